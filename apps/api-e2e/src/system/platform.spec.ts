@@ -1,0 +1,61 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('platform: health, errors, headers, OpenAPI', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('GET /api/health reports each dependency', async () => {
+    const res = await t.http.get('/api/health').expect(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.checks.database).toEqual({ status: 'up' });
+  });
+
+  it('an unknown API route is a JSON 404 in the contract shape', async () => {
+    const res = await t.http.get('/api/nope').expect(404).expect('content-type', /json/);
+    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
+  });
+
+  it('malformed JSON is a 400 without parser internals', async () => {
+    const res = await t.http.post('/api/nope').set('content-type', 'application/json').send('{"a":').expect(400);
+    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Malformed JSON body' });
+    expect(JSON.stringify(res.body)).not.toMatch(/position|Unexpected|at \w+ \(/);
+  });
+
+  it('a JSON body over the limit is a 413', async () => {
+    const big = JSON.stringify({ note: 'x'.repeat(1_100_000) });
+    const res = await t.http.post('/api/nope').set('content-type', 'application/json').send(big).expect(413);
+    expect(res.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
+  });
+
+  it('sets security headers and hides the framework', async () => {
+    const res = await t.http.get('/api/health');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('CORS answers allowed origins only', async () => {
+    const ok = await t.http.get('/api/health').set('origin', 'http://localhost:4200');
+    expect(ok.headers['access-control-allow-origin']).toBe('http://localhost:4200');
+    const denied = await t.http.get('/api/health').set('origin', 'https://evil.example');
+    expect(denied.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('serves a valid OpenAPI 3 document with bearer auth at /api/docs-json', async () => {
+    const res = await t.http.get('/api/docs-json').expect(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    await expect(SwaggerParser.validate(structuredClone(res.body))).resolves.toBeDefined();
+    expect(Object.keys(res.body.paths)).toContain('/api/health');
+  });
+
+  it('serves Swagger UI at /api/docs', async () => {
+    const res = await t.http.get('/api/docs').redirects(1).expect(200);
+    expect(res.text).toContain('swagger-ui');
+  });
+});

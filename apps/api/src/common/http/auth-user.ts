@@ -1,0 +1,11 @@
+import type { Role } from '@cloudvault/contracts';
+
+/** What the JWT strategy puts on `request.user`. */
+export interface AuthUser {
+  id: string;
+  role: Role;
+  /** Access token id (`jti`). */
+  tokenId: string;
+  /** True while MFA is mandatory for the role but not yet enrolled: only enrolment routes are reachable. */
+  mfaEnrolmentOnly?: boolean;
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { resolve } from 'node:path';
+import { loadOrCreateDevSecrets, type DevSecrets } from './dev-secrets';
+import type { EnvironmentVariables } from './env.validation';
+
+/** The only way code reads settings: typed getters over the validated environment. */
+@Injectable()
+export class AppConfigService {
+  private devSecrets?: DevSecrets;
+
+  constructor(private readonly config: ConfigService<EnvironmentVariables, true>) {}
+
+  private get<K extends keyof EnvironmentVariables>(key: K): EnvironmentVariables[K] {
+    return this.config.get(key, { infer: true });
+  }
+
+  get isProduction(): boolean {
+    return this.get('NODE_ENV') === 'production';
+  }
+  get nodeEnv(): string {
+    return this.get('NODE_ENV');
+  }
+  get port(): number {
+    return this.get('PORT');
+  }
+  get host(): string {
+    return this.get('HOST');
+  }
+  get dataDir(): string {
+    return resolve(this.get('DATA_DIR'));
+  }
+  get mongoUri(): string | undefined {
+    return this.get('MONGO_URI');
+  }
+  get dbInMemory(): boolean {
+    return this.get('DB_IN_MEMORY');
+  }
+  get jwtSecret(): string {
+    return this.get('JWT_SECRET') ?? this.generatedSecrets().jwtSecret;
+  }
+  get jwtRefreshSecret(): string {
+    return this.get('JWT_REFRESH_SECRET') ?? this.generatedSecrets().jwtRefreshSecret;
+  }
+  get jwtAccessTtlSeconds(): number {
+    return this.get('JWT_ACCESS_TTL_SECONDS');
+  }
+  get refreshTtlDays(): number {
+    return this.get('REFRESH_TTL_DAYS');
+  }
+  get corsOrigins(): string[] {
+    return this.list('CORS_ORIGINS');
+  }
+  get storageDriver(): 'local' | 's3' {
+    return this.get('STORAGE_DRIVER');
+  }
+  get s3(): { bucket?: string; region: string; endpoint?: string; forcePathStyle: boolean; sse?: 'AES256' | 'aws:kms' } {
+    return {
+      bucket: this.get('S3_BUCKET'),
+      region: this.get('S3_REGION'),
+      endpoint: this.get('S3_ENDPOINT'),
+      forcePathStyle: this.get('S3_FORCE_PATH_STYLE'),
+      sse: this.get('S3_SSE'),
+    };
+  }
+  get fileEncryptionKey(): string | undefined {
+    return this.get('FILE_ENCRYPTION_KEY');
+  }
+  get uploadMaxBytes(): number {
+    return this.get('UPLOAD_MAX_BYTES');
+  }
+  get jsonBodyLimit(): string {
+    return this.get('JSON_BODY_LIMIT');
+  }
+  get mistral(): { apiKey?: string; model: string; serverUrl?: string; timeoutMs: number } {
+    return {
+      apiKey: this.get('MISTRAL_API_KEY'),
+      model: this.get('MISTRAL_MODEL'),
+      serverUrl: this.get('MISTRAL_SERVER_URL'),
+      timeoutMs: this.get('MISTRAL_TIMEOUT_MS'),
+    };
+  }
+  get mfaRequiredRoles(): string[] {
+    return this.list('MFA_REQUIRED_ROLES');
+  }
+  get loginMaxFailures(): number {
+    return this.get('LOGIN_MAX_FAILURES');
+  }
+  get loginFailureWindowMs(): number {
+    return this.get('LOGIN_FAILURE_WINDOW_MINUTES') * 60_000;
+  }
+  get authRateLimitPerMinute(): number {
+    return this.get('AUTH_RATE_LIMIT_PER_MINUTE');
+  }
+  get summaryRateLimitPerHour(): number {
+    return this.get('SUMMARY_RATE_LIMIT_PER_HOUR');
+  }
+  get logLevel(): string {
+    return this.get('LOG_LEVEL');
+  }
+  get webDist(): string {
+    return resolve(this.get('WEB_DIST'));
+  }
+
+  private list(key: 'CORS_ORIGINS' | 'MFA_REQUIRED_ROLES'): string[] {
+    return this.get(key)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  }
+
+  private generatedSecrets(): DevSecrets {
+    this.devSecrets ??= loadOrCreateDevSecrets(this.dataDir);
+    return this.devSecrets;
+  }
+}

@@ -1,0 +1,21 @@
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.setup';
+import { AppConfigService } from './config/app-config.service';
+
+async function bootstrap(): Promise<void> {
+  const app = await createApp();
+  const config = app.get(AppConfigService);
+  const server = await app.listen(config.port, config.host);
+  // Slow-client protection: headers within 20 s, a whole request (uploads included) within 10 min.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 600_000;
+  server.keepAliveTimeout = 5_000;
+  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  new Logger('Bootstrap').log(`CloudVault is running on http://${shown}:${config.port} (API docs: /api/docs; data in ${config.dataDir})`);
+}
+
+bootstrap().catch((err: Error) => {
+  // Configuration errors carry a readable message; nothing else is printed.
+  process.stderr.write(`CloudVault failed to start: ${err.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+/** aggregate: mingo's pipeline over the collection, with a leading $match answered by the read path. */
+import { Aggregator } from 'mingo';
+import { isDocument } from '../bson/paths';
+import { fail, toFailure } from '../engine/errors';
+import type { Doc } from '../engine/index-store';
+import { mingoOptions } from '../engine/match';
+import { readDocs } from '../engine/reader';
+import type { CommandContext, Handler } from './context';
+import { checkStorable, withId } from './write';
+
+const UNSUPPORTED = new Set(['$merge', '$changeStream', '$collStats', '$indexStats', '$currentOp', '$listSessions', '$geoNear', '$search', '$vectorSearch']);
+
+export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: string; out?: string } {
+  if (!Array.isArray(cmd.pipeline)) fail(14, "'pipeline' option must be specified as an array");
+  let pipeline = [...(cmd.pipeline as Doc[])];
+  const dbLevel = cmd.aggregate === 1;
+  const name = dbLevel ? '' : String(cmd.aggregate);
+  for (const st of pipeline) {
+    if (!isDocument(st) || Object.keys(st).length !== 1) fail(40323, 'A pipeline stage specification object must contain exactly one field.');
+    const op = Object.keys(st)[0];
+    if (UNSUPPORTED.has(op)) fail(40324, `Unrecognized pipeline stage name: '${op}' (not supported by the embedded server)`);
+  }
+  let out: string | undefined;
+  const last = pipeline[pipeline.length - 1];
+  if (last && '$out' in last) {
+    const target = last.$out;
+    out = typeof target === 'string' ? target : isDocument(target) ? String(target.coll) : fail(2, 'invalid $out');
+    pipeline = pipeline.slice(0, -1);
+  }
+  let source: Doc[] = [];
+  if (!dbLevel) {
+    const coll = ctx.engine.collection(ctx.db, name);
+    const first = pipeline[0];
+    if (first && isDocument(first.$match) && !('$text' in first.$match) && !JSON.stringify(Object.keys(first.$match)).includes('$expr')) {
+      source = readDocs(coll, { filter: first.$match }).docs;
+      pipeline = pipeline.slice(1);
+    } else {
+      if (first && isDocument(first.$match) && '$text' in first.$match) fail(115, '$text in aggregate is not supported by the embedded server; use find');
+      source = coll ? [...coll.docs.values()] : [];
+    }
+  } else if (!pipeline[0] || !('$documents' in pipeline[0])) {
+    fail(115, 'database-level aggregate supports only $documents');
+  }
+  const resolver = (coll: string): Doc[] => [...(ctx.engine.collection(ctx.db, coll)?.docs.values() ?? [])];
+  let docs: Doc[];
+  try {
+    docs = pipeline.length ? (new Aggregator(pipeline, mingoOptions({ collectionResolver: resolver })).run(source) as Doc[]) : source;
+  } catch (e) {
+    throw toFailure(e);
+  }
+  return { docs, ns: dbLevel ? `${ctx.db}.$cmd.aggregate` : `${ctx.db}.${name}`, out };
+}
+
+const aggregate: Handler = (cmd, ctx) => {
+  if (cmd.explain === true) return { queryPlanner: { namespace: `${ctx.db}.${String(cmd.aggregate)}`, winningPlan: { stage: 'PIPELINE' } }, ok: 1 };
+  if (!isDocument(cmd.cursor)) fail(9, "The 'cursor' option is required, except for aggregate with the explain argument");
+  const { docs, ns, out } = runPipeline(cmd, ctx);
+  if (out !== undefined) {
+    ctx.engine.dropCollection(ctx.db, out);
+    const c = ctx.engine.createCollection(ctx.db, out, {});
+    for (const d of docs) {
+      const doc = withId(d);
+      checkStorable(c, doc);
+      ctx.engine.insert(c, doc);
+    }
+    return ctx.cursors.open(ns, [], (d) => d, 0);
+  }
+  const cursor = cmd.cursor as Doc;
+  const batchSize = cursor.batchSize !== undefined ? Number(cursor.batchSize) : undefined;
+  return ctx.cursors.open(ns, docs, (d) => d, batchSize);
+};
+
+export const aggregateHandlers: Record<string, Handler> = { aggregate };

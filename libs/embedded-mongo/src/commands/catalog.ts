@@ -1,0 +1,81 @@
+/** Collection and database catalog commands. */
+import { Long } from 'bson';
+import { compareValues } from '../bson/compare';
+import { isDocument } from '../bson/paths';
+import { ID_INDEX } from '../engine/collection';
+import { fail } from '../engine/errors';
+import type { Doc } from '../engine/index-store';
+import { compileFilter } from '../engine/match';
+import { targetCollection, type Handler } from './context';
+
+const CREATE_OPTIONS = ['capped', 'size', 'max', 'validator', 'validationLevel', 'validationAction', 'collation', 'timeseries', 'expireAfterSeconds', 'clusteredIndex', 'changeStreamPreAndPostImages', 'storageEngine', 'indexOptionDefaults', 'viewOn', 'pipeline'];
+
+const listCollections: Handler = (cmd, ctx) => {
+  const match = compileFilter(isDocument(cmd.filter) ? cmd.filter : {});
+  const items = ctx.engine
+    .collectionNames(ctx.db)
+    .map((name) => ({ name, type: 'collection', options: ctx.engine.collection(ctx.db, name)!.options, info: { readOnly: false }, idIndex: { ...ID_INDEX } }))
+    .filter((c) => match(c))
+    .map((c) => (cmd.nameOnly ? { name: c.name, type: c.type } : c));
+  const batchSize = isDocument(cmd.cursor) && cmd.cursor.batchSize !== undefined ? Number(cmd.cursor.batchSize) : undefined;
+  return ctx.cursors.open(`${ctx.db}.$cmd.listCollections`, items, (d) => d, batchSize);
+};
+
+const create: Handler = (cmd, ctx) => {
+  const name = targetCollection(cmd);
+  if (cmd.viewOn !== undefined) fail(115, 'views are not supported by the embedded server');
+  const options: Doc = {};
+  for (const k of CREATE_OPTIONS) if (cmd[k] !== undefined) options[k] = cmd[k];
+  ctx.engine.createCollection(ctx.db, name, options);
+  return { ok: 1 };
+};
+
+const drop: Handler = (cmd, ctx) => {
+  const name = targetCollection(cmd);
+  const c = ctx.engine.collection(ctx.db, name);
+  const nIndexesWas = c?.indexes.size ?? 0;
+  ctx.engine.dropCollection(ctx.db, name);
+  return c ? { ns: `${ctx.db}.${name}`, nIndexesWas, ok: 1 } : { ok: 1 };
+};
+
+const dropDatabase: Handler = (_cmd, ctx) => {
+  ctx.engine.dropDatabase(ctx.db);
+  return { dropped: ctx.db, ok: 1 };
+};
+
+const collMod: Handler = (cmd, ctx) => {
+  const name = targetCollection(cmd);
+  const c = ctx.engine.collection(ctx.db, name);
+  if (!c) return fail(26, `ns does not exist: ${ctx.db}.${name}`);
+  const reply: Doc = { ok: 1 };
+  if (isDocument(cmd.index)) {
+    const spec = cmd.index;
+    const ix = [...c.indexes.values()].find((i) => (spec.name !== undefined ? i.name === spec.name : compareValues(i.spec.key, spec.keyPattern) === 0));
+    if (!ix) return fail(27, `cannot find index ${JSON.stringify(spec.name ?? spec.keyPattern)} for ns ${c.ns}`);
+    const next = { ...ix.spec };
+    if (spec.expireAfterSeconds !== undefined) {
+      if (ix.spec.expireAfterSeconds === undefined) fail(72, 'no expireAfterSeconds field to update');
+      reply.expireAfterSeconds_old = ix.spec.expireAfterSeconds;
+      reply.expireAfterSeconds_new = Number(spec.expireAfterSeconds);
+      next.expireAfterSeconds = Number(spec.expireAfterSeconds);
+    }
+    if (spec.hidden !== undefined) {
+      reply.hidden_old = !!ix.spec.hidden;
+      reply.hidden_new = !!spec.hidden;
+      if (spec.hidden) next.hidden = true;
+      else delete next.hidden;
+    }
+    ctx.engine.setIndexSpec(c, next);
+  }
+  const options = { ...c.options };
+  for (const k of ['validator', 'validationLevel', 'validationAction']) if (cmd[k] !== undefined) options[k] = cmd[k];
+  c.options = options;
+  ctx.engine.recordOptions(c);
+  return reply;
+};
+
+const renameCollection: Handler = () => fail(115, 'renameCollection is not supported by the embedded server');
+
+export const catalogHandlers: Record<string, Handler> = { listCollections, create, drop, dropDatabase, collMod, renameCollection };
+
+export const cursorLong = (n: number): Long => Long.fromNumber(n);

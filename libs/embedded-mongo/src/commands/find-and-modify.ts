@@ -1,0 +1,48 @@
+/** findAndModify: errors (duplicate key included) are top-level command errors. */
+import { isDocument } from '../bson/paths';
+import { fail } from '../engine/errors';
+import type { Doc } from '../engine/index-store';
+import { compileProjection } from '../engine/projection';
+import { readDocs } from '../engine/reader';
+import { applyUpdate, buildUpsert, validateUpdate } from '../engine/update';
+import { targetCollection, type Handler } from './context';
+import { checkStorable } from './write';
+
+const findAndModify: Handler = (cmd, ctx) => {
+  const name = targetCollection(cmd);
+  const query = isDocument(cmd.query) ? cmd.query : {};
+  const sort = isDocument(cmd.sort) ? cmd.sort : undefined;
+  const project = compileProjection((isDocument(cmd.fields) ? cmd.fields : undefined) ?? (isDocument(cmd.projection) ? cmd.projection : undefined));
+  const remove = cmd.remove === true;
+  const returnNew = cmd.new === true;
+  const u = cmd.update as Doc | Doc[] | undefined;
+  if (remove && u !== undefined) fail(9, 'Cannot specify both an update and remove=true');
+  if (!remove && u === undefined) fail(9, 'Either an update or remove=true must be specified');
+  if (remove && cmd.upsert === true) fail(9, 'Cannot specify both upsert=true and remove=true');
+  if (remove && returnNew) fail(9, 'Cannot specify both new=true and remove=true; \'remove\' always returns the deleted document');
+  if (u !== undefined) validateUpdate(u);
+  const arrayFilters = Array.isArray(cmd.arrayFilters) ? (cmd.arrayFilters as Doc[]) : undefined;
+  const coll = ctx.engine.collection(ctx.db, name);
+  const { docs } = readDocs(coll, { filter: query, sort, limit: 1 });
+  const doc = docs[0];
+  if (remove) {
+    if (doc) ctx.engine.remove(coll!, doc);
+    return { lastErrorObject: { n: doc ? 1 : 0 }, value: doc ? project(doc) : null, ok: 1 };
+  }
+  if (doc) {
+    const next = applyUpdate(doc, u!, { arrayFilters, filter: query });
+    checkStorable(coll!, next);
+    ctx.engine.replace(coll!, doc, next);
+    return { lastErrorObject: { n: 1, updatedExisting: true }, value: project(returnNew ? next : doc), ok: 1 };
+  }
+  if (cmd.upsert === true) {
+    const c = ctx.engine.ensureCollection(ctx.db, name);
+    const created = buildUpsert(query, u!, arrayFilters);
+    checkStorable(c, created);
+    ctx.engine.insert(c, created);
+    return { lastErrorObject: { n: 1, updatedExisting: false, upserted: created._id }, value: returnNew ? project(created) : null, ok: 1 };
+  }
+  return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
+};
+
+export const findAndModifyHandlers: Record<string, Handler> = { findAndModify, findandmodify: findAndModify };

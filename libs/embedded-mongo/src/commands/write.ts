@@ -1,0 +1,146 @@
+/** insert / update / delete: ordered and unordered batches with per-statement write errors. */
+import { ObjectId } from 'bson';
+import { compareValues } from '../bson/compare';
+import { isDocument } from '../bson/paths';
+import type { Collection } from '../engine/collection';
+import { fail, MongoServerFailure, toFailure } from '../engine/errors';
+import type { Doc } from '../engine/index-store';
+import { compileFilter } from '../engine/match';
+import { readDocs } from '../engine/reader';
+import { applyUpdate, buildUpsert, validateUpdate } from '../engine/update';
+import { bsonSize, MAX_BSON_SIZE } from '../wire/protocol';
+import { targetCollection, type CommandContext, type Handler } from './context';
+
+/** Validates a document about to be stored (size, field names, collection validator). */
+export function checkStorable(c: Collection, doc: Doc): void {
+  if (bsonSize(doc) > MAX_BSON_SIZE) fail(10334, `object to insert exceeds cappedMaxSize or maxBsonObjectSize (${MAX_BSON_SIZE})`);
+  for (const k of Object.keys(doc)) if (k.startsWith('$')) fail(2, `Document can't have $ prefixed field names: ${k}`);
+  if (Array.isArray(doc._id)) fail(53, "The '_id' value cannot be of type array");
+  if (doc._id instanceof RegExp) fail(53, "The '_id' value cannot be of type regex");
+  const validator = c.options.validator;
+  if (isDocument(validator) && Object.keys(validator).length && !('$jsonSchema' in validator) && c.options.validationLevel !== 'off') {
+    if (!compileFilter(validator)(doc) && c.options.validationAction !== 'warn') {
+      fail(121, 'Document failed validation', { errInfo: { failingDocumentId: doc._id, details: { operatorName: '$and' } } });
+    }
+  }
+}
+
+export function withId(doc: Doc): Doc {
+  if (doc._id !== undefined) return doc;
+  return { _id: new ObjectId(), ...doc };
+}
+
+function statements(cmd: Doc, field: string): Doc[] {
+  const v = cmd[field];
+  if (!Array.isArray(v)) return fail(14, `BSON field '${field}' is missing or not an array`);
+  if (v.length > 100000) fail(2, `Write batch sizes must be between 1 and 100000. Got ${v.length} operations.`);
+  return v as Doc[];
+}
+
+function runBatch<T>(cmd: Doc, items: T[], run: (item: T, index: number) => void): Doc[] {
+  const ordered = cmd.ordered !== false;
+  const writeErrors: Doc[] = [];
+  for (let i = 0; i < items.length; i++) {
+    try {
+      run(items[i], i);
+    } catch (e) {
+      writeErrors.push(toFailure(e).toWriteError(i));
+      if (ordered) break;
+    }
+  }
+  return writeErrors;
+}
+
+function reply(base: Doc, writeErrors: Doc[]): Doc {
+  return writeErrors.length ? { ...base, writeErrors, ok: 1 } : { ...base, ok: 1 };
+}
+
+const insert: Handler = (cmd, ctx) => {
+  const name = targetCollection(cmd);
+  const docs = statements(cmd, 'documents');
+  let n = 0;
+  const writeErrors = runBatch(cmd, docs, (raw) => {
+    if (!isDocument(raw)) fail(14, 'document to insert must be an object');
+    const c = ctx.engine.ensureCollection(ctx.db, name);
+    const doc = withId(raw);
+    checkStorable(c, doc);
+    ctx.engine.insert(c, doc);
+    n++;
+  });
+  return reply({ n }, writeErrors);
+};
+
+export interface UpdateOutcome {
+  matched: number;
+  modified: number;
+  upsertedId?: unknown;
+}
+
+/** One update statement (shared with findAndModify's semantics). */
+export function updateOne(ctx: CommandContext, name: string, st: Doc): UpdateOutcome {
+  const q = isDocument(st.q) ? st.q : fail(14, "BSON field 'update.updates.q' is missing");
+  const u = st.u as Doc | Doc[];
+  validateUpdate(u);
+  const multi = st.multi === true;
+  if (multi && !Array.isArray(u) && Object.keys(u).length && !Object.keys(u)[0].startsWith('$')) fail(9, 'multi update is not supported for replacement-style update');
+  const arrayFilters = Array.isArray(st.arrayFilters) ? (st.arrayFilters as Doc[]) : undefined;
+  const coll = ctx.engine.collection(ctx.db, name);
+  const sort = isDocument(st.sort) ? st.sort : undefined;
+  const { docs } = readDocs(coll, { filter: q, sort, limit: multi ? 0 : 1 });
+  let modified = 0;
+  for (const doc of docs) {
+    const next = applyUpdate(doc, u, { arrayFilters, filter: q });
+    if (compareValues(next, doc) === 0 && Object.keys(next).join() === Object.keys(doc).join()) continue;
+    checkStorable(coll!, next);
+    ctx.engine.replace(coll!, doc, next);
+    modified++;
+  }
+  if (docs.length === 0 && st.upsert === true) {
+    const c = ctx.engine.ensureCollection(ctx.db, name);
+    const doc = buildUpsert(q, u, arrayFilters);
+    checkStorable(c, doc);
+    ctx.engine.insert(c, doc);
+    return { matched: 0, modified: 0, upsertedId: doc._id };
+  }
+  return { matched: docs.length, modified };
+}
+
+const update: Handler = (cmd, ctx) => {
+  const name = targetCollection(cmd);
+  const sts = statements(cmd, 'updates');
+  let n = 0;
+  let nModified = 0;
+  const upserted: Doc[] = [];
+  const writeErrors = runBatch(cmd, sts, (st, index) => {
+    if (!isDocument(st)) fail(14, 'update statement must be an object');
+    const r = updateOne(ctx, name, st);
+    if (r.upsertedId !== undefined) {
+      upserted.push({ index, _id: r.upsertedId });
+      n++;
+    } else n += r.matched;
+    nModified += r.modified;
+  });
+  const base: Doc = { n, nModified };
+  if (upserted.length) base.upserted = upserted;
+  return reply(base, writeErrors);
+};
+
+const del: Handler = (cmd, ctx) => {
+  const name = targetCollection(cmd);
+  const sts = statements(cmd, 'deletes');
+  let n = 0;
+  const writeErrors = runBatch(cmd, sts, (st) => {
+    if (!isDocument(st) || !isDocument(st.q)) fail(14, "BSON field 'delete.deletes.q' is missing");
+    const limit = Number(st.limit ?? 0);
+    if (limit !== 0 && limit !== 1) fail(9, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
+    const coll = ctx.engine.collection(ctx.db, name);
+    if (!coll) return;
+    const { docs } = readDocs(coll, { filter: st.q as Doc, limit });
+    for (const d of docs) ctx.engine.remove(coll, d);
+    n += docs.length;
+  });
+  return reply({ n }, writeErrors);
+};
+
+export const writeHandlers: Record<string, Handler> = { insert, update, delete: del };
+export { MongoServerFailure };

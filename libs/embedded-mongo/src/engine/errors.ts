@@ -1,0 +1,60 @@
+/** A MongoDB server error, rendered as `{ok:0, errmsg, code, codeName, ...extra}` or as a write error. */
+export const CODE_NAMES: Record<number, string> = {
+  2: 'BadValue',
+  9: 'FailedToParse',
+  14: 'TypeMismatch',
+  20: 'IllegalOperation',
+  26: 'NamespaceNotFound',
+  27: 'IndexNotFound',
+  31254: 'Location31254',
+  40: 'ConflictingUpdateOperators',
+  43: 'CursorNotFound',
+  48: 'NamespaceExists',
+  59: 'CommandNotFound',
+  66: 'ImmutableField',
+  67: 'CannotCreateIndex',
+  72: 'InvalidOptions',
+  73: 'InvalidNamespace',
+  85: 'IndexOptionsConflict',
+  86: 'IndexKeySpecsConflict',
+  115: 'CommandNotSupported',
+  121: 'DocumentValidationFailure',
+  8000: 'AtlasError',
+  11000: 'DuplicateKey',
+  10334: 'BSONObjectTooLarge',
+};
+
+export class MongoServerFailure extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+
+  get codeName(): string {
+    return CODE_NAMES[this.code] ?? `Location${this.code}`;
+  }
+
+  toReply(): Record<string, unknown> {
+    return { ok: 0, errmsg: this.message, code: this.code, codeName: this.codeName, ...this.extra };
+  }
+
+  toWriteError(index: number): Record<string, unknown> {
+    return { index, code: this.code, errmsg: this.message, ...this.extra };
+  }
+}
+
+export const fail = (code: number, message: string, extra?: Record<string, unknown>): never => {
+  throw new MongoServerFailure(code, message, extra);
+};
+
+/** Maps any thrown value (mingo errors included) to a server failure. */
+export function toFailure(err: unknown): MongoServerFailure {
+  if (err instanceof MongoServerFailure) return err;
+  const msg = err instanceof Error ? err.message : String(err);
+  if (/unknown (query|top level) operator/i.test(msg)) return new MongoServerFailure(2, msg.replace(/^.*operator:?\s*/i, 'unknown operator: '));
+  if (/Unknown update operator/i.test(msg)) return new MongoServerFailure(9, msg);
+  return new MongoServerFailure(2, msg);
+}

@@ -1,0 +1,154 @@
+/**
+ * Query matching: mingo's Query, with the comparison operators replaced by ones that compare BSON values
+ * by value and respect MongoDB's type bracketing and array semantics.
+ */
+import { Context, Query } from 'mingo';
+import { TypeClass, compareValues, typeClass } from '../bson/compare';
+import { pathValues } from '../bson/paths';
+import { fail, toFailure } from './errors';
+
+type Pred = (doc: unknown) => boolean;
+
+function isRegex(v: unknown): v is RegExp {
+  return v instanceof RegExp || (v as { _bsontype?: string } | null)?._bsontype === 'BSONRegExp';
+}
+
+function toRegExp(v: unknown): RegExp {
+  if (v instanceof RegExp) return v;
+  const r = v as { pattern: string; options: string };
+  return new RegExp(r.pattern, r.options.replace(/[^imsu]/g, ''));
+}
+
+function eqMatch(doc: unknown, path: string, value: unknown): boolean {
+  const pv = pathValues(doc, path);
+  if (value === null || value === undefined) return pv.missing || pv.values.some((v) => v === null || v === undefined);
+  if (isRegex(value)) {
+    const re = toRegExp(value);
+    return pv.values.some((v) => (typeof v === 'string' && re.test(v)) || (isRegex(v) && compareValues(v, value) === 0));
+  }
+  const tc = typeClass(value);
+  return pv.values.some((v) => typeClass(v) === tc && compareValues(v, value) === 0);
+}
+
+function rangeMatch(doc: unknown, path: string, value: unknown, ok: (c: number) => boolean, inclusive: boolean): boolean {
+  const pv = pathValues(doc, path);
+  const tc = typeClass(value);
+  if (tc === TypeClass.Null) return inclusive && (pv.missing || pv.values.some((v) => v === null));
+  if (tc === TypeClass.MinKey || tc === TypeClass.MaxKey) {
+    return pv.values.some((v) => ok(compareValues(v, value))) || (pv.missing && ok(compareValues(null, value)));
+  }
+  return pv.values.some((v) => {
+    if (typeClass(v) !== tc) return false;
+    if (tc === TypeClass.Array && !Array.isArray(value)) return false;
+    return ok(compareValues(v, value));
+  });
+}
+
+function inMatch(doc: unknown, path: string, list: unknown): boolean {
+  if (!Array.isArray(list)) fail(2, '$in needs an array');
+  for (const v of list as unknown[]) {
+    if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).some((k) => k.startsWith('$')) && typeClass(v) === TypeClass.Object) {
+      fail(2, 'cannot nest $ under $in');
+    }
+    if (eqMatch(doc, path, v)) return true;
+  }
+  return false;
+}
+
+const TYPE_ALIASES: Record<string, number[]> = {
+  double: [1],
+  string: [2],
+  object: [3],
+  array: [4],
+  binData: [5],
+  undefined: [6],
+  objectId: [7],
+  bool: [8],
+  date: [9],
+  null: [10],
+  regex: [11],
+  javascript: [13],
+  int: [16],
+  timestamp: [17],
+  long: [18],
+  decimal: [19],
+  minKey: [-1],
+  maxKey: [127],
+  number: [1, 16, 18, 19],
+};
+
+/** BSON type numbers a stored value has (numbers from the driver lose int/double distinction). */
+function bsonTypeNumbers(v: unknown): number[] {
+  if (v === null) return [10];
+  if (v === undefined) return [6];
+  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) <= 0x7fffffff ? [16, 1] : [1];
+  if (typeof v === 'bigint') return [18];
+  const bt = (v as { _bsontype?: string })._bsontype;
+  const map: Record<string, number> = { Long: 18, Decimal128: 19, Int32: 16, Double: 1, ObjectId: 7, Binary: 5, Timestamp: 17, BSONRegExp: 11, MinKey: -1, MaxKey: 127, Code: 13, BSONSymbol: 14 };
+  if (bt && map[bt] !== undefined) return [map[bt]];
+  switch (typeClass(v)) {
+    case TypeClass.String:
+      return [2];
+    case TypeClass.Boolean:
+      return [8];
+    case TypeClass.Date:
+      return [9];
+    case TypeClass.RegExp:
+      return [11];
+    case TypeClass.Array:
+      return [4];
+    case TypeClass.BinData:
+      return [5];
+    default:
+      return [3];
+  }
+}
+
+function typeMatch(doc: unknown, path: string, spec: unknown): boolean {
+  const wanted = new Set<number>();
+  for (const t of Array.isArray(spec) ? spec : [spec]) {
+    if (typeof t === 'number') wanted.add(t);
+    else if (typeof t === 'string' && TYPE_ALIASES[t]) TYPE_ALIASES[t].forEach((n) => wanted.add(n));
+    else fail(2, `Unknown type name alias: ${String(t)}`);
+  }
+  const pv = pathValues(doc, path);
+  return pv.values.some((v) => bsonTypeNumbers(v).some((n) => wanted.has(n)));
+}
+
+type Op = (selector: string, value: unknown, options: unknown) => Pred;
+
+const queryOps: Record<string, Op> = {
+  $eq: (s, v) => (d) => eqMatch(d, s, v),
+  $ne: (s, v) => (d) => !eqMatch(d, s, v),
+  $gt: (s, v) => (d) => rangeMatch(d, s, v, (c) => c > 0, false),
+  $gte: (s, v) => (d) => rangeMatch(d, s, v, (c) => c >= 0, true),
+  $lt: (s, v) => (d) => rangeMatch(d, s, v, (c) => c < 0, false),
+  $lte: (s, v) => (d) => rangeMatch(d, s, v, (c) => c <= 0, true),
+  $in: (s, v) => (d) => inMatch(d, s, v),
+  $nin: (s, v) => (d) => !inMatch(d, s, v),
+  $type: (s, v) => (d) => typeMatch(d, s, v),
+};
+
+export const MINGO_CONTEXT = Context.init({ query: queryOps as never });
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function mingoOptions(extra: Record<string, unknown> = {}): any {
+  return { context: MINGO_CONTEXT, idKey: '_id', useStrictMode: true, ...extra };
+}
+
+/** Compiles a filter (without `$text`, handled by the caller) into a predicate. */
+export function compileFilter(filter: Record<string, unknown> | undefined | null): Pred {
+  if (!filter || Object.keys(filter).length === 0) return () => true;
+  try {
+    const q = new Query(filter, mingoOptions());
+    return (doc) => {
+      try {
+        return q.test(doc);
+      } catch (e) {
+        throw toFailure(e);
+      }
+    };
+  } catch (e) {
+    throw toFailure(e);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * find projections: mingo's projection plus MongoDB rules mingo lacks — a projection of only `$slice`
+ * is an exclusion projection, mixing inclusion and exclusion is error 31254, `{$meta:"textScore"}`.
+ */
+import { Query } from 'mingo';
+import { cloneDoc, getPath, isDocument, setPath } from '../bson/paths';
+import { fail, toFailure } from './errors';
+import type { Doc } from './index-store';
+import { mingoOptions } from './match';
+
+export type Projector = (doc: Doc, textScore?: number) => Doc;
+
+export function compileProjection(projection: Doc | undefined | null): Projector {
+  if (!projection || Object.keys(projection).length === 0) return (d) => d;
+  const metaFields: string[] = [];
+  const slices: Array<[string, unknown]> = [];
+  const rest: Doc = {};
+  let include = false;
+  let exclude = false;
+  for (const [k, v] of Object.entries(projection)) {
+    if (isDocument(v) && v.$meta !== undefined) {
+      if (v.$meta !== 'textScore') fail(17308, `Unsupported $meta operator: ${String(v.$meta)}`);
+      metaFields.push(k);
+      continue;
+    }
+    if (isDocument(v) && '$slice' in v && Object.keys(v).length === 1) {
+      slices.push([k, v.$slice]);
+      continue;
+    }
+    rest[k] = v;
+    if (k === '_id') continue;
+    if (isDocument(v) || Array.isArray(v) || typeof v === 'string') include = true;
+    else if (v === 0 || v === false) exclude = true;
+    else include = true;
+  }
+  if (include && exclude) {
+    const ex = Object.keys(rest).find((k) => k !== '_id' && (rest[k] === 0 || rest[k] === false));
+    fail(31254, `Cannot do exclusion on field ${ex} in inclusion projection`);
+  }
+  let base: (d: Doc) => Doc;
+  if (include) {
+    const q = new Query({}, mingoOptions());
+    const spec = { ...rest };
+    for (const [k, s] of slices) spec[k] = { $slice: s };
+    base = (d) => {
+      try {
+        return orderLike(d, q.find([d], spec).all()[0] as Doc);
+      } catch (e) {
+        throw toFailure(e);
+      }
+    };
+  } else {
+    // exclusion (or slice-only): copy, drop excluded paths, slice arrays
+    base = (d) => {
+      const out = cloneDoc(d);
+      for (const [k, v] of Object.entries(rest)) if (v === 0 || v === false) unsetPath(out, k);
+      for (const [k, s] of slices) {
+        const arr = getPath(out, k);
+        if (Array.isArray(arr)) setPath(out, k, sliceArray(arr, s));
+      }
+      return out;
+    };
+  }
+  if (!metaFields.length) return base;
+  return (d, score) => {
+    const out = base(d);
+    for (const f of metaFields) out[f] = score ?? 0;
+    return out;
+  };
+}
+
+function sliceArray(arr: unknown[], s: unknown): unknown[] {
+  if (typeof s === 'number') return s >= 0 ? arr.slice(0, s) : arr.slice(s);
+  if (Array.isArray(s)) {
+    const [skip, n] = s as number[];
+    const start = skip < 0 ? Math.max(arr.length + skip, 0) : skip;
+    return arr.slice(start, start + n);
+  }
+  return fail(2, '$slice only supports numbers and [skip, limit] arrays');
+}
+
+function unsetPath(doc: Doc, path: string): void {
+  const parts = path.split('.');
+  const visit = (cur: unknown, i: number): void => {
+    if (Array.isArray(cur)) return cur.forEach((e) => visit(e, i));
+    if (!isDocument(cur)) return;
+    if (i === parts.length - 1) delete cur[parts[i]];
+    else visit(cur[parts[i]], i + 1);
+  };
+  visit(doc, 0);
+}
+
+/** Keeps the source document's top-level field order (mingo moves _id last). */
+function orderLike(src: Doc, projected: Doc): Doc {
+  const out: Doc = {};
+  for (const k of Object.keys(src)) if (k in projected) out[k] = projected[k];
+  for (const k of Object.keys(projected)) if (!(k in out)) out[k] = projected[k];
+  return out;
+}

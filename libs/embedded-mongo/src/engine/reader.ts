@@ -1,0 +1,85 @@
+/**
+ * The read path shared by find, count, distinct, update, delete, findAndModify and aggregate's leading
+ * $match: plan (index or scan), filter, $text scoring, sort, skip, limit.
+ */
+import { compareValues, sortKey } from '../bson/compare';
+import { isDocument, sortValue } from '../bson/paths';
+import type { Collection } from './collection';
+import { fail } from './errors';
+import type { Doc } from './index-store';
+import { compileFilter } from './match';
+import type { Plan } from './planner';
+import { parseTextQuery, textScore } from './text';
+
+export interface ReadSpec {
+  filter?: Doc;
+  sort?: Doc;
+  skip?: number;
+  limit?: number;
+}
+
+export interface ReadResult {
+  docs: Doc[];
+  plan: Plan;
+  scores: Map<Doc, number> | null;
+  docsExamined: number;
+}
+
+export function readDocs(coll: Collection | undefined, spec: ReadSpec): ReadResult {
+  const filter = { ...(spec.filter ?? {}) };
+  const sort = spec.sort && Object.keys(spec.sort).length ? spec.sort : undefined;
+  const skip = Math.max(0, Number(spec.skip ?? 0));
+  const limit = Math.abs(Number(spec.limit ?? 0));
+  if (!coll) return { docs: [], plan: { stage: 'COLLSCAN', sorted: true, reverse: false }, scores: null, docsExamined: 0 };
+  let scorer: ((d: Doc) => number) | null = null;
+  if ('$text' in filter) {
+    const textIx = [...coll.indexes.values()].find((i) => i.isText);
+    if (!textIx) fail(27, 'text index required for $text query');
+    const q = parseTextQuery(filter.$text);
+    delete filter.$text;
+    scorer = (d) => textScore(d, textIx!.spec, q);
+  }
+  const match = compileFilter(filter);
+  const sortSpec = sort && !Object.values(sort).some(isDocument) ? sort : undefined;
+  const plan = coll.plan(filter, sortSpec);
+  if (sort && !sortSpec) plan.sorted = false;
+  const stopAt = plan.sorted && limit > 0 ? skip + limit : Infinity;
+  const out: Doc[] = [];
+  const scores = scorer ? new Map<Doc, number>() : null;
+  let examined = 0;
+  for (const d of coll.candidates(plan, filter)) {
+    examined++;
+    if (!match(d)) continue;
+    if (scorer) {
+      const s = scorer(d);
+      if (s <= 0) continue;
+      scores!.set(d, s);
+    }
+    out.push(d);
+    if (out.length >= stopAt) break;
+  }
+  if (sort && !plan.sorted) out.sort(comparator(sort, scores));
+  const docs = limit > 0 ? out.slice(skip, skip + limit) : skip ? out.slice(skip) : out;
+  return { docs, plan, scores, docsExamined: examined };
+}
+
+export function comparator(sort: Doc, scores: Map<Doc, number> | null): (a: Doc, b: Doc) => number {
+  const keys = Object.entries(sort).map(([path, dir]) => {
+    if (isDocument(dir)) {
+      if (dir.$meta !== 'textScore') fail(2, `invalid sort specification for ${path}`);
+      return { path, meta: true, dir: -1 as const };
+    }
+    const n = Number(dir);
+    if (n !== 1 && n !== -1) fail(2, `$sort key ordering must be 1 (for ascending) or -1 (for descending)`);
+    return { path, meta: false, dir: n as 1 | -1 };
+  });
+  return (a, b) => {
+    for (const k of keys) {
+      let c: number;
+      if (k.meta) c = (scores?.get(b) ?? 0) - (scores?.get(a) ?? 0);
+      else c = compareValues(sortKey(sortValue(a, k.path), k.dir), sortKey(sortValue(b, k.path), k.dir)) * k.dir;
+      if (c) return c;
+    }
+    return 0;
+  };
+}

@@ -1,0 +1,3 @@
+export * from './lib/auth/role';
+export * from './lib/common/api-error';
+export * from './lib/common/page';
