@@ -1,27 +1,33 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { RolesGuard } from './common/guards/roles.guard';
 import { AppConfigModule } from './config/app-config.module';
+import { AuditModule } from './infra/audit/audit.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { HealthModule } from './infra/health/health.module';
 import { LoggingModule } from './infra/logging/logging.module';
+import { RequestContextMiddleware } from './infra/request-context/request-context.middleware';
 import { SpaModule } from './infra/spa/spa.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
 const FEATURE_MODULES = [HealthModule];
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
   /** Built at call time so the environment is read (and validated) when the app is created. */
   static forRoot(): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(), LoggingModule, DatabaseModule, ...FEATURE_MODULES, SpaModule],
+      imports: [AppConfigModule.forRoot(), LoggingModule, DatabaseModule, AuditModule, ...FEATURE_MODULES, SpaModule],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_GUARD, useClass: RolesGuard },
       ],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
   }
 }
