@@ -4,6 +4,7 @@ import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { RolesGuard } from './common/guards/roles.guard';
 import { AppConfigModule } from './config/app-config.module';
 import { AuditModule } from './infra/audit/audit.module';
+import { CryptoModule } from './infra/crypto/crypto.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { HealthModule } from './infra/health/health.module';
 import { LoggingModule } from './infra/logging/logging.module';
@@ -19,7 +20,7 @@ export class AppModule implements NestModule {
   static forRoot(): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(), LoggingModule, DatabaseModule, AuditModule, ...FEATURE_MODULES, SpaModule],
+      imports: [AppConfigModule.forRoot(), LoggingModule, DatabaseModule, AuditModule, CryptoModule, ...FEATURE_MODULES, SpaModule],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_GUARD, useClass: RolesGuard },
