@@ -25,9 +25,12 @@ export function checkStorable(c: Collection, doc: Doc): void {
   }
 }
 
+/** MongoDB stores `_id` as the first field, generating an ObjectId when absent. */
 export function withId(doc: Doc): Doc {
-  if (doc._id !== undefined) return doc;
-  return { _id: new ObjectId(), ...doc };
+  if (doc._id === undefined) return { _id: new ObjectId(), ...doc };
+  if (Object.keys(doc)[0] === '_id') return doc;
+  const { _id, ...rest } = doc;
+  return { _id, ...rest };
 }
 
 function statements(cmd: Doc, field: string): Doc[] {

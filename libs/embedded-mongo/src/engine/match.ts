@@ -143,7 +143,7 @@ export function compileFilter(filter: Record<string, unknown> | undefined | null
     const q = new Query(filter, mingoOptions());
     return (doc) => {
       try {
-        return q.test(doc);
+        return q.test(doc as Record<string, unknown>);
       } catch (e) {
         throw toFailure(e);
       }

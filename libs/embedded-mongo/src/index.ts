@@ -1,0 +1,2 @@
+export { EmbeddedMongoServer } from './server';
+export type { EmbeddedMongoOptions, EmbeddedMongoLogger } from './server';
