@@ -1,0 +1,32 @@
+/** Test support: an in-memory server plus a connected official driver client. */
+import { MongoClient, type Collection, type Db } from 'mongodb';
+import { EmbeddedMongoServer, type EmbeddedMongoOptions } from '../server';
+
+export interface LooseDoc {
+  _id?: number | string | object | null;
+  [key: string]: unknown;
+}
+
+export interface Harness {
+  server: EmbeddedMongoServer;
+  client: MongoClient;
+  db: Db;
+  /** a collection whose documents may use any _id type */
+  coll(name: string, dbName?: string): Collection<LooseDoc>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(dbName = 'test', options: EmbeddedMongoOptions = {}): Promise<Harness> {
+  const server = await EmbeddedMongoServer.start({ inMemory: true, ...options });
+  const client = await MongoClient.connect(`${server.uri}/${dbName}`, { serverSelectionTimeoutMS: 5000 });
+  return {
+    server,
+    client,
+    db: client.db(dbName),
+    coll: (name, other) => client.db(other ?? dbName).collection<LooseDoc>(name),
+    async close() {
+      await client.close();
+      await server.stop();
+    },
+  };
+}
