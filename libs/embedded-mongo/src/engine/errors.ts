@@ -55,6 +55,7 @@ export function toFailure(err: unknown): MongoServerFailure {
   if (err instanceof MongoServerFailure) return err;
   const msg = err instanceof Error ? err.message : String(err);
   if (/unknown (query|top level) operator/i.test(msg)) return new MongoServerFailure(2, msg.replace(/^.*operator:?\s*/i, 'unknown operator: '));
+  if (/would create a conflict/i.test(msg)) return new MongoServerFailure(40, msg.replace(/^u/, 'U'));
   if (/Unknown update operator/i.test(msg)) return new MongoServerFailure(9, msg);
   return new MongoServerFailure(2, msg);
 }
