@@ -1,9 +1,9 @@
 /** aggregate: mingo's pipeline over the collection, with a leading $match answered by the read path. */
-import { Aggregator } from 'mingo';
 import { isDocument } from '../bson/paths';
 import { fail, toFailure } from '../engine/errors';
 import type { Doc } from '../engine/index-store';
-import { mingoOptions } from '../engine/match';
+import '../engine/match';
+import { newAggregator } from '../engine/mingo';
 import { readDocs } from '../engine/reader';
 import type { CommandContext, Handler } from './context';
 import { checkStorable, withId } from './write';
@@ -44,7 +44,7 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
   const resolver = (coll: string): Doc[] => [...(ctx.engine.collection(ctx.db, coll)?.docs.values() ?? [])];
   let docs: Doc[];
   try {
-    docs = pipeline.length ? (new Aggregator(pipeline, mingoOptions({ collectionResolver: resolver })).run(source) as Doc[]) : source;
+    docs = pipeline.length ? (newAggregator(pipeline, { collectionResolver: resolver }).run(source) as Doc[]) : source;
   } catch (e) {
     throw toFailure(e);
   }

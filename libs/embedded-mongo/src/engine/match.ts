@@ -2,7 +2,7 @@
  * Query matching: mingo's Query, with the comparison operators replaced by ones that compare BSON values
  * by value and respect MongoDB's type bracketing and array semantics.
  */
-import { Context, Query } from 'mingo';
+import { installQueryOperators, newQuery } from './mingo';
 import { TypeClass, compareValues, typeClass } from '../bson/compare';
 import { pathValues } from '../bson/paths';
 import { fail, toFailure } from './errors';
@@ -129,18 +129,14 @@ const queryOps: Record<string, Op> = {
   $type: (s, v) => (d) => typeMatch(d, s, v),
 };
 
-export const MINGO_CONTEXT = Context.init({ query: queryOps as never });
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function mingoOptions(extra: Record<string, unknown> = {}): any {
-  return { context: MINGO_CONTEXT, idKey: '_id', useStrictMode: true, ...extra };
-}
+installQueryOperators(queryOps as never);
+export { mingoOptions } from './mingo';
 
 /** Compiles a filter (without `$text`, handled by the caller) into a predicate. */
 export function compileFilter(filter: Record<string, unknown> | undefined | null): Pred {
   if (!filter || Object.keys(filter).length === 0) return () => true;
   try {
-    const q = new Query(filter, mingoOptions());
+    const q = newQuery(filter);
     return (doc) => {
       try {
         return q.test(doc as Record<string, unknown>);

@@ -2,11 +2,11 @@
  * find projections: mingo's projection plus MongoDB rules mingo lacks — a projection of only `$slice`
  * is an exclusion projection, mixing inclusion and exclusion is error 31254, `{$meta:"textScore"}`.
  */
-import { Query } from 'mingo';
 import { cloneDoc, getPath, isDocument, setPath } from '../bson/paths';
 import { fail, toFailure } from './errors';
 import type { Doc } from './index-store';
-import { mingoOptions } from './match';
+import './match';
+import { newQuery } from './mingo';
 
 export type Projector = (doc: Doc, textScore?: number) => Doc;
 
@@ -39,7 +39,7 @@ export function compileProjection(projection: Doc | undefined | null): Projector
   }
   let base: (d: Doc) => Doc;
   if (include) {
-    const q = new Query({}, mingoOptions());
+    const q = newQuery({});
     const spec = { ...rest };
     for (const [k, s] of slices) spec[k] = { $slice: s };
     base = (d) => {

@@ -2,12 +2,12 @@
  * Update application (operators via mingo, replacement, pipeline) and upsert seeding.
  */
 import { ObjectId } from 'bson';
-import { Aggregator, update as mingoUpdate } from 'mingo';
 import { compareValues } from '../bson/compare';
 import { cloneDoc, getPath, isDocument, setPath } from '../bson/paths';
 import { fail, toFailure } from './errors';
 import type { Doc } from './index-store';
-import { mingoOptions } from './match';
+import './match';
+import { mingoUpdate, newAggregator } from './mingo';
 
 const MODIFIERS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$currentDate', '$setOnInsert', '$push', '$addToSet', '$pull', '$pullAll', '$pop', '$bit']);
 
@@ -41,7 +41,7 @@ export function applyUpdate(doc: Doc, u: UpdateSpec, opts: ApplyOptions = {}): D
   let next: Doc;
   if (Array.isArray(u)) {
     try {
-      const out = new Aggregator(u as Doc[], mingoOptions()).run([cloneDoc(doc)]) as Doc[];
+      const out = newAggregator(u as Doc[]).run([cloneDoc(doc)]) as Doc[];
       next = out[0] ?? {};
     } catch (e) {
       throw toFailure(e);
@@ -64,7 +64,7 @@ export function applyUpdate(doc: Doc, u: UpdateSpec, opts: ApplyOptions = {}): D
     checkIdPaths(mod, doc, opts.inserting);
     if (Object.keys(mod).length) {
       try {
-        mingoUpdate(next, mod as never, opts.arrayFilters ?? [], opts.filter ?? {}, { cloneMode: 'deep', queryOptions: mingoOptions() });
+        mingoUpdate(next, mod, opts.arrayFilters ?? [], opts.filter ?? {});
       } catch (e) {
         throw toFailure(e);
       }

@@ -1,0 +1,243 @@
+/**
+ * Conformance with MongoDB's documented behaviour. Each case cites the manual page it follows
+ * (https://www.mongodb.com/docs/manual/...) and expects the result the manual documents.
+ */
+import { Decimal128, Long, MinKey, MaxKey, ObjectId } from 'mongodb';
+import { startHarness, type Harness, type LooseDoc } from './testing/harness';
+
+let h: Harness;
+let seq = 0;
+beforeAll(async () => {
+  h = await startHarness('conf');
+});
+afterAll(() => h.close());
+
+async function load(docs: LooseDoc[]) {
+  const c = h.coll(`c${seq++}`);
+  if (docs.length) await c.insertMany(docs.map((d) => ({ ...d })));
+  return c;
+}
+async function ids(docs: LooseDoc[], filter: LooseDoc): Promise<unknown[]> {
+  const c = await load(docs);
+  return (await c.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+}
+async function updated(doc: LooseDoc, update: LooseDoc | LooseDoc[], options: LooseDoc = {}): Promise<LooseDoc | null> {
+  const c = await load([doc]);
+  await c.updateOne({ _id: doc._id as number }, update as never, options);
+  return c.findOne({ _id: doc._id as number });
+}
+
+describe('query: null, missing and existence (tutorial/query-for-null-fields)', () => {
+  const docs = [{ _id: 1, item: null }, { _id: 2 }, { _id: 3, item: 'x' }];
+  it('{item: null} matches documents where item is null or missing', async () => expect(await ids(docs, { item: null })).toEqual([1, 2]));
+  it('{item: {$exists: false}} matches only documents without the field', async () => expect(await ids(docs, { item: { $exists: false } })).toEqual([2]));
+  it('{item: {$exists: true}} includes documents where the field is null', async () => expect(await ids(docs, { item: { $exists: true } })).toEqual([1, 3]));
+  it('{item: {$type: 10}} ("null") matches only an explicit null', async () => expect(await ids(docs, { item: { $type: 'null' } })).toEqual([1]));
+  it('$ne selects documents whose field differs, including those without the field (operator/query/ne)', async () => expect(await ids(docs, { item: { $ne: 'x' } })).toEqual([1, 2]));
+  it('$nin selects documents whose field is not in the list or does not exist (operator/query/nin)', async () => expect(await ids(docs, { item: { $nin: ['x'] } })).toEqual([1, 2]));
+  it('$in with null matches missing fields too', async () => expect(await ids(docs, { item: { $in: [null, 'x'] } })).toEqual([1, 2, 3]));
+  it('$not matches documents that do not contain the field (operator/query/not)', async () => expect(await ids([{ _id: 1, p: 1 }, { _id: 2, p: 5 }, { _id: 3 }], { p: { $not: { $gt: 2 } } })).toEqual([1, 3]));
+});
+
+describe('query: arrays (tutorial/query-arrays, query-array-of-documents)', () => {
+  const inv = [
+    { _id: 1, tags: ['blank', 'red'], dim: [14, 21] },
+    { _id: 2, tags: ['red', 'blank'], dim: [22.85, 30] },
+    { _id: 3, tags: ['red', 'blank', 'plain'], dim: [10, 15.25] },
+    { _id: 4, tags: ['blank', 'red', 'plain'], dim: [14, 21] },
+    { _id: 5, tags: ['blue'], dim: [10, 15.25] },
+  ];
+  it('an array field matches a scalar it contains', async () => expect(await ids(inv, { tags: 'red' })).toEqual([1, 2, 3, 4]));
+  it('an array value matches the exact array, order included', async () => expect(await ids(inv, { tags: ['red', 'blank'] })).toEqual([2]));
+  it('$all matches arrays containing all elements regardless of order', async () => expect(await ids(inv, { tags: { $all: ['red', 'blank'] } })).toEqual([1, 2, 3, 4]));
+  it('compound range conditions on an array can be met by different elements', async () => expect(await ids(inv, { dim: { $gt: 15, $lt: 20 } })).toEqual([1, 3, 4, 5]));
+  it('$elemMatch requires one element to meet all conditions', async () => expect(await ids(inv, { dim: { $elemMatch: { $gt: 22, $lt: 30 } } })).toEqual([2]));
+  it('an index position path matches that element (dim.1 > 25)', async () => expect(await ids(inv, { 'dim.1': { $gt: 25 } })).toEqual([2]));
+  it('$size matches the array length', async () => expect(await ids(inv, { tags: { $size: 3 } })).toEqual([3, 4]));
+  const stock = [
+    { _id: 1, instock: [{ wh: 'A', qty: 5 }, { wh: 'C', qty: 15 }] },
+    { _id: 2, instock: [{ wh: 'C', qty: 5 }] },
+    { _id: 3, instock: [{ wh: 'A', qty: 60 }, { wh: 'B', qty: 15 }] },
+  ];
+  it('a dotted path reaches into every document of an array', async () => expect(await ids(stock, { 'instock.qty': { $lte: 5 } })).toEqual([1, 2]));
+  it('a path with an index reaches one array element', async () => expect(await ids(stock, { 'instock.0.qty': { $lte: 5 } })).toEqual([1, 2]));
+  it('$elemMatch on documents applies all criteria to one element', async () => expect(await ids(stock, { instock: { $elemMatch: { qty: 5, wh: 'A' } } })).toEqual([1]));
+  it('without $elemMatch the criteria may match different elements', async () => expect(await ids(stock, { 'instock.qty': 5, 'instock.wh': 'A' })).toEqual([1]));
+  it('an embedded document in an array matches only an exact (ordered) document', async () => {
+    expect(await ids(stock, { instock: { wh: 'A', qty: 5 } })).toEqual([1]);
+    expect(await ids(stock, { instock: { qty: 5, wh: 'A' } })).toEqual([]);
+  });
+});
+
+describe('query: embedded documents and types (tutorial/query-embedded-documents, operator/query/type)', () => {
+  it('embedded document equality needs the exact fields in the same order', async () => {
+    const docs = [{ _id: 1, size: { h: 14, w: 21, uom: 'cm' } }];
+    expect(await ids(docs, { size: { h: 14, w: 21, uom: 'cm' } })).toEqual([1]);
+    expect(await ids(docs, { size: { w: 21, h: 14, uom: 'cm' } })).toEqual([]);
+    expect(await ids(docs, { 'size.uom': 'cm' })).toEqual([1]);
+  });
+  it('comparison operators only match values of the same BSON type bracket', async () => expect(await ids([{ _id: 1, a: 5 }, { _id: 2, a: '7' }, { _id: 3, a: null }], { a: { $gt: 1 } })).toEqual([1]));
+  it('numbers compare by value across int, double, long and decimal', async () => {
+    const docs = [{ _id: 1, n: 1 }, { _id: 2, n: 2.5 }, { _id: 3, n: Long.fromNumber(3) }, { _id: 4, n: Decimal128.fromString('4.5') }];
+    expect(await ids(docs, { n: { $gte: 2.5, $lte: 4 } })).toEqual([2, 3]);
+    expect(await ids(docs, { n: 3 })).toEqual([3]);
+  });
+  it('$type "number" matches every numeric type; "string" and "array" match their types', async () => {
+    const docs = [{ _id: 1, v: 1 }, { _id: 2, v: 1.5 }, { _id: 3, v: 'a' }, { _id: 4, v: [1] }, { _id: 5, v: new ObjectId() }];
+    expect(await ids(docs, { v: { $type: 'number' } })).toEqual([1, 2, 4]);
+    expect(await ids(docs, { v: { $type: 'string' } })).toEqual([3]);
+    expect(await ids(docs, { v: { $type: 'array' } })).toEqual([4]);
+    expect(await ids(docs, { v: { $type: 'objectId' } })).toEqual([5]);
+  });
+  it('ObjectIds and Dates compare by value ($in, $gt)', async () => {
+    const a = new ObjectId();
+    const b = new ObjectId();
+    const docs = [{ _id: 1, ref: a, at: new Date('2024-01-01') }, { _id: 2, ref: b, at: new Date('2025-01-01') }];
+    expect(await ids(docs, { ref: { $in: [new ObjectId(a.toHexString())] } })).toEqual([1]);
+    expect(await ids(docs, { at: { $gt: new Date('2024-06-01') } })).toEqual([2]);
+    expect(await ids(docs, { ref: new ObjectId(b.toHexString()) })).toEqual([2]);
+  });
+  it('regular expressions match strings, also inside $in', async () => {
+    const docs = [{ _id: 1, s: 'Alpha' }, { _id: 2, s: 'beta' }, { _id: 3, s: 5 }];
+    expect(await ids(docs, { s: /^a/i })).toEqual([1]);
+    expect(await ids(docs, { s: { $regex: '^b' } })).toEqual([2]);
+    expect(await ids(docs, { s: { $in: [/^B/i, 5] } })).toEqual([2, 3]);
+  });
+  it('$or, $and and $nor combine clauses ($nor also matches missing fields)', async () => {
+    const docs = [{ _id: 1, a: 1, b: 1 }, { _id: 2, a: 2 }, { _id: 3, b: 2 }];
+    expect(await ids(docs, { $or: [{ a: 2 }, { b: 2 }] })).toEqual([2, 3]);
+    expect(await ids(docs, { $and: [{ a: 1 }, { b: 1 }] })).toEqual([1]);
+    expect(await ids(docs, { $nor: [{ a: 1 }, { b: 2 }] })).toEqual([2]);
+  });
+  it('an unknown query operator is rejected with code 2 (BadValue)', async () => {
+    const c = await load([{ _id: 1 }]);
+    await expect(c.find({ a: { $frob: 1 } }).toArray()).rejects.toMatchObject({ code: 2 });
+  });
+});
+
+describe('sort (reference/method/cursor.sort, bson-type-comparison-order)', () => {
+  it('sorts mixed types in BSON comparison order, missing fields as null', async () => {
+    const oid = new ObjectId();
+    const docs = [
+      { _id: 1, v: 'str' }, { _id: 2, v: 10 }, { _id: 3 }, { _id: 4, v: true }, { _id: 5, v: { a: 1 } },
+      { _id: 6, v: oid }, { _id: 7, v: new Date(0) }, { _id: 8, v: null }, { _id: 9, v: new MinKey() }, { _id: 10, v: new MaxKey() }, { _id: 11, v: 2.5 },
+    ];
+    const c = await load(docs);
+    const order = (await c.find().sort({ v: 1, _id: 1 }).toArray()).map((d) => d._id);
+    expect(order).toEqual([9, 3, 8, 11, 2, 1, 5, 6, 4, 7, 10]);
+  });
+  it('an array sorts by its smallest element ascending and its largest descending', async () => {
+    const c = await load([{ _id: 1, v: [1, 9] }, { _id: 2, v: [5] }, { _id: 3, v: [0, 6] }]);
+    expect((await c.find().sort({ v: 1 }).toArray()).map((d) => d._id)).toEqual([3, 1, 2]);
+    expect((await c.find().sort({ v: -1 }).toArray()).map((d) => d._id)).toEqual([1, 3, 2]);
+  });
+  it('index-backed and in-memory sorts agree', async () => {
+    const docs = Array.from({ length: 40 }, (_, i) => ({ _id: i, v: i % 3 === 0 ? `s${i}` : i % 3 === 1 ? i : null }));
+    const c = await load(docs);
+    const mem = (await c.find().sort({ v: -1 }).toArray()).map((d) => d._id);
+    await c.createIndex({ v: 1 });
+    const ix = (await c.find().sort({ v: -1 }).toArray()).map((d) => d._id);
+    expect(ix.map((i) => docs[i as number].v)).toEqual(mem.map((i) => docs[i as number].v));
+  });
+});
+
+describe('update operators (reference/operator/update)', () => {
+  it('$set creates embedded documents for missing path components', async () => expect(await updated({ _id: 1 }, { $set: { 'a.b.c': 1 } })).toEqual({ _id: 1, a: { b: { c: 1 } } }));
+  it('$set with an array index path updates that element', async () => expect(await updated({ _id: 1, a: [{ x: 1 }, { x: 2 }] }, { $set: { 'a.1.x': 9 } })).toEqual({ _id: 1, a: [{ x: 1 }, { x: 9 }] }));
+  it('$inc on a missing field creates it with the increment', async () => expect(await updated({ _id: 1 }, { $inc: { n: 5 } })).toEqual({ _id: 1, n: 5 }));
+  it('$mul on a missing field creates it with 0', async () => expect(await updated({ _id: 1 }, { $mul: { n: 5 } })).toEqual({ _id: 1, n: 0 }));
+  it('$unset removes the field and is a no-op when it is missing', async () => expect(await updated({ _id: 1, a: 1, b: 2 }, { $unset: { a: '', zz: '' } })).toEqual({ _id: 1, b: 2 }));
+  it('$min/$max only replace when the new value is smaller/larger', async () => expect(await updated({ _id: 1, lo: 5, hi: 5 }, { $min: { lo: 7 }, $max: { hi: 9 } })).toEqual({ _id: 1, lo: 5, hi: 9 }));
+  it('$rename moves a field', async () => expect(await updated({ _id: 1, a: 1 }, { $rename: { a: 'b' } })).toEqual({ _id: 1, b: 1 }));
+  it('$push appends, creating the array when missing', async () => expect(await updated({ _id: 1 }, { $push: { a: 1 } })).toEqual({ _id: 1, a: [1] }));
+  it('$push with $each/$sort/$slice on a missing field creates the sorted, sliced array', async () => expect(await updated({ _id: 1 }, { $push: { a: { $each: [3, 1, 2], $sort: 1, $slice: 2 } } })).toEqual({ _id: 1, a: [1, 2] }));
+  it('$push with $position inserts at the index', async () => expect(await updated({ _id: 1, a: [1, 4] }, { $push: { a: { $each: [2, 3], $position: 1 } } })).toEqual({ _id: 1, a: [1, 2, 3, 4] }));
+  it('$addToSet adds only missing values ($each)', async () => expect(await updated({ _id: 1, a: [1, 2] }, { $addToSet: { a: { $each: [2, 3, 3] } } })).toEqual({ _id: 1, a: [1, 2, 3] }));
+  it('$pull removes every element matching a condition', async () => expect(await updated({ _id: 1, a: [1, 5, 2, 6, 5] }, { $pull: { a: { $gte: 5 } } })).toEqual({ _id: 1, a: [1, 2] }));
+  it('$pull with a document condition removes matching embedded documents', async () => expect(await updated({ _id: 1, a: [{ k: 1, v: 1 }, { k: 2 }] }, { $pull: { a: { k: 1 } } })).toEqual({ _id: 1, a: [{ k: 2 }] }));
+  it('$pullAll removes all listed values', async () => expect(await updated({ _id: 1, a: [0, 2, 5, 5, 1, 0] }, { $pullAll: { a: [0, 5] } })).toEqual({ _id: 1, a: [2, 1] }));
+  it('$pop removes the first (-1) or last (1) element', async () => expect(await updated({ _id: 1, a: [1, 2, 3], b: [1, 2, 3] }, { $pop: { a: -1, b: 1 } })).toEqual({ _id: 1, a: [2, 3], b: [1, 2] }));
+  it('positional $ updates the first matched element', async () => {
+    const c = await load([{ _id: 1, grades: [80, 85, 90] }]);
+    await c.updateOne({ _id: 1, grades: 85 }, { $set: { 'grades.$': 82 } });
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, grades: [80, 82, 90] });
+  });
+  it('$[] updates every element; $[id] those matching arrayFilters', async () => {
+    expect(await updated({ _id: 1, g: [1, 2, 3] }, { $inc: { 'g.$[]': 10 } })).toEqual({ _id: 1, g: [11, 12, 13] });
+    expect(await updated({ _id: 1, g: [95, 92, 100] }, { $set: { 'g.$[e]': 100 } }, { arrayFilters: [{ e: { $gte: 95 } }] })).toEqual({ _id: 1, g: [100, 92, 100] });
+  });
+  it('a replacement document keeps the _id', async () => {
+    const c = await load([{ _id: 1, a: 1, b: 2 }]);
+    await c.replaceOne({ _id: 1 }, { c: 3 });
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, c: 3 });
+  });
+  it('_id is immutable (code 66)', async () => {
+    const c = await load([{ _id: 1 }]);
+    await expect(c.updateOne({ _id: 1 }, { $set: { _id: 2 } })).rejects.toMatchObject({ code: 66 });
+  });
+  it('an unknown update operator is rejected (code 9)', async () => {
+    const c = await load([{ _id: 1 }]);
+    await expect(c.updateOne({ _id: 1 }, { $nope: { a: 1 } } as never)).rejects.toMatchObject({ code: 9 });
+  });
+  it('updateOne changes one document; nModified counts only real changes', async () => {
+    const c = await load([{ _id: 1, a: 1 }, { _id: 2, a: 1 }]);
+    const one = await c.updateOne({ a: 1 }, { $set: { b: 1 } });
+    expect([one.matchedCount, one.modifiedCount]).toEqual([1, 1]);
+    const same = await c.updateMany({ a: 1 }, { $set: { a: 1 } });
+    expect([same.matchedCount, same.modifiedCount]).toEqual([2, 0]);
+  });
+  it('upsert inserts the equality fields of the query plus the update; operator conditions are not copied', async () => {
+    const c = await load([]);
+    const r = await c.updateOne({ name: 'x', qty: { $gt: 5 }, 'meta.kind': 'k' }, { $set: { done: true }, $setOnInsert: { created: 1 } }, { upsert: true });
+    expect(await c.findOne({ _id: r.upsertedId! }, { projection: { _id: 0 } })).toEqual({ name: 'x', meta: { kind: 'k' }, done: true, created: 1 });
+  });
+  it('$setOnInsert has no effect when the upsert updates an existing document', async () => expect(await updated({ _id: 1, a: 1 }, { $set: { b: 1 }, $setOnInsert: { c: 1 } }, { upsert: true })).toEqual({ _id: 1, a: 1, b: 1 }));
+  it('an upsert with a replacement document uses the query _id', async () => {
+    const c = await load([]);
+    await c.replaceOne({ _id: 7 }, { v: 1 }, { upsert: true });
+    expect(await c.findOne({ _id: 7 })).toEqual({ _id: 7, v: 1 });
+  });
+});
+
+describe('projection (tutorial/project-fields-from-query-results)', () => {
+  const doc = { _id: 1, item: 'journal', size: { h: 14, uom: 'cm' }, tags: [1, 2, 3, 4] };
+  it('an inclusion projection returns the listed fields and _id', async () => expect(await (await load([doc])).findOne({}, { projection: { item: 1, 'size.uom': 1 } })).toEqual({ _id: 1, item: 'journal', size: { uom: 'cm' } }));
+  it('_id: 0 suppresses _id', async () => expect(await (await load([doc])).findOne({}, { projection: { item: 1, _id: 0 } })).toEqual({ item: 'journal' }));
+  it('an exclusion projection returns all other fields', async () => expect(await (await load([doc])).findOne({}, { projection: { size: 0, tags: 0 } })).toEqual({ _id: 1, item: 'journal' }));
+  it('a projection with only $slice returns all other fields too', async () => expect(await (await load([doc])).findOne({}, { projection: { tags: { $slice: -2 } } })).toEqual({ ...doc, tags: [3, 4] }));
+  it('mixing inclusion and exclusion is an error (31254)', async () => {
+    const c = await load([doc]);
+    await expect(c.findOne({}, { projection: { item: 1, size: 0 } })).rejects.toMatchObject({ code: 31254 });
+  });
+});
+
+describe('writes and indexes (core/index-unique, reference/command/distinct)', () => {
+  it('a duplicate key error names the collection, index and key', async () => {
+    const c = await load([{ _id: 1, email: 'a@b.c' }]);
+    await c.createIndex({ email: 1 }, { unique: true });
+    const err = await c.insertOne({ email: 'a@b.c' }).catch((e) => e);
+    expect(err.code).toBe(11000);
+    expect(err.message).toBe(`E11000 duplicate key error collection: conf.${c.collectionName} index: email_1 dup key: { email: "a@b.c" }`);
+    expect(err.keyPattern).toEqual({ email: 1 });
+    expect(err.keyValue).toEqual({ email: 'a@b.c' });
+  });
+  it('a unique index on an array field treats each element as a key', async () => {
+    const c = await load([{ _id: 1, tags: ['a', 'b'] }]);
+    await c.createIndex({ tags: 1 }, { unique: true });
+    await expect(c.insertOne({ _id: 2, tags: ['c', 'b'] })).rejects.toMatchObject({ code: 11000 });
+    await c.insertOne({ _id: 3, tags: ['c'] });
+  });
+  it('an inserted document without _id gets an ObjectId _id as its first field', async () => {
+    const c = await load([]);
+    await h.db.command({ insert: c.collectionName, documents: [{ a: 1 }] });
+    const d = await c.findOne({});
+    expect(d?._id).toBeInstanceOf(ObjectId);
+    expect(Object.keys(d!)[0]).toBe('_id');
+  });
+  it('distinct flattens array values', async () => expect((await (await load([{ _id: 1, t: ['a', 'b'] }, { _id: 2, t: 'a' }, { _id: 3, t: ['c'] }])).distinct('t')).sort()).toEqual(['a', 'b', 'c']));
+  it('$group groups equal ObjectIds together', async () => {
+    const a = new ObjectId();
+    const c = await load([{ _id: 1, u: a, n: 1 }, { _id: 2, u: new ObjectId(a.toHexString()), n: 2 }]);
+    expect(await c.aggregate([{ $group: { _id: '$u', t: { $sum: '$n' } } }]).toArray()).toEqual([{ _id: a, t: 3 }]);
+  });
+});

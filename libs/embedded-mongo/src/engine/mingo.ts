@@ -1,0 +1,63 @@
+/**
+ * mingo, assembled with our own operator context. mingo's public `Query`/`Aggregator` merge a caller's
+ * context *under* the built-in operators (built-ins win), so the BSON-aware comparison operators in
+ * match.ts could never take effect through them. We build the full context ourselves, with our query
+ * operators replacing mingo's, and use mingo's base classes.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+import { Context } from 'mingo';
+
+type AnyFn = (...args: never[]) => unknown;
+type Ops = Record<string, AnyFn>;
+
+interface QueryInstance {
+  test(obj: Record<string, unknown>): boolean;
+  find(collection: unknown[], projection?: Record<string, unknown>): { all(): unknown[] };
+}
+interface AggregatorInstance {
+  run(collection: unknown[]): unknown[];
+}
+
+const QueryBase = (require('mingo/query') as { Query: new (c: Record<string, unknown>, o: unknown) => QueryInstance }).Query;
+const AggregatorBase = (require('mingo/aggregator') as { Aggregator: new (p: unknown[], o: unknown) => AggregatorInstance }).Aggregator;
+const updater = require('mingo/updater') as {
+  update(obj: Record<string, unknown>, modifier: unknown, arrayFilters: unknown[], condition: unknown, options: unknown): string[];
+};
+
+const pick = (m: Record<string, unknown>): Ops => {
+  const out: Ops = {};
+  for (const k of Object.keys(m)) if (k.startsWith('$') && typeof m[k] === 'function') out[k] = m[k] as AnyFn;
+  return out;
+};
+
+let context: Context | null = null;
+
+/** Installs the query operators that replace mingo's (called once by match.ts). */
+export function installQueryOperators(overrides: Ops): void {
+  context = Context.init({
+    accumulator: pick(require('mingo/operators/accumulator')) as never,
+    expression: pick(require('mingo/operators/expression')) as never,
+    pipeline: pick(require('mingo/operators/pipeline')) as never,
+    projection: pick(require('mingo/operators/projection')) as never,
+    query: { ...pick(require('mingo/operators/query')), ...overrides } as never,
+    window: pick(require('mingo/operators/window')) as never,
+  });
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function mingoOptions(extra: Record<string, unknown> = {}): any {
+  if (!context) throw new Error('mingo context not initialised');
+  return { idKey: '_id', useStrictMode: true, scriptEnabled: false, failOnError: true, processingMode: 0, ...extra, context };
+}
+
+export function newQuery(condition: Record<string, unknown>, extra?: Record<string, unknown>): QueryInstance {
+  return new QueryBase(condition, mingoOptions(extra));
+}
+
+export function newAggregator(pipeline: unknown[], extra?: Record<string, unknown>): AggregatorInstance {
+  return new AggregatorBase(pipeline, mingoOptions(extra));
+}
+
+export function mingoUpdate(obj: Record<string, unknown>, modifier: unknown, arrayFilters: unknown[], condition: unknown): string[] {
+  return updater.update(obj, modifier, arrayFilters, condition, { cloneMode: 'deep', queryOptions: mingoOptions() });
+}
