@@ -131,6 +131,19 @@ describe('sort (reference/method/cursor.sort, bson-type-comparison-order)', () =
     expect((await c.find().sort({ v: 1 }).toArray()).map((d) => d._id)).toEqual([3, 1, 2]);
     expect((await c.find().sort({ v: -1 }).toArray()).map((d) => d._id)).toEqual([1, 3, 2]);
   });
+  it('a compound index with an equality prefix returns the sort field in order, both directions', async () => {
+    const docs = Array.from({ length: 60 }, (_, i) => ({ _id: i, p: i % 3, t: (i * 37) % 60 }));
+    const c = await load(docs);
+    const expected = (dir: 1 | -1) => docs.filter((d) => d.p === 1).sort((x, y) => (x.t - y.t) * dir).map((d) => d._id);
+    for (const key of [{ p: 1, t: -1 }, { p: -1, t: 1 }]) {
+      await c.createIndex(key);
+      for (const dir of [1, -1] as const) {
+        expect((await c.find({ p: 1 }).sort({ t: dir }).toArray()).map((d) => d._id)).toEqual(expected(dir));
+        expect((await c.find({ p: 1 }).sort({ t: dir }).limit(5).toArray()).map((d) => d._id)).toEqual(expected(dir).slice(0, 5));
+      }
+      await c.dropIndexes();
+    }
+  });
   it('index-backed and in-memory sorts agree', async () => {
     const docs = Array.from({ length: 40 }, (_, i) => ({ _id: i, v: i % 3 === 0 ? `s${i}` : i % 3 === 1 ? i : null }));
     const c = await load(docs);

@@ -77,8 +77,16 @@ export function choosePlan(indexes: Iterable<Index>, filter: Record<string, unkn
   const sortField = sortKeys.length === 1 && (sortKeys[0][1] === 1 || sortKeys[0][1] === -1) ? sortKeys[0][0] : null;
   const sortDir = sortField ? Number(sortKeys[0][1]) : 1;
   if (best) {
-    const sorted = sortKeys.length === 0 || (best.bounds.length === 1 && sortField === best.ix.fields[0][0]);
-    return { stage: 'IXSCAN', index: best.ix, bounds: best.bounds, sorted, reverse: sortField !== null && sortDir < 0 };
+    const ix = best.ix;
+    if (sortKeys.length === 0) return { stage: 'IXSCAN', index: ix, bounds: best.bounds, sorted: true, reverse: false };
+    if (best.bounds.length === 1 && sortField === ix.fields[0][0]) return { stage: 'IXSCAN', index: ix, bounds: best.bounds, sorted: true, reverse: sortDir < 0 };
+    // equality on the first field of a compound index yields its second field in index order
+    const second = ix.fields[1];
+    if (best.bounds.length === 1 && best.bounds[0].eq !== undefined && second && sortField === second[0]) {
+      const treeForward = (sortDir > 0) === (second[1] > 0);
+      return { stage: 'IXSCAN', index: ix, bounds: best.bounds, sorted: true, reverse: treeForward !== (ix.fields[0][1] > 0) };
+    }
+    return { stage: 'IXSCAN', index: ix, bounds: best.bounds, sorted: false, reverse: false };
   }
   if (sortField) {
     const ix = all.find((i) => i.fields[0][0] === sortField);
