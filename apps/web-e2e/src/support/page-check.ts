@@ -1,0 +1,23 @@
+import type { Page } from 'playwright-core';
+import { join } from 'node:path';
+import { seriousA11yViolations } from './axe';
+import { DESKTOP, PHONE } from './browser';
+import { OUTPUT_DIR } from './paths';
+
+/**
+ * For one main page: at desktop (1280×800) and phone (375×812) width, saves a full-page screenshot under
+ * test-output/web-e2e/ and asserts that axe-core finds no serious or critical violation. Leaves the page at
+ * desktop size.
+ */
+export async function checkMainPage(page: Page, name: string): Promise<void> {
+  for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: join(OUTPUT_DIR, `${name}-${label}.png`), fullPage: true });
+    expect({ page: name, viewport: label, violations: await seriousA11yViolations(page) }).toEqual({
+      page: name,
+      viewport: label,
+      violations: [],
+    });
+  }
+  await page.setViewportSize(DESKTOP);
+}
