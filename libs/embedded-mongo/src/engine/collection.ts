@@ -2,8 +2,7 @@
  * A collection: documents by _id plus its indexes. All index maintenance (and unique enforcement) is
  * all-or-nothing per document: every index is checked before any is changed.
  */
-import { getPath } from '../bson/paths';
-import { compareValues } from '../bson/compare';
+import { compareValues, TypeClass } from '../bson/compare';
 import { fail } from './errors';
 import { idKey } from './format';
 import { Doc, Index, IndexSpec } from './index-store';
@@ -131,20 +130,21 @@ export class Collection {
     }
   }
 
-  /** TTL: ids of documents whose indexed date (earliest in an array) is older than the cutoff. */
+  /** TTL: documents whose indexed date (earliest, for an array) is at or before now - expireAfterSeconds. */
   expired(now: number): Doc[] {
-    const out: Doc[] = [];
+    const out = new Map<string, Doc>();
     for (const ix of this.indexes.values()) {
       const ttl = ix.spec.expireAfterSeconds;
       if (typeof ttl !== 'number' || ix.fields.length !== 1) continue;
-      const cutoff = now - ttl * 1000;
-      for (const doc of this.docs.values()) {
-        const v = getPath(doc, ix.fields[0][0]);
-        const dates = (Array.isArray(v) ? v : [v]).filter((x): x is Date => x instanceof Date);
-        if (dates.length && Math.min(...dates.map((d) => d.getTime())) <= cutoff) out.push(doc);
+      const cutoff = new Date(now - ttl * 1000);
+      // an index range scan over the Date keys up to the cutoff, not a collection scan
+      const bounds = { low: { value: new Date(-8.64e15), inclusive: true }, high: { value: cutoff, inclusive: true }, typeClass: TypeClass.Date };
+      for (const id of ix.scan(bounds)) {
+        const d = this.docs.get(id);
+        if (d) out.set(id, d);
       }
     }
-    return out;
+    return [...out.values()];
   }
 }
 
