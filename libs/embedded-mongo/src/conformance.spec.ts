@@ -2,7 +2,7 @@
  * Conformance with MongoDB's documented behaviour. Each case cites the manual page it follows
  * (https://www.mongodb.com/docs/manual/...) and expects the result the manual documents.
  */
-import { Decimal128, Long, MinKey, MaxKey, ObjectId } from 'mongodb';
+import { Decimal128, Long, MinKey, MaxKey, ObjectId, type UpdateOptions } from 'mongodb';
 import { startHarness, type Harness, type LooseDoc } from './testing/harness';
 
 let h: Harness;
@@ -21,7 +21,7 @@ async function ids(docs: LooseDoc[], filter: LooseDoc): Promise<unknown[]> {
   const c = await load(docs);
   return (await c.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
 }
-async function updated(doc: LooseDoc, update: LooseDoc | LooseDoc[], options: LooseDoc = {}): Promise<LooseDoc | null> {
+async function updated(doc: LooseDoc, update: LooseDoc | LooseDoc[], options: UpdateOptions = {}): Promise<LooseDoc | null> {
   const c = await load([doc]);
   await c.updateOne({ _id: doc._id as number }, update as never, options);
   return c.findOne({ _id: doc._id as number });

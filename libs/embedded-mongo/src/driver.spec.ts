@@ -94,8 +94,8 @@ describe('integration through the official mongodb driver', () => {
     const c = h.coll('ops');
     await c.insertOne({ _id: 1, a: 1, b: 2, c: 3, m: 5, arr: [1, 2, 3, 4], tags: ['x'], items: [{ k: 'a', q: 1 }, { k: 'b', q: 2 }], old: 'r', d: { e: 1 } });
     await c.updateOne({ _id: 1 }, { $set: { 'n.deep': 1 }, $unset: { b: '' }, $inc: { a: 2, z: 1 }, $mul: { c: 2 }, $min: { m: 3 }, $max: { big: 10 }, $rename: { old: 'renamed' }, $currentDate: { touched: true } });
-    await c.updateOne({ _id: 1 }, { $push: { arr: { $each: [5, 6], $slice: -5 } }, $addToSet: { tags: { $each: ['x', 'y'] } }, $pop: { 'd.list': 1 } }).catch(() => undefined);
-    await c.updateOne({ _id: 1 }, { $pull: { arr: { $lt: 3 } }, $pullAll: { tags: ['y'] } });
+    await c.updateOne({ _id: 1 }, { $push: { arr: { $each: [5, 6], $slice: -5 } }, $addToSet: { tags: { $each: ['x', 'y'] } }, $pop: { 'd.list': 1 } } as never).catch(() => undefined);
+    await c.updateOne({ _id: 1 }, { $pull: { arr: { $lt: 3 } }, $pullAll: { tags: ['y'] } } as never);
     await c.updateOne({ _id: 1, 'items.k': 'b' }, { $set: { 'items.$.q': 20 } });
     await c.updateOne({ _id: 1 }, { $inc: { 'items.$[].q': 1 } });
     await c.updateOne({ _id: 1 }, { $set: { 'items.$[it].flag': true } }, { arrayFilters: [{ 'it.q': { $gt: 5 } }] });
@@ -174,7 +174,7 @@ describe('integration through the official mongodb driver', () => {
 
   it('handles many connections and interleaved reads/writes without losing writes', async () => {
     const c = h.coll('conc');
-    await Promise.all(Array.from({ length: 100 }, (_, i) => c.updateOne({ _id: 'counter' }, { $inc: { n: 1 }, $push: { seen: i } }, { upsert: true }).catch(() => c.updateOne({ _id: 'counter' }, { $inc: { n: 1 }, $push: { seen: i } }))));
+    await Promise.all(Array.from({ length: 100 }, (_, i) => c.updateOne({ _id: 'counter' }, { $inc: { n: 1 }, $push: { seen: i } } as never, { upsert: true }).catch(() => c.updateOne({ _id: 'counter' }, { $inc: { n: 1 }, $push: { seen: i } } as never))));
     const d = await c.findOne({ _id: 'counter' });
     expect(d?.n).toBe(100);
     expect((d?.seen as number[]).length).toBe(100);

@@ -5,8 +5,8 @@
 import { compareValues, TypeClass } from '../bson/compare';
 import { fail } from './errors';
 import { idKey } from './format';
-import { Doc, Index, IndexSpec } from './index-store';
-import { choosePlan, Plan } from './planner';
+import { type Doc, Index, type IndexSpec } from './index-store';
+import { choosePlan, type Plan } from './planner';
 
 export const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 

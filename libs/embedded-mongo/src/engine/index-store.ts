@@ -4,7 +4,7 @@
  */
 import { MaxKey, MinKey } from 'bson';
 import BTree from 'sorted-btree';
-import { compareValues, typeClass, TypeClass } from '../bson/compare';
+import { compareValues, typeClass, type TypeClass } from '../bson/compare';
 import { pathValues } from '../bson/paths';
 import { compileFilter } from './match';
 import { fail } from './errors';

@@ -4,7 +4,7 @@
  * match.ts could never take effect through them. We build the full context ourselves, with our query
  * operators replacing mingo's, and use mingo's base classes.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
+ 
 import { Context } from 'mingo';
 
 type AnyFn = (...args: never[]) => unknown;
