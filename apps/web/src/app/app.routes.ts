@@ -1,9 +1,26 @@
+import { inject } from '@angular/core';
 import type { Route } from '@angular/router';
+import { guestGuard, roleGuard, signedInGuard } from './core/guards/role.guard';
+import { SessionService } from './core/session/session.service';
 
 export const appRoutes: Route[] = [
-  { path: '', pathMatch: 'full', redirectTo: 'auth/login' },
-  { path: 'auth', loadChildren: () => import('./auth/auth.routes').then((m) => m.AUTH_ROUTES) },
-  { path: 'patient', loadChildren: () => import('./patient/patient.routes').then((m) => m.PATIENT_ROUTES) },
-  { path: 'doctor', loadChildren: () => import('./doctor/doctor.routes').then((m) => m.DOCTOR_ROUTES) },
-  { path: '**', redirectTo: '' },
+  { path: '', pathMatch: 'full', redirectTo: () => inject(SessionService).homeUrl() },
+  { path: 'auth', canMatch: [guestGuard], loadChildren: () => import('./auth/auth.routes').then((m) => m.AUTH_ROUTES) },
+  { path: 'auth', redirectTo: '' },
+  {
+    path: 'account',
+    canMatch: [signedInGuard],
+    loadChildren: () => import('./auth/account/account.routes').then((m) => m.ACCOUNT_ROUTES),
+  },
+  {
+    path: 'patient',
+    canMatch: [roleGuard('patient')],
+    loadChildren: () => import('./patient/patient.routes').then((m) => m.PATIENT_ROUTES),
+  },
+  {
+    path: 'doctor',
+    canMatch: [roleGuard('doctor')],
+    loadChildren: () => import('./doctor/doctor.routes').then((m) => m.DOCTOR_ROUTES),
+  },
+  { path: '**', loadComponent: () => import('./core/shell/not-found.component').then((m) => m.NotFoundComponent) },
 ];

@@ -1,0 +1,34 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { ChangePasswordDto, DisableMfaDto, MfaRecoveryCodesDto, MfaSetupDto, UpdateMeDto, UserDto } from '@cloudvault/contracts';
+import type { Observable } from 'rxjs';
+
+/** The signed-in user's own account: profile, password and two-factor sign-in. */
+@Injectable({ providedIn: 'root' })
+export class AccountApiService {
+  private readonly http = inject(HttpClient);
+
+  me(): Observable<UserDto> {
+    return this.http.get<UserDto>('/api/me');
+  }
+
+  updateProfile(body: UpdateMeDto): Observable<UserDto> {
+    return this.http.patch<UserDto>('/api/me', body);
+  }
+
+  changePassword(body: ChangePasswordDto): Observable<void> {
+    return this.http.post<void>('/api/me/password', body);
+  }
+
+  setupMfa(): Observable<MfaSetupDto> {
+    return this.http.post<MfaSetupDto>('/api/me/mfa/setup', {});
+  }
+
+  enableMfa(code: string): Observable<MfaRecoveryCodesDto> {
+    return this.http.post<MfaRecoveryCodesDto>('/api/me/mfa/enable', { code });
+  }
+
+  disableMfa(body: DisableMfaDto): Observable<void> {
+    return this.http.post<void>('/api/me/mfa/disable', body);
+  }
+}

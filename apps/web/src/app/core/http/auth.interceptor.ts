@@ -1,0 +1,43 @@
+import { HttpErrorResponse, type HttpInterceptorFn, type HttpRequest } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { catchError, switchMap, throwError } from 'rxjs';
+import { SessionService } from '../session/session.service';
+
+/** Auth routes carry the refresh cookie and never trigger a refresh themselves. */
+const SESSION_ENDPOINTS = ['/api/auth/login', '/api/auth/mfa', '/api/auth/refresh', '/api/auth/logout', '/api/auth/register'];
+
+function isApi(url: string): boolean {
+  return url.startsWith('/api/');
+}
+
+function withToken<T>(req: HttpRequest<T>, token: string | null): HttpRequest<T> {
+  return token ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
+}
+
+/**
+ * Attaches the in-memory access token to API calls. On a 401 it renews the token once (single-flight, shared by
+ * concurrent requests) and replays the request; when renewal fails the session ends and the user is sent to
+ * sign in again.
+ */
+export const authInterceptor: HttpInterceptorFn = (req, next) => {
+  if (!isApi(req.url) || SESSION_ENDPOINTS.some((p) => req.url.startsWith(p))) return next(req);
+  const session = inject(SessionService);
+  const router = inject(Router);
+  const sentWith = session.accessToken();
+  return next(withToken(req, sentWith)).pipe(
+    catchError((err: unknown) => {
+      if (!(err instanceof HttpErrorResponse) || err.status !== 401 || sentWith === null) return throwError(() => err);
+      const current = session.accessToken();
+      // Another request already renewed the token while this one was in flight: replay with the new one.
+      if (current !== null && current !== sentWith) return next(withToken(req, current));
+      return session.refresh().pipe(
+        catchError((refreshErr: unknown) => {
+          session.expire(router.url);
+          return throwError(() => refreshErr);
+        }),
+        switchMap((token) => next(withToken(req, token))),
+      );
+    }),
+  );
+};

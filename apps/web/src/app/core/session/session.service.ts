@@ -1,0 +1,125 @@
+import { HttpClient } from '@angular/common/http';
+import { computed, inject, Injectable, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { catchError, finalize, firstValueFrom, map, type Observable, of, shareReplay, switchMap, tap, throwError } from 'rxjs';
+import { homeUrlFor } from './home-url';
+import type { AuthSessionDto, MfaChallengeDto, RegisteredDto, RegisterDto, UserDto } from '@cloudvault/contracts';
+import type { LoginOutcome } from './session.models';
+
+/**
+ * The browser session. The access token lives in this service's memory only (never in Web Storage);
+ * the refresh token is an HttpOnly cookie scoped to /api/auth that only the server can read, so a reload
+ * restores the session with one POST /api/auth/refresh.
+ */
+@Injectable({ providedIn: 'root' })
+export class SessionService {
+  private readonly http = inject(HttpClient);
+  private readonly router = inject(Router);
+  private readonly token = signal<string | null>(null);
+  private readonly currentUser = signal<UserDto | null>(null);
+  private readonly enrolmentOnly = signal(false);
+  private refreshInFlight: Observable<string> | null = null;
+  private expiring = false;
+
+  readonly user = this.currentUser.asReadonly();
+  readonly accessToken = this.token.asReadonly();
+  /** Two-factor is mandatory for this role and not set up yet: only account settings work until it is. */
+  readonly mfaEnrolmentRequired = this.enrolmentOnly.asReadonly();
+  readonly isSignedIn = computed(() => this.currentUser() !== null);
+  readonly role = computed(() => this.currentUser()?.role ?? null);
+  readonly homeUrl = computed(() => homeUrlFor(this.role()));
+
+  login(email: string, password: string): Observable<LoginOutcome> {
+    return this.http
+      .post<AuthSessionDto | MfaChallengeDto>('/api/auth/login', { email, password }, { withCredentials: true })
+      .pipe(
+        switchMap((res) =>
+          'mfaRequired' in res && res.mfaRequired
+            ? of<LoginOutcome>({ kind: 'mfa', mfaToken: res.mfaToken })
+            : this.startSession(res as AuthSessionDto).pipe(
+                map((user): LoginOutcome => ({ kind: 'signed-in', user, mfaEnrolmentRequired: this.enrolmentOnly() })),
+              ),
+        ),
+      );
+  }
+
+  completeMfa(mfaToken: string, code: string): Observable<UserDto> {
+    return this.http
+      .post<AuthSessionDto>('/api/auth/mfa', { mfaToken, code }, { withCredentials: true })
+      .pipe(switchMap((res) => this.startSession(res)));
+  }
+
+  register(body: RegisterDto): Observable<UserDto> {
+    return this.http.post<RegisteredDto>('/api/auth/register', body).pipe(map((res) => res.user));
+  }
+
+  /**
+   * Exchanges the refresh cookie for a new access token. Single-flight: concurrent callers share one request,
+   * because the server rotates refresh tokens and treats a second use of the same one as theft.
+   */
+  refresh(): Observable<string> {
+    if (!this.refreshInFlight) {
+      this.refreshInFlight = this.http.post<AuthSessionDto>('/api/auth/refresh', {}, { withCredentials: true }).pipe(
+        switchMap((res) => this.startSession(res).pipe(map(() => res.accessToken))),
+        catchError((err: unknown) => {
+          this.clear();
+          return throwError(() => err);
+        }),
+        finalize(() => (this.refreshInFlight = null)),
+        shareReplay({ bufferSize: 1, refCount: false }),
+      );
+    }
+    return this.refreshInFlight;
+  }
+
+  /** Called once at start-up: a reload keeps the user signed in when the refresh cookie is still valid. */
+  restore(): Promise<void> {
+    return firstValueFrom(this.refresh().pipe(map(() => undefined), catchError(() => of(undefined))));
+  }
+
+  /** Re-reads the profile (after an edit or enabling two-factor). */
+  reloadUser(): Observable<UserDto> {
+    return this.http.get<UserDto>('/api/me').pipe(tap((user) => this.currentUser.set(user)));
+  }
+
+  setUser(user: UserDto): void {
+    this.currentUser.set(user);
+  }
+
+  /** Revokes the refresh token on the server, forgets everything locally and goes to the sign-in page. */
+  signOut(): Observable<void> {
+    return this.http.post<void>('/api/auth/logout', {}, { withCredentials: true }).pipe(
+      catchError(() => of(undefined)),
+      map(() => undefined),
+      finalize(() => {
+        this.clear();
+        void this.router.navigateByUrl('/auth/login');
+      }),
+    );
+  }
+
+  /** The session could not be renewed: forget it and ask the user to sign in again. */
+  expire(returnUrl?: string): void {
+    if (this.expiring) return;
+    this.expiring = true;
+    this.clear();
+    void this.router.navigate(['/auth/login'], { queryParams: returnUrl ? { returnUrl, expired: 1 } : { expired: 1 } });
+  }
+
+  clear(): void {
+    this.token.set(null);
+    this.enrolmentOnly.set(false);
+    this.currentUser.set(null);
+  }
+
+  private startSession(res: AuthSessionDto): Observable<UserDto> {
+    this.expiring = false;
+    this.token.set(res.accessToken);
+    this.enrolmentOnly.set(res.mfaEnrolmentRequired === true);
+    if (res.user) {
+      this.currentUser.set(res.user);
+      return of(res.user);
+    }
+    return this.reloadUser();
+  }
+}

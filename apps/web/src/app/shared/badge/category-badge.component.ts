@@ -1,0 +1,18 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { categoryLabel, categoryTone } from './clinical-category';
+
+/** A clinical category as a coloured badge that always carries its name in text. */
+@Component({
+  selector: 'cv-category-badge',
+  template: `<span [class]="'badge badge-' + tone()" [attr.title]="source() ? 'Source: ' + source() : null">{{ text() }}</span>`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CategoryBadgeComponent {
+  readonly category = input<string | null | undefined>(null);
+  /** Optional display label from the API (e.g. "Stage 1 hypertension"); otherwise derived from the code. */
+  readonly label = input<string | null | undefined>(null);
+  readonly source = input<string | null | undefined>(null);
+
+  protected readonly tone = computed(() => categoryTone(this.category()));
+  protected readonly text = computed(() => this.label() || categoryLabel(this.category()));
+}
