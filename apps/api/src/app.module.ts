@@ -1,6 +1,7 @@
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { JwtAuthGuard } from './common/guards/jwt-auth.guard';
 import { RolesGuard } from './common/guards/roles.guard';
 import { AppConfigModule } from './config/app-config.module';
 import { AuditModule } from './infra/audit/audit.module';
@@ -10,9 +11,11 @@ import { HealthModule } from './infra/health/health.module';
 import { LoggingModule } from './infra/logging/logging.module';
 import { RequestContextMiddleware } from './infra/request-context/request-context.middleware';
 import { SpaModule } from './infra/spa/spa.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { UsersModule } from './modules/users/users.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
-const FEATURE_MODULES = [HealthModule];
+const FEATURE_MODULES = [HealthModule, AuthModule, UsersModule];
 
 @Module({})
 export class AppModule implements NestModule {
@@ -23,6 +26,7 @@ export class AppModule implements NestModule {
       imports: [AppConfigModule.forRoot(), LoggingModule, DatabaseModule, AuditModule, CryptoModule, ...FEATURE_MODULES, SpaModule],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
       ],
     };

@@ -9,3 +9,5 @@ process.env['DATA_DIR'] = mkdtempSync(join(tmpdir(), 'cloudvault-e2e-'));
 process.env['LOG_LEVEL'] = process.env['E2E_LOG_LEVEL'] ?? 'silent';
 delete process.env['MONGO_URI'];
 delete process.env['MISTRAL_API_KEY'];
+// Many sign-ups per file: the per-IP auth limit is lifted here; a dedicated auth test sets it low.
+process.env['AUTH_RATE_LIMIT_PER_MINUTE'] = '100000';

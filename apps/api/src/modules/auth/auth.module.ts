@@ -1,0 +1,61 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { MongooseModule } from '@nestjs/mongoose';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppConfigService } from '../../config/app-config.service';
+import { UsersModule } from '../users/users.module';
+import { AuthThrottlerGuard } from './auth-throttler.guard';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { JwtStrategy } from './jwt.strategy';
+import { LoginFailure, LoginFailureSchema } from './login-failure.schema';
+import { LoginThrottleService } from './login-throttle.service';
+import { MfaController } from './mfa.controller';
+import { MfaService } from './mfa.service';
+import { PasswordChangeService } from './password-change.service';
+import { PasswordHasherService } from './password-hasher.service';
+import { PasswordPolicyService } from './password-policy.service';
+import { PasswordController } from './password.controller';
+import { RefreshToken, RefreshTokenSchema } from './refresh-token.schema';
+import { RefreshTokensService } from './refresh-tokens.service';
+import { SessionService } from './session.service';
+import { JWT_ALGORITHM } from './token-claims';
+
+/** Sign-up, sign-in, tokens, two-factor, password change; provides the `jwt` strategy of the global JwtAuthGuard. */
+@Module({
+  imports: [
+    UsersModule,
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [AppConfigService],
+      useFactory: (config: AppConfigService) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: JWT_ALGORITHM },
+        verifyOptions: { algorithms: [JWT_ALGORITHM] },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfigService],
+      useFactory: (config: AppConfigService) => ({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.authRateLimitPerMinute }] }),
+    }),
+    MongooseModule.forFeature([
+      { name: RefreshToken.name, schema: RefreshTokenSchema },
+      { name: LoginFailure.name, schema: LoginFailureSchema },
+    ]),
+  ],
+  controllers: [AuthController, PasswordController, MfaController],
+  providers: [
+    AuthService,
+    AuthThrottlerGuard,
+    JwtStrategy,
+    LoginThrottleService,
+    MfaService,
+    PasswordChangeService,
+    PasswordHasherService,
+    PasswordPolicyService,
+    RefreshTokensService,
+    SessionService,
+  ],
+})
+export class AuthModule {}

@@ -1,0 +1,25 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { type HydratedDocument, Types } from 'mongoose';
+
+/**
+ * One refresh token, stored only as an HMAC of its value. Tokens of one sign-in form a family:
+ * each use marks the token used and issues its successor; presenting a used token revokes the family.
+ */
+@Schema({ collection: 'refresh_tokens', versionKey: false, timestamps: { createdAt: true, updatedAt: false } })
+export class RefreshToken {
+  @Prop({ type: Types.ObjectId, required: true }) userId!: Types.ObjectId;
+  @Prop({ required: true }) familyId!: string;
+  @Prop({ required: true }) tokenHash!: string;
+  /** The database removes the token after this time (TTL index). */
+  @Prop({ required: true }) expiresAt!: Date;
+  @Prop() usedAt?: Date;
+  @Prop() revokedAt?: Date;
+  createdAt!: Date;
+}
+
+export type RefreshTokenDocument = HydratedDocument<RefreshToken>;
+export const RefreshTokenSchema = SchemaFactory.createForClass(RefreshToken);
+RefreshTokenSchema.index({ tokenHash: 1 }, { unique: true });
+RefreshTokenSchema.index({ familyId: 1 });
+RefreshTokenSchema.index({ userId: 1, familyId: 1 });
+RefreshTokenSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });

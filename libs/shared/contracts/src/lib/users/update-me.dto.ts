@@ -1,0 +1,27 @@
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { BIO_MAX_LENGTH, NAME_MAX_LENGTH, SPECIALTY_MAX_LENGTH } from '../auth/auth-limits';
+import { trimString } from '../auth/transforms';
+
+/** Profile changes; `specialty` and `bio` are for doctors only. */
+export class UpdateMeDto {
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @Length(1, NAME_MAX_LENGTH)
+  @Matches(/^[^\p{Cc}]*$/u, { message: 'name must not contain control characters' })
+  name?: string;
+
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @Length(1, SPECIALTY_MAX_LENGTH)
+  specialty?: string;
+
+  /** An empty string clears the biography. */
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @Length(0, BIO_MAX_LENGTH)
+  bio?: string;
+}
