@@ -144,6 +144,11 @@ describe('sort (reference/method/cursor.sort, bson-type-comparison-order)', () =
       await c.dropIndexes();
     }
   });
+  it('{$natural: 1} returns insertion order and {$natural: -1} the reverse', async () => {
+    const c = await load([{ _id: 3 }, { _id: 1 }, { _id: 2 }]);
+    expect((await c.find().sort({ $natural: 1 }).toArray()).map((d) => d._id)).toEqual([3, 1, 2]);
+    expect((await c.find().sort({ $natural: -1 }).toArray()).map((d) => d._id)).toEqual([2, 1, 3]);
+  });
   it('index-backed and in-memory sorts agree', async () => {
     const docs = Array.from({ length: 40 }, (_, i) => ({ _id: i, v: i % 3 === 0 ? `s${i}` : i % 3 === 1 ? i : null }));
     const c = await load(docs);
@@ -158,6 +163,18 @@ describe('update operators (reference/operator/update)', () => {
   it('$set creates embedded documents for missing path components', async () => expect(await updated({ _id: 1 }, { $set: { 'a.b.c': 1 } })).toEqual({ _id: 1, a: { b: { c: 1 } } }));
   it('$set with an array index path updates that element', async () => expect(await updated({ _id: 1, a: [{ x: 1 }, { x: 2 }] }, { $set: { 'a.1.x': 9 } })).toEqual({ _id: 1, a: [{ x: 1 }, { x: 9 }] }));
   it('$inc on a missing field creates it with the increment', async () => expect(await updated({ _id: 1 }, { $inc: { n: 5 } })).toEqual({ _id: 1, n: 5 }));
+  it('$inc on a non-numeric or null field is an error (14) and changes nothing', async () => {
+    const c = await load([{ _id: 1, a: 'x', n: null }]);
+    await expect(c.updateOne({ _id: 1 }, { $inc: { a: 1 } })).rejects.toMatchObject({ code: 14 });
+    await expect(c.updateOne({ _id: 1 }, { $inc: { n: 1 } })).rejects.toMatchObject({ code: 14 });
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, a: 'x', n: null });
+  });
+  it('$push on a non-array field is an error (2); $set through a scalar is PathNotViable (28)', async () => {
+    const c = await load([{ _id: 1, a: 'x' }]);
+    await expect(c.updateOne({ _id: 1 }, { $push: { a: 1 } } as never)).rejects.toMatchObject({ code: 2 });
+    await expect(c.updateOne({ _id: 1 }, { $set: { 'a.b': 1 } })).rejects.toMatchObject({ code: 28 });
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, a: 'x' });
+  });
   it('$mul on a missing field creates it with 0', async () => expect(await updated({ _id: 1 }, { $mul: { n: 5 } })).toEqual({ _id: 1, n: 0 }));
   it('$unset removes the field and is a no-op when it is missing', async () => expect(await updated({ _id: 1, a: 1, b: 2 }, { $unset: { a: '', zz: '' } })).toEqual({ _id: 1, b: 2 }));
   it('$min/$max only replace when the new value is smaller/larger', async () => expect(await updated({ _id: 1, lo: 5, hi: 5 }, { $min: { lo: 7 }, $max: { hi: 9 } })).toEqual({ _id: 1, lo: 5, hi: 9 }));

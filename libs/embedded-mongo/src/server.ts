@@ -119,7 +119,14 @@ export class EmbeddedMongoServer {
         socket.destroy();
         return;
       }
-      for (const m of messages) chain = chain.then(() => this.handle(socket, m, connectionId));
+      for (const m of messages) {
+        chain = chain
+          .then(() => this.handle(socket, m, connectionId))
+          .catch((e: Error) => {
+            this.logger.error(`embedded-mongo: connection ${connectionId} failed: ${e.message}`);
+            socket.destroy();
+          });
+      }
     });
     socket.on('error', () => socket.destroy());
     socket.on('close', () => this.sockets.delete(socket));

@@ -27,7 +27,14 @@ export interface ReadResult {
 
 export function readDocs(coll: Collection | undefined, spec: ReadSpec): ReadResult {
   const filter = { ...(spec.filter ?? {}) };
-  const sort = spec.sort && Object.keys(spec.sort).length ? spec.sort : undefined;
+  let sort = spec.sort && Object.keys(spec.sort).length ? spec.sort : undefined;
+  let natural = 0;
+  if (sort && '$natural' in sort) {
+    natural = Number(sort.$natural) < 0 ? -1 : 1;
+    sort = { ...sort };
+    delete sort.$natural;
+    if (!Object.keys(sort).length) sort = undefined;
+  }
   const skip = Math.max(0, Number(spec.skip ?? 0));
   const limit = Math.abs(Number(spec.limit ?? 0));
   if (!coll) return { docs: [], plan: { stage: 'COLLSCAN', sorted: true, reverse: false }, scores: null, docsExamined: 0 };
@@ -41,7 +48,7 @@ export function readDocs(coll: Collection | undefined, spec: ReadSpec): ReadResu
   }
   const match = compileFilter(filter);
   const sortSpec = sort && !Object.values(sort).some(isDocument) ? sort : undefined;
-  const plan = coll.plan(filter, sortSpec);
+  const plan: Plan = natural ? { stage: 'COLLSCAN', sorted: natural > 0 && !sort, reverse: false } : coll.plan(filter, sortSpec);
   if (sort && !sortSpec) plan.sorted = false;
   const stopAt = plan.sorted && limit > 0 ? skip + limit : Infinity;
   const out: Doc[] = [];
@@ -58,6 +65,7 @@ export function readDocs(coll: Collection | undefined, spec: ReadSpec): ReadResu
     out.push(d);
     if (out.length >= stopAt) break;
   }
+  if (natural < 0) out.reverse(); // reverse insertion order
   if (sort && !plan.sorted) out.sort(comparator(sort, scores));
   const docs = limit > 0 ? out.slice(skip, skip + limit) : skip ? out.slice(skip) : out;
   return { docs, plan, scores, docsExamined: examined };

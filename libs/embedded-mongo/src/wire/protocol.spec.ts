@@ -137,6 +137,16 @@ describe('wire protocol over TCP', () => {
     expect(replyBody(replies[0]).isWritablePrimary).toBe(true);
   });
 
+  it('encodes cursor ids as BSON int64', async () => {
+    const insert = opMsg(30, { insert: 'raw', $db: 'w' }, { seq: ['documents', Array.from({ length: 5 }, (_, i) => ({ i }))] });
+    const find = opMsg(31, { find: 'raw', batchSize: 2, $db: 'w' });
+    const { replies } = await exchange(server.port, [insert, find]);
+    expect(replyBody(replies[0])).toEqual({ n: 5, ok: 1 });
+    const raw = deserialize(replies[1].subarray(21), { promoteLongs: false }) as { cursor: { id: unknown; firstBatch: unknown[] } };
+    expect((raw.cursor.id as { _bsontype?: string })._bsontype).toBe('Long');
+    expect(raw.cursor.firstBatch).toHaveLength(2);
+  });
+
   it('returns CommandNotFound (59) for unknown commands', async () => {
     const { replies } = await exchange(server.port, [opMsg(13, { frobnicate: 1, $db: 'admin' })]);
     expect(replyBody(replies[0])).toMatchObject({ ok: 0, code: 59, codeName: 'CommandNotFound' });
