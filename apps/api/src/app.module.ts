@@ -13,9 +13,10 @@ import { RequestContextMiddleware } from './infra/request-context/request-contex
 import { SpaModule } from './infra/spa/spa.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { UsersModule } from './modules/users/users.module';
+import { VitalsModule } from './modules/vitals/vitals.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
-const FEATURE_MODULES = [HealthModule, AuthModule, UsersModule];
+const FEATURE_MODULES = [HealthModule, AuthModule, UsersModule, VitalsModule];
 
 @Module({})
 export class AppModule implements NestModule {

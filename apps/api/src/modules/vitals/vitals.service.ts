@@ -1,0 +1,92 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { type Model, Types } from 'mongoose';
+import {
+  type CreateVitalDto,
+  DEFAULT_PAGE_LIMIT,
+  type ListVitalsQueryDto,
+  type VitalDto,
+  type VitalPageDto,
+  type VitalsSummaryDto,
+  type VitalsSummaryQueryDto,
+} from '@cloudvault/contracts';
+import type { AuthUser } from '../../common/http/auth-user';
+import { afterPosition, decodeDateCursor, encodeCursor } from '../../common/query/page-cursor';
+import { AuditService } from '../../infra/audit/audit.service';
+import { codeVital } from './vital-coding';
+import { Vital, type StoredVital } from './vital.schema';
+import { toVitalDto } from './vitals.mapper';
+import { VitalsSummaryService } from './vitals-summary.service';
+
+const RESOURCE = 'vital';
+
+/**
+ * A patient's measurements. Every read and write is audited with the patient's id. Reads take the patient
+ * id explicitly: patient routes pass the actor's own id, the doctor workspace passes a patient its guard
+ * has checked for an active consultation.
+ */
+@Injectable()
+export class VitalsService {
+  constructor(
+    @InjectModel(Vital.name) private readonly vitals: Model<Vital>,
+    private readonly summaries: VitalsSummaryService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: AuthUser, dto: CreateVitalDto): Promise<VitalDto> {
+    const doc = await this.vitals.create({
+      patientId: new Types.ObjectId(actor.id),
+      takenAt: dto.takenAt ? new Date(dto.takenAt) : new Date(),
+      ...(dto.note !== undefined ? { note: dto.note } : {}),
+      ...codeVital(dto),
+    });
+    const id = doc._id.toHexString();
+    await this.audit.record({ actor, action: 'vital.create', resourceType: RESOURCE, resourceId: id, patientId: actor.id });
+    return toVitalDto(doc.toObject<StoredVital>());
+  }
+
+  /** Newest first, keyset-paginated on (takenAt, _id) so pages stay disjoint while readings are added. */
+  async list(actor: AuthUser, patientId: string, query: ListVitalsQueryDto): Promise<VitalPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+    const filter: Record<string, unknown> = { patientId: new Types.ObjectId(patientId) };
+    if (query.type) filter['type'] = query.type;
+    const takenAt: Record<string, Date> = {};
+    if (query.from) takenAt['$gte'] = new Date(query.from);
+    if (query.to) takenAt['$lte'] = new Date(query.to);
+    if (Object.keys(takenAt).length) filter['takenAt'] = takenAt;
+    if (query.cursor) {
+      const { at, id } = decodeDateCursor(query.cursor);
+      Object.assign(filter, afterPosition('takenAt', at, id, 'desc'));
+    }
+    const rows = await this.vitals
+      .find(filter)
+      .sort({ takenAt: -1, _id: -1 })
+      .limit(limit + 1)
+      .lean<StoredVital[]>();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    await this.audit.record({ actor, action: 'vital.list', resourceType: RESOURCE, patientId });
+    return {
+      items: page.map(toVitalDto),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.takenAt.toISOString(), last._id) : null,
+    };
+  }
+
+  async summary(actor: AuthUser, patientId: string, query: VitalsSummaryQueryDto): Promise<VitalsSummaryDto> {
+    const from = query.from ? new Date(query.from) : undefined;
+    const to = query.to ? new Date(query.to) : undefined;
+    const items = await this.summaries.summarise(new Types.ObjectId(patientId), { from, to });
+    await this.audit.record({ actor, action: 'vital.summary', resourceType: RESOURCE, patientId });
+    return { from: from?.toISOString() ?? null, to: to?.toISOString() ?? null, generatedAt: new Date().toISOString(), items };
+  }
+
+  /** Owner only: the filter holds both the id and the owner, so someone else's id is a plain 404. */
+  async remove(actor: AuthUser, id: string): Promise<void> {
+    const deleted = await this.vitals.findOneAndDelete({ _id: new Types.ObjectId(id), patientId: new Types.ObjectId(actor.id) }).lean();
+    if (!deleted) {
+      await this.audit.record({ actor, action: 'vital.delete', resourceType: RESOURCE, resourceId: id, outcome: 'failure' });
+      throw new NotFoundException('Vital not found');
+    }
+    await this.audit.record({ actor, action: 'vital.delete', resourceType: RESOURCE, resourceId: id, patientId: actor.id });
+  }
+}
