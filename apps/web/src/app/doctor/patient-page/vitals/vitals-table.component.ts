@@ -1,0 +1,42 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { VITAL_TYPE_LABELS, VITAL_TYPE_VALUES, type VitalDto, type VitalType } from '@cloudvault/contracts';
+import { VitalLabelPipe, VitalValuePipe } from '../../../shared/pipes/vital-value.pipe';
+import { EmptyStateComponent } from '../../../shared/state/empty-state.component';
+import { ErrorStateComponent } from '../../../shared/state/error-state.component';
+import { LoadingStateComponent } from '../../../shared/state/loading-state.component';
+import { CursorList } from '../../paging/cursor-list';
+import { DoctorVitalsApiService } from './doctor-vitals-api.service';
+
+/** Every reading of the period, newest first, filterable by type, paged with "Show older readings". */
+@Component({
+  selector: 'cv-vitals-table',
+  imports: [DatePipe, VitalLabelPipe, VitalValuePipe, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
+  templateUrl: './vitals-table.component.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class VitalsTableComponent {
+  private readonly api = inject(DoctorVitalsApiService);
+
+  readonly patientId = input.required<string>();
+  readonly from = input<string | undefined>(undefined);
+
+  protected readonly types = VITAL_TYPE_VALUES.map((value) => ({ value, label: VITAL_TYPE_LABELS[value] }));
+  protected readonly type = signal<VitalType | ''>('');
+  protected readonly readings = new CursorList<VitalDto>((cursor) =>
+    this.api.list(this.patientId(), { type: this.type() || undefined, from: this.from() }, cursor),
+  );
+
+  constructor() {
+    effect(() => {
+      this.patientId();
+      this.from();
+      this.type();
+      untracked(() => this.readings.reload());
+    });
+  }
+
+  protected chooseType(value: string): void {
+    this.type.set(VITAL_TYPE_VALUES.find((t) => t === value) ?? '');
+  }
+}

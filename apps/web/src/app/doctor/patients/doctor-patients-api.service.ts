@@ -1,0 +1,19 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { Observable } from 'rxjs';
+import type { DoctorPatientPageDto, PatientProfileDto } from '@cloudvault/contracts';
+
+/** The doctor's active patients (those with an active consultation) and their profiles. */
+@Injectable({ providedIn: 'root' })
+export class DoctorPatientsApiService {
+  private readonly http = inject(HttpClient);
+
+  list(q: string): Observable<DoctorPatientPageDto> {
+    const params = q.trim() ? new HttpParams().set('q', q.trim()) : undefined;
+    return this.http.get<DoctorPatientPageDto>('/api/doctor/patients', { params });
+  }
+
+  get(patientId: string): Observable<PatientProfileDto> {
+    return this.http.get<PatientProfileDto>(`/api/doctor/patients/${encodeURIComponent(patientId)}`);
+  }
+}
