@@ -2,7 +2,7 @@
  * Conformance with MongoDB's documented behaviour. Each case cites the manual page it follows
  * (https://www.mongodb.com/docs/manual/...) and expects the result the manual documents.
  */
-import { Decimal128, Long, MinKey, MaxKey, ObjectId, type UpdateOptions } from 'mongodb';
+import { Binary, Decimal128, Long, MinKey, MaxKey, ObjectId, UUID, type UpdateOptions } from 'mongodb';
 import { startHarness, type Harness, type LooseDoc } from './testing/harness';
 
 let h: Harness;
@@ -97,6 +97,17 @@ describe('query: embedded documents and types (tutorial/query-embedded-documents
     expect(await ids(docs, { at: { $gt: new Date('2024-06-01') } })).toEqual([2]);
     expect(await ids(docs, { ref: new ObjectId(b.toHexString()) })).toEqual([2]);
   });
+  it('64-bit integers beyond 2^53 compare exactly', async () => {
+    const docs = [{ _id: 1, n: Long.fromString('9007199254740992') }, { _id: 2, n: Long.fromString('9007199254740993') }];
+    expect(await ids(docs, { n: Long.fromString('9007199254740993') })).toEqual([2]);
+    expect(await ids(docs, { n: { $gt: Long.fromString('9007199254740992') } })).toEqual([2]);
+  });
+  it('binary data and UUIDs match by value', async () => {
+    const u = new UUID();
+    const docs = [{ _id: 1, u, b: new Binary(Buffer.from('abc')) }, { _id: 2, u: new UUID(), b: new Binary(Buffer.from('abd')) }];
+    expect(await ids(docs, { u: new UUID(u.toHexString()) })).toEqual([1]);
+    expect(await ids(docs, { b: { $in: [new Binary(Buffer.from('abd'))] } })).toEqual([2]);
+  });
   it('regular expressions match strings, also inside $in', async () => {
     const docs = [{ _id: 1, s: 'Alpha' }, { _id: 2, s: 'beta' }, { _id: 3, s: 5 }];
     expect(await ids(docs, { s: /^a/i })).toEqual([1]);
@@ -148,6 +159,11 @@ describe('sort (reference/method/cursor.sort, bson-type-comparison-order)', () =
     const c = await load([{ _id: 3 }, { _id: 1 }, { _id: 2 }]);
     expect((await c.find().sort({ $natural: 1 }).toArray()).map((d) => d._id)).toEqual([3, 1, 2]);
     expect((await c.find().sort({ $natural: -1 }).toArray()).map((d) => d._id)).toEqual([2, 1, 3]);
+  });
+  it('aggregation $sort uses the same cross-type order as find', async () => {
+    const c = await load([{ _id: 1, v: 'a' }, { _id: 2, v: 5 }, { _id: 3 }, { _id: 4, v: new ObjectId() }, { _id: 5, v: Long.fromString('9007199254740993') }, { _id: 6, v: [0, 9] }]);
+    expect((await c.aggregate([{ $sort: { v: 1, _id: 1 } }]).toArray()).map((d) => d._id)).toEqual([3, 6, 2, 5, 1, 4]);
+    expect((await c.aggregate([{ $sort: { v: -1, _id: 1 } }]).toArray()).map((d) => d._id)).toEqual([4, 1, 5, 6, 2, 3]);
   });
   it('index-backed and in-memory sorts agree', async () => {
     const docs = Array.from({ length: 40 }, (_, i) => ({ _id: i, v: i % 3 === 0 ? `s${i}` : i % 3 === 1 ? i : null }));

@@ -31,22 +31,35 @@ const pick = (m: Record<string, unknown>): Ops => {
 };
 
 let context: Context | null = null;
+const overrides: { query: Ops; pipeline: Ops } = { query: {}, pipeline: {} };
 
-/** Installs the query operators that replace mingo's (called once by match.ts). */
-export function installQueryOperators(overrides: Ops): void {
-  context = Context.init({
+/** Registers operators that replace mingo's (match.ts: comparison operators; reader.ts: $sort). */
+export function registerOperators(type: 'query' | 'pipeline', ops: Ops): void {
+  Object.assign(overrides[type], ops);
+  context = null;
+}
+
+/** Kept for match.ts. */
+export function installQueryOperators(ops: Ops): void {
+  registerOperators('query', ops);
+}
+
+function buildContext(): Context {
+  return Context.init({
     accumulator: pick(require('mingo/operators/accumulator')) as never,
     expression: pick(require('mingo/operators/expression')) as never,
-    pipeline: pick(require('mingo/operators/pipeline')) as never,
+    pipeline: { ...pick(require('mingo/operators/pipeline')), ...overrides.pipeline } as never,
     projection: pick(require('mingo/operators/projection')) as never,
-    query: { ...pick(require('mingo/operators/query')), ...overrides } as never,
+    query: { ...pick(require('mingo/operators/query')), ...overrides.query } as never,
     window: pick(require('mingo/operators/window')) as never,
   });
 }
 
+export const lazy = (require('mingo/lazy') as { Lazy: (src: unknown[]) => unknown }).Lazy;
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function mingoOptions(extra: Record<string, unknown> = {}): any {
-  if (!context) throw new Error('mingo context not initialised');
+  context ??= buildContext();
   return { idKey: '_id', useStrictMode: true, scriptEnabled: false, failOnError: true, processingMode: 0, ...extra, context };
 }
 

@@ -94,6 +94,11 @@ describe('wire protocol parsing', () => {
     expect(() => parseMessage(kind)).toThrow(WireError);
   });
 
+  it('rejects a document larger than 16 MiB (maxBsonObjectSize)', () => {
+    const big = { a: 'x'.repeat(16 * 1024 * 1024 + 10) };
+    expect(() => parseMessage(opMsg(5, { insert: 'c', $db: 'd' }, { seq: ['documents', [big]] }))).toThrow(/too large/);
+  });
+
   it('framer rejects lengths below the header and above maxMessageSizeBytes', () => {
     expect(() => new MessageFramer().push(header(8, 1, OP_MSG))).toThrow(WireError);
     expect(() => new MessageFramer().push(header(MAX_MESSAGE_SIZE + 1, 1, OP_MSG))).toThrow(WireError);
