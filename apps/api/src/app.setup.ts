@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { bodyParserErrors } from './common/filters/body-parser-errors.middleware';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { AppConfigService } from './config/app-config.service';
 import { setupSwagger } from './infra/swagger/swagger.setup';
@@ -42,6 +43,7 @@ export async function createApp(): Promise<NestExpressApplication> {
   app.use(cookieParser());
   app.use(compression());
   app.useBodyParser('json', { limit: config.jsonBodyLimit });
+  app.use(bodyParserErrors);
   const allowed = new Set(config.corsOrigins);
   app.enableCors({
     origin: (origin, cb) => cb(null, !origin || allowed.has(origin)),

@@ -51,7 +51,8 @@ describe('platform: health, errors, headers, OpenAPI', () => {
     expect(res.body.openapi).toMatch(/^3\./);
     expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     await expect(SwaggerParser.validate(structuredClone(res.body))).resolves.toBeDefined();
-    expect(Object.keys(res.body.paths)).toContain('/api/health');
+    expect(res.body.paths['/api/health'].get.security).toEqual([]);
+    expect(res.body.security).toEqual([{ bearer: [] }]);
   });
 
   it('serves Swagger UI at /api/docs', async () => {

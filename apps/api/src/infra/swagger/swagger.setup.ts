@@ -9,7 +9,21 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addSecurityRequirements('bearer')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config);
+  markPublicOperations(document);
+  return document;
+}
+
+/** Operations marked by `@Public()` need no bearer token: their `security` becomes empty. */
+function markPublicOperations(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const op of Object.values(item) as Array<Record<string, unknown>>) {
+      if (op && typeof op === 'object' && op['x-public']) {
+        op['security'] = [];
+        delete op['x-public'];
+      }
+    }
+  }
 }
 
 /** Swagger UI at /api/docs and the OpenAPI 3 JSON at /api/docs-json. */
