@@ -49,3 +49,7 @@ export * from './lib/files/list-files-query.dto';
 export * from './lib/files/file.dto';
 export * from './lib/vitals/vital-id-param.dto';
 export * from './lib/files/file-id-param.dto';
+export * from './lib/summaries/summary-constants';
+export * from './lib/summaries/summary-facts.dto';
+export * from './lib/summaries/summary.dto';
+export * from './lib/summaries/create-summary.dto';
