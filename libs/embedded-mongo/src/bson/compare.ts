@@ -111,6 +111,16 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return sign(a.length - b.length);
 }
 
+type PackedObjectId = ObjectId & { i0?: number; i1?: number; i2?: number; i3?: number };
+
+/** bson 7 keeps an ObjectId as four 24-bit big-endian integers; comparing them avoids allocating bytes. */
+function compareObjectIds(a: PackedObjectId, b: PackedObjectId): number {
+  if (typeof a.i0 === 'number' && typeof b.i0 === 'number') {
+    return sign(a.i0 - b.i0) || sign((a.i1 ?? 0) - (b.i1 ?? 0)) || sign((a.i2 ?? 0) - (b.i2 ?? 0)) || sign((a.i3 ?? 0) - (b.i3 ?? 0));
+  }
+  return compareBytes(a.id, b.id);
+}
+
 function strCmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -134,6 +144,19 @@ function compareObjects(a: Record<string, unknown>, b: Record<string, unknown>):
 
 /** Total order of two BSON values as MongoDB sorts them (arrays compared element-wise). */
 export function compareValues(a: unknown, b: unknown): number {
+  // fast paths for the common index key types
+  const ja = typeof a;
+  if (ja === typeof b) {
+    if (ja === 'number') {
+      const x = a as number;
+      const y = b as number;
+      if (x < y) return -1;
+      if (x > y) return 1;
+      if (x === y) return 0;
+      return compareNumbers(x, y); // NaN
+    }
+    if (ja === 'string') return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
+  }
   const ta = typeClass(a);
   const tb = typeClass(b);
   if (ta !== tb) return sign(ta - tb);
@@ -151,7 +174,7 @@ export function compareValues(a: unknown, b: unknown): number {
     case TypeClass.Date:
       return sign((a as Date).getTime() - (b as Date).getTime());
     case TypeClass.ObjectId:
-      return compareBytes((a as ObjectId).id, (b as ObjectId).id);
+      return compareObjectIds(a as ObjectId, b as ObjectId);
     case TypeClass.BinData: {
       const ba = bsontype(a as object) === 'Binary' ? (a as Binary) : null;
       const bb = bsontype(b as object) === 'Binary' ? (b as Binary) : null;

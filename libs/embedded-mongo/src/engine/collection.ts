@@ -33,8 +33,9 @@ export class Collection {
   insert(doc: Doc): void {
     if (doc._id === undefined) fail(2, 'document is missing _id');
     const id = idKey(doc._id);
-    if (this.docs.has(id)) this.indexes.get('_id_')!.duplicate([doc._id]);
-    for (const ix of this.indexes.values()) ix.checkUnique(doc, id);
+    const idIndex = this.indexes.get('_id_') as Index;
+    if (this.docs.has(id)) idIndex.duplicate([doc._id]);
+    for (const ix of this.indexes.values()) if (ix !== idIndex) ix.checkUnique(doc, id);
     for (const ix of this.indexes.values()) ix.add(doc, id);
     this.docs.set(id, doc);
   }

@@ -44,7 +44,8 @@ export class Index {
     this.isText = Object.values(spec.key).includes('text') || '_fts' in spec.key;
     this.fields = this.isText ? [] : Object.entries(spec.key).map(([k, d]) => [k, Number(d) < 0 ? -1 : 1] as [string, 1 | -1]);
     const dirs = this.fields.map((f) => f[1]);
-    this.tree = new BTree<Key, Ids>(undefined, (a, b) => {
+    const d0 = dirs[0];
+    this.tree = new BTree<Key, Ids>(undefined, dirs.length === 1 ? (a, b) => compareValues(a[0], b[0]) * d0 : (a, b) => {
       for (let i = 0; i < dirs.length; i++) {
         const c = compareValues(a[i], b[i]);
         if (c) return c * dirs[i];
@@ -62,6 +63,11 @@ export class Index {
   keysOf(doc: Doc): Key[] {
     if (this.isText) return [];
     if (this.partial && !this.partial(doc)) return [];
+    if (this.fields.length === 1 && !this.fields[0][0].includes('.')) {
+      const v = doc[this.fields[0][0]];
+      if (v === undefined) return this.spec.sparse ? [] : [[null]];
+      if (!Array.isArray(v)) return [[v]];
+    }
     const perField: unknown[][] = [];
     let anyPresent = false;
     for (const [path] of this.fields) {
@@ -110,6 +116,7 @@ export class Index {
 
   add(doc: Doc, id: string): void {
     for (const key of this.keysOf(doc)) {
+      if (this.tree.set(key, id, false)) continue; // new key: one tree descent
       const cur = this.tree.get(key);
       if (cur === undefined) this.tree.set(key, id);
       else if (typeof cur === 'string') {
