@@ -14,9 +14,14 @@ import { SpaModule } from './infra/spa/spa.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { UsersModule } from './modules/users/users.module';
 import { VitalsModule } from './modules/vitals/vitals.module';
+import { AccessLogModule } from './modules/access-log/access-log.module';
+import { ConsultationsModule } from './modules/consultations/consultations.module';
+import { DoctorModule } from './modules/doctor/doctor.module';
+import { NotesModule } from './modules/notes/notes.module';
+import { PrescriptionsModule } from './modules/prescriptions/prescriptions.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
-const FEATURE_MODULES = [HealthModule, AuthModule, UsersModule, VitalsModule];
+const FEATURE_MODULES = [HealthModule, AuthModule, UsersModule, ConsultationsModule, VitalsModule, DoctorModule, NotesModule, PrescriptionsModule, AccessLogModule];
 
 @Module({})
 export class AppModule implements NestModule {

@@ -19,7 +19,6 @@ export class PatientProfileDto {
   id!: string;
   name!: string;
   email!: string;
-  bio?: string;
   /** Account creation (ISO-8601 UTC). */
   createdAt!: string;
   consultationId!: string;

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { ConsultationsModule } from '../consultations/consultations.module';
+import { NotesModule } from '../notes/notes.module';
+import { PrescriptionsModule } from '../prescriptions/prescriptions.module';
+import { VitalsModule } from '../vitals/vitals.module';
+import { DoctorNotesController } from './doctor-notes.controller';
+import { DoctorPatientsController } from './doctor-patients.controller';
+import { DoctorPrescriptionsController } from './doctor-prescriptions.controller';
+import { DoctorVitalsController } from './doctor-vitals.controller';
+
+/**
+ * The doctor workspace: a routing facade (no schema, no rules) over the services that own the data.
+ * Every `/api/doctor/patients/:patientId/**` controller carries `@ConsultingPatient()`; one controller per resource.
+ */
+@Module({
+  imports: [ConsultationsModule, VitalsModule, NotesModule, PrescriptionsModule],
+  controllers: [DoctorPatientsController, DoctorVitalsController, DoctorNotesController, DoctorPrescriptionsController],
+})
+export class DoctorModule {}
