@@ -158,6 +158,23 @@ describe('commands through the official driver', () => {
     expect(scan.executionStats.totalDocsExamined).toBe(50);
   });
 
+  it('refuses collations other than simple, capped and time series collections instead of ignoring them', async () => {
+    await expect(h.coll('find').find({}, { collation: { locale: 'en', strength: 2 } }).toArray()).rejects.toMatchObject({ code: 115 });
+    await expect(h.coll('coll8').createIndex({ email: 1 }, { unique: true, collation: { locale: 'en', strength: 2 } })).rejects.toMatchObject({ code: 115 });
+    await expect(h.db.createCollection('capped', { capped: true, size: 1000 })).rejects.toMatchObject({ code: 115 });
+    expect(await h.coll('find').find({ _id: 1 }, { collation: { locale: 'simple' } }).toArray()).toHaveLength(1);
+  });
+
+  it('applies unacknowledged (w:0, moreToCome) writes without replying', async () => {
+    await h.coll('w0').insertOne({ _id: 'fire-and-forget' }, { writeConcern: { w: 0 } });
+    let found = null;
+    for (let i = 0; i < 50 && !found; i++) {
+      found = await h.coll('w0').findOne({ _id: 'fire-and-forget' });
+      if (!found) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(found).toEqual({ _id: 'fire-and-forget' });
+  });
+
   it('accepts and ignores lsid, writeConcern, readConcern, maxTimeMS, comment; endSessions and killAllSessions succeed', async () => {
     const r = await h.db.command({ find: 'find', filter: { _id: 1 }, maxTimeMS: 1000, comment: 'x', readConcern: { level: 'local' } });
     expect(r.cursor.firstBatch).toHaveLength(1);

@@ -9,6 +9,7 @@ import { explainHandlers } from './explain';
 import { findAndModifyHandlers } from './find-and-modify';
 import { indexHandlers } from './indexes';
 import { queryHandlers } from './query';
+import { rejectUnsupportedOptions } from './unsupported';
 import { writeHandlers } from './write';
 
 const HANDLERS: Record<string, Handler> = {
@@ -40,6 +41,7 @@ export function dispatch(cmd: Doc, ctx: CommandContext): Doc {
     if (cmd.txnNumber !== undefined || cmd.startTransaction !== undefined) {
       fail(20, 'Transaction numbers are only allowed on a replica set member or mongos');
     }
+    rejectUnsupportedOptions(cmd);
     return handler(cmd, ctx);
   } catch (e) {
     return toFailure(e).toReply();

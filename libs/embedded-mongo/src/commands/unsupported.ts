@@ -1,0 +1,25 @@
+/**
+ * Options whose semantics the embedded server does not implement are refused explicitly, so a caller
+ * never gets silently different results (e.g. a case-insensitive collation treated as binary).
+ */
+import { isDocument } from '../bson/paths';
+import { fail } from '../engine/errors';
+import type { Doc } from '../engine/index-store';
+
+function checkCollation(c: unknown): void {
+  if (c === undefined || c === null) return;
+  if (isDocument(c) && c.locale === 'simple') return;
+  fail(115, 'collation other than {locale: "simple"} is not supported by the embedded server');
+}
+
+export function rejectUnsupportedOptions(cmd: Doc): void {
+  checkCollation(cmd.collation);
+  for (const field of ['updates', 'deletes', 'indexes']) {
+    const list = cmd[field];
+    if (Array.isArray(list)) for (const st of list) if (isDocument(st)) checkCollation(st.collation);
+  }
+  if ('create' in cmd) {
+    if (cmd.capped === true) fail(115, 'capped collections are not supported by the embedded server');
+    if (cmd.timeseries !== undefined) fail(115, 'time series collections are not supported by the embedded server');
+  }
+}
