@@ -31,7 +31,7 @@ function step(name, args) {
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const steps = [
-  step('lint, unit tests and builds', ['run-many', '-t', 'lint', 'test', 'build', '--parallel=2']),
+  step('lint, unit tests and builds', ['run-many', '-t', 'lint', 'test', 'build', 'bundle-check', '--parallel=2']),
   step('e2e suites', ['run-many', '-t', 'e2e', '--parallel=1']),
 ];
 if (!existsSync(chromium)) {
