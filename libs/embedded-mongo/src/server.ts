@@ -69,7 +69,7 @@ export class EmbeddedMongoServer {
     const host = options.host ?? '127.0.0.1';
     const inMemory = options.inMemory ?? !options.dbPath;
     const engine = new Engine();
-    const store: Store = inMemory ? new MemoryStore() : FileStore.open(options.dbPath!, engine, { compactBytes: options.compactJournalBytes, log: (m) => logger.log(m) });
+    const store: Store = inMemory || !options.dbPath ? new MemoryStore() : FileStore.open(options.dbPath, engine, { compactBytes: options.compactJournalBytes, log: (m) => logger.log(m) });
     const server = net.createServer({ noDelay: true });
     try {
       await new Promise<void>((resolve, reject) => {

@@ -80,7 +80,8 @@ const dbStats: Handler = (_cmd, ctx) => {
   let objects = 0;
   let indexes = 0;
   for (const n of names) {
-    const c = ctx.engine.collection(ctx.db, n)!;
+    const c = ctx.engine.collection(ctx.db, n);
+    if (!c) continue;
     objects += c.docs.size;
     indexes += c.indexes.size;
   }

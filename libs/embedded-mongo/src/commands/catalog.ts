@@ -14,7 +14,7 @@ const listCollections: Handler = (cmd, ctx) => {
   const match = compileFilter(isDocument(cmd.filter) ? cmd.filter : {});
   const items = ctx.engine
     .collectionNames(ctx.db)
-    .map((name) => ({ name, type: 'collection', options: ctx.engine.collection(ctx.db, name)!.options, info: { readOnly: false }, idIndex: { ...ID_INDEX } }))
+    .map((name) => ({ name, type: 'collection', options: ctx.engine.collection(ctx.db, name)?.options ?? {}, info: { readOnly: false }, idIndex: { ...ID_INDEX } }))
     .filter((c) => match(c))
     .map((c) => (cmd.nameOnly ? { name: c.name, type: c.type } : c));
   const batchSize = isDocument(cmd.cursor) && cmd.cursor.batchSize !== undefined ? Number(cmd.cursor.batchSize) : undefined;

@@ -26,18 +26,19 @@ const findAndModify: Handler = (cmd, ctx) => {
   const { docs } = readDocs(coll, { filter: query, sort, limit: 1 });
   const doc = docs[0];
   if (remove) {
-    if (doc) ctx.engine.remove(coll!, doc);
+    if (doc && coll) ctx.engine.remove(coll, doc);
     return { lastErrorObject: { n: doc ? 1 : 0 }, value: doc ? project(doc) : null, ok: 1 };
   }
-  if (doc) {
-    const next = applyUpdate(doc, u!, { arrayFilters, filter: query });
-    checkStorable(coll!, next);
-    ctx.engine.replace(coll!, doc, next);
+  if (u === undefined) return fail(9, 'Either an update or remove=true must be specified');
+  if (doc && coll) {
+    const next = applyUpdate(doc, u, { arrayFilters, filter: query });
+    checkStorable(coll, next);
+    ctx.engine.replace(coll, doc, next);
     return { lastErrorObject: { n: 1, updatedExisting: true }, value: project(returnNew ? next : doc), ok: 1 };
   }
   if (cmd.upsert === true) {
     const c = ctx.engine.ensureCollection(ctx.db, name);
-    const created = buildUpsert(query, u!, arrayFilters);
+    const created = buildUpsert(query, u, arrayFilters);
     checkStorable(c, created);
     ctx.engine.insert(c, created);
     return { lastErrorObject: { n: 1, updatedExisting: false, upserted: created._id }, value: returnNew ? project(created) : null, ok: 1 };

@@ -78,8 +78,8 @@ const dropIndexes: Handler = (cmd, ctx) => {
     for (const n of target) ctx.engine.dropIndex(c, String(n));
   } else if (isDocument(target)) {
     const ix = [...c.indexes.values()].find((i) => compareValues(i.spec.key, target) === 0 || (i.isText && Object.values(target).includes('text') && i.name === defaultIndexName(target)));
-    if (!ix) fail(27, `can't find index with key: ${JSON.stringify(target)}`);
-    ctx.engine.dropIndex(c, ix!.name);
+    if (!ix) return fail(27, `can't find index with key: ${JSON.stringify(target)}`);
+    ctx.engine.dropIndex(c, ix.name);
   } else fail(14, 'index argument must be a string, an array of strings or a key pattern');
   return { nIndexesWas, ok: 1 };
 };

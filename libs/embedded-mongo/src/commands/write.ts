@@ -92,10 +92,11 @@ export function updateOne(ctx: CommandContext, name: string, st: Doc): UpdateOut
   const { docs } = readDocs(coll, { filter: q, sort, limit: multi ? 0 : 1 });
   let modified = 0;
   for (const doc of docs) {
+    if (!coll) break;
     const next = applyUpdate(doc, u, { arrayFilters, filter: q });
     if (compareValues(next, doc) === 0 && Object.keys(next).join() === Object.keys(doc).join()) continue;
-    checkStorable(coll!, next);
-    ctx.engine.replace(coll!, doc, next);
+    checkStorable(coll, next);
+    ctx.engine.replace(coll, doc, next);
     modified++;
   }
   if (docs.length === 0 && st.upsert === true) {

@@ -42,10 +42,10 @@ export function readDocs(coll: Collection | undefined, spec: ReadSpec): ReadResu
   let scorer: ((d: Doc) => number) | null = null;
   if ('$text' in filter) {
     const textIx = [...coll.indexes.values()].find((i) => i.isText);
-    if (!textIx) fail(27, 'text index required for $text query');
+    if (!textIx) return fail(27, 'text index required for $text query');
     const q = parseTextQuery(filter.$text);
     delete filter.$text;
-    scorer = (d) => textScore(d, textIx!.spec, q);
+    scorer = (d) => textScore(d, textIx.spec, q);
   }
   const match = compileFilter(filter);
   const sortSpec = sort && !Object.values(sort).some(isDocument) ? sort : undefined;
@@ -61,7 +61,7 @@ export function readDocs(coll: Collection | undefined, spec: ReadSpec): ReadResu
     if (scorer) {
       const s = scorer(d);
       if (s <= 0) continue;
-      scores!.set(d, s);
+      scores?.set(d, s);
     }
     out.push(d);
     if (out.length >= stopAt) break;

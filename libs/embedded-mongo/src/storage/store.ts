@@ -118,9 +118,10 @@ export class FileStore implements Store {
           this.journalSize += data.length;
           batch.forEach((p) => p.resolve());
         } catch (e) {
-          this.failed = new Error(`journal write failed: ${(e as Error).message}`);
-          batch.forEach((p) => p.reject(this.failed!));
-          this.pending.forEach((p) => p.reject(this.failed!));
+          const failure = new Error(`journal write failed: ${(e as Error).message}`);
+          this.failed = failure;
+          batch.forEach((p) => p.reject(failure));
+          this.pending.forEach((p) => p.reject(failure));
           this.pending = [];
           return;
         }
