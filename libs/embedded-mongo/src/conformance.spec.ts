@@ -165,6 +165,19 @@ describe('sort (reference/method/cursor.sort, bson-type-comparison-order)', () =
     expect((await c.aggregate([{ $sort: { v: 1, _id: 1 } }]).toArray()).map((d) => d._id)).toEqual([3, 6, 2, 5, 1, 4]);
     expect((await c.aggregate([{ $sort: { v: -1, _id: 1 } }]).toArray()).map((d) => d._id)).toEqual([4, 1, 5, 6, 2, 3]);
   });
+  it('keyset pagination on _id ($lt + sort -1 + limit) walks every document once', async () => {
+    const c = await load(Array.from({ length: 57 }, () => ({ _id: new ObjectId(), v: 1 })));
+    const seen: string[] = [];
+    let filter: LooseDoc = {};
+    for (;;) {
+      const page = await c.find(filter).sort({ _id: -1 }).limit(10).toArray();
+      if (!page.length) break;
+      seen.push(...page.map((d) => String(d._id)));
+      filter = { _id: { $lt: page[page.length - 1]._id } };
+    }
+    const all = (await c.find().toArray()).map((d) => String(d._id)).sort().reverse();
+    expect(seen).toEqual(all);
+  });
   it('index-backed and in-memory sorts agree', async () => {
     const docs = Array.from({ length: 40 }, (_, i) => ({ _id: i, v: i % 3 === 0 ? `s${i}` : i % 3 === 1 ? i : null }));
     const c = await load(docs);
