@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seriousA11yViolations } from './support/axe';
 import { launchBrowser, newUserPage } from './support/browser';
 
 describe('the production build served by the API', () => {
@@ -39,5 +40,13 @@ describe('the production build served by the API', () => {
       return { status: res.status, body: (await res.json()) as { status: string } };
     });
     expect(health).toEqual({ status: 200, body: expect.objectContaining({ status: 'ok' }) });
+  });
+
+  it('has an accessibility check that reports serious violations when there are some', async () => {
+    const scratch = await context.newPage();
+    await scratch.setContent('<html lang="en"><title>t</title><main><input type="text"><button></button></main></html>');
+    const violations = await seriousA11yViolations(scratch);
+    await scratch.close();
+    expect(violations).toEqual(expect.arrayContaining([expect.stringMatching(/^critical (label|button-name)/)]));
   });
 });
