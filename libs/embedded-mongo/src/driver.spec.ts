@@ -150,6 +150,10 @@ describe('integration through the official mongodb driver', () => {
     expect((await c.find({ $text: { $search: '"blood pressure"' } }).toArray()).map((d) => d._id)).toEqual([1]);
     const ix = (await c.listIndexes().toArray())[1];
     expect(ix).toMatchObject({ key: { _fts: 'text', _ftsx: 1 }, weights: { body: 1, title: 5 }, default_language: 'english', language_override: 'language', textIndexVersion: 3 });
+    const agg = await c.aggregate([{ $match: { $text: { $search: 'pressure' } } }, { $sort: { score: { $meta: 'textScore' } } }, { $project: { title: 1, score: { $meta: 'textScore' } } }]).toArray();
+    expect(agg.map((d) => d._id)).toEqual([1, 2]);
+    expect(agg[0].score).toBe(docs[0].score);
+    expect(Object.keys(agg[0]).sort()).toEqual(['_id', 'score', 'title']);
     await h.coll('notext').insertOne({ a: 'x' });
     await expect(h.coll('notext').find({ $text: { $search: 'x' } }).toArray()).rejects.toMatchObject({ code: 27 });
   });

@@ -6,6 +6,7 @@ import '../engine/match';
 import { newAggregator } from '../engine/mingo';
 import { readDocs } from '../engine/reader';
 import type { CommandContext, Handler } from './context';
+import { stripScore, textPipeline } from './aggregate-text';
 import { checkStorable, withId } from './write';
 
 const UNSUPPORTED = new Set(['$merge', '$changeStream', '$collStats', '$indexStats', '$currentOp', '$listSessions', '$geoNear', '$search', '$vectorSearch']);
@@ -28,14 +29,19 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
     pipeline = pipeline.slice(0, -1);
   }
   let source: Doc[] = [];
+  let textScores = false;
   if (!dbLevel) {
     const coll = ctx.engine.collection(ctx.db, name);
     const first = pipeline[0];
     if (first && isDocument(first.$match) && !('$text' in first.$match) && !JSON.stringify(Object.keys(first.$match)).includes('$expr')) {
       source = readDocs(coll, { filter: first.$match }).docs;
       pipeline = pipeline.slice(1);
+    } else if (first && isDocument(first.$match) && '$text' in first.$match) {
+      const prepared = textPipeline(coll, first.$match, pipeline.slice(1));
+      source = prepared.source;
+      pipeline = prepared.pipeline;
+      textScores = true;
     } else {
-      if (first && isDocument(first.$match) && '$text' in first.$match) fail(115, '$text in aggregate is not supported by the embedded server; use find');
       source = coll ? [...coll.docs.values()] : [];
     }
   } else if (!pipeline[0] || !('$documents' in pipeline[0])) {
@@ -48,6 +54,7 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
   } catch (e) {
     throw toFailure(e);
   }
+  if (textScores) docs = stripScore(docs);
   return { docs, ns: dbLevel ? `${ctx.db}.$cmd.aggregate` : `${ctx.db}.${name}`, out };
 }
 
