@@ -19,9 +19,10 @@ import { ConsultationsModule } from './modules/consultations/consultations.modul
 import { DoctorModule } from './modules/doctor/doctor.module';
 import { NotesModule } from './modules/notes/notes.module';
 import { PrescriptionsModule } from './modules/prescriptions/prescriptions.module';
+import { SummariesModule } from './modules/summaries/summaries.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
-const FEATURE_MODULES = [HealthModule, AuthModule, UsersModule, ConsultationsModule, VitalsModule, DoctorModule, NotesModule, PrescriptionsModule, AccessLogModule];
+const FEATURE_MODULES = [HealthModule, AuthModule, UsersModule, ConsultationsModule, VitalsModule, DoctorModule, NotesModule, PrescriptionsModule, SummariesModule, AccessLogModule];
 
 @Module({})
 export class AppModule implements NestModule {

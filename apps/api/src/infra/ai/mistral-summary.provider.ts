@@ -70,10 +70,10 @@ export class MistralSummaryProvider implements SummaryProvider {
 
   async summarize({ facts, identity }: SummaryRequest): Promise<SummaryDraft> {
     const messages = buildSummaryMessages(facts, identity);
+    const client = await this.getClient();
     const deadline = Date.now() + this.options.timeoutMs;
     for (let attempt = 1; ; attempt++) {
       try {
-        const client = await this.getClient();
         const res = await client.chat.complete(
           { model: this.options.model, messages, temperature: 0.2, maxTokens: MAX_TOKENS },
           { timeoutMs: Math.max(1, deadline - Date.now()), retries: { strategy: 'none' } },
@@ -98,6 +98,7 @@ export class MistralSummaryProvider implements SummaryProvider {
     }
   }
 
+  /** The SDK client, created on first use (loading the ESM SDK is local work, outside the call's deadline). */
   private async getClient(): Promise<Mistral> {
     if (!this.client) {
       const { Mistral: Client } = await loadMistralSdk().catch(() => {

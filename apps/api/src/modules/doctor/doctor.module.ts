@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { ConsultationsModule } from '../consultations/consultations.module';
 import { NotesModule } from '../notes/notes.module';
 import { PrescriptionsModule } from '../prescriptions/prescriptions.module';
+import { SummariesModule } from '../summaries/summaries.module';
 import { VitalsModule } from '../vitals/vitals.module';
 import { DoctorNotesController } from './doctor-notes.controller';
 import { DoctorPatientsController } from './doctor-patients.controller';
 import { DoctorPrescriptionsController } from './doctor-prescriptions.controller';
+import { DoctorSummariesController } from './doctor-summaries.controller';
 import { DoctorVitalsController } from './doctor-vitals.controller';
 
 /**
@@ -13,7 +15,7 @@ import { DoctorVitalsController } from './doctor-vitals.controller';
  * Every `/api/doctor/patients/:patientId/**` controller carries `@ConsultingPatient()`; one controller per resource.
  */
 @Module({
-  imports: [ConsultationsModule, VitalsModule, NotesModule, PrescriptionsModule],
-  controllers: [DoctorPatientsController, DoctorVitalsController, DoctorNotesController, DoctorPrescriptionsController],
+  imports: [ConsultationsModule, VitalsModule, NotesModule, PrescriptionsModule, SummariesModule],
+  controllers: [DoctorPatientsController, DoctorVitalsController, DoctorNotesController, DoctorPrescriptionsController, DoctorSummariesController],
 })
 export class DoctorModule {}

@@ -28,6 +28,12 @@ export class SummaryDto {
   facts!: SummaryFactsDto;
   requestedBy!: SummaryRequesterDto;
   /**
+   * Whether the patient can read this summary. False only for a doctor's summary whose facts include that
+   * doctor's private notes: then only the requesting doctor sees it (the patient's access log still shows
+   * that it was made).
+   */
+  visibleToPatient!: boolean;
+  /**
    * Present when the configured AI provider could not answer and the local summariser wrote the text:
    * timeout, unauthorized, provider_error, invalid_answer or unavailable.
    */

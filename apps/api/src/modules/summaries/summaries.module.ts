@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AiModule } from '../../infra/ai/ai.module';
+import { NotesModule } from '../notes/notes.module';
+import { PrescriptionsModule } from '../prescriptions/prescriptions.module';
+import { UsersModule } from '../users/users.module';
+import { VitalsModule } from '../vitals/vitals.module';
+import { SummariesController } from './summaries.controller';
+import { SummariesService } from './summaries.service';
+import { SummaryFactsBuilder } from './summary-facts.builder';
+import { SummaryRateLimiterService } from './summary-rate-limiter.service';
+import { Summary, SummarySchema } from './summary.schema';
+
+/** AI health summaries (`summaries` collection). The doctor routes live in the doctor module. */
+@Module({
+  imports: [
+    MongooseModule.forFeature([{ name: Summary.name, schema: SummarySchema }]),
+    AiModule,
+    VitalsModule,
+    NotesModule,
+    PrescriptionsModule,
+    UsersModule,
+  ],
+  controllers: [SummariesController],
+  providers: [SummariesService, SummaryFactsBuilder, SummaryRateLimiterService],
+  exports: [SummariesService],
+})
+export class SummariesModule {}
