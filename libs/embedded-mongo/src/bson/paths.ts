@@ -112,7 +112,12 @@ export function cloneDoc<T>(v: T): T {
   if (v instanceof Date) return new Date(v.getTime()) as unknown as T;
   if (isDocument(v)) {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) out[k] = cloneDoc((v as Record<string, unknown>)[k]);
+    for (const k of Object.keys(v)) {
+      const x = cloneDoc((v as Record<string, unknown>)[k]);
+      // a field literally named __proto__ must stay a field, never become the prototype
+      if (k === '__proto__') Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+      else out[k] = x;
+    }
     return out as T;
   }
   return v;
