@@ -1,8 +1,15 @@
-import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheckService, MongooseHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import {
+  HealthCheckService,
+  HealthIndicatorService,
+  MongooseHealthIndicator,
+  type HealthCheckResult,
+  type HealthIndicatorResult,
+} from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../../common/decorators/public.decorator';
+import { OBJECT_STORAGE, type ObjectStorage } from '../storage/object-storage';
 import { HealthDto } from './health.dto';
 
 /** Dependency checks: 200 when every dependency answers, 503 naming the ones that do not. */
@@ -12,6 +19,8 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly mongoose: MongooseHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
   @Public()
@@ -21,7 +30,7 @@ export class HealthController {
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     let result: HealthCheckResult;
     try {
-      result = await this.health.check([() => this.mongoose.pingCheck('database', { timeout: 1500 })]);
+      result = await this.health.check([() => this.mongoose.pingCheck('database', { timeout: 1500 }), () => this.storageCheck()]);
     } catch (e) {
       if (!(e instanceof ServiceUnavailableException)) throw e;
       result = e.getResponse() as HealthCheckResult;
@@ -30,5 +39,11 @@ export class HealthController {
     const checks: HealthDto['checks'] = {};
     for (const [name, r] of Object.entries(result.details)) checks[name] = { status: r.status === 'up' ? 'up' : 'down' };
     return { status: result.status === 'ok' ? 'ok' : 'error', checks };
+  }
+
+  /** local: the files directory is writable; s3: the bucket answers HeadBucket. */
+  private async storageCheck(): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check('storage');
+    return (await this.storage.isHealthy()) ? indicator.up() : indicator.down();
   }
 }
