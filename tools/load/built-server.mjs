@@ -1,0 +1,86 @@
+// Starts the PRODUCTION build (`node dist/apps/api/main.js`) on a free loopback port with a temporary
+// DATA_DIR and the embedded database, and waits until /api/health answers 200.
+// Used by the load script, the benchmark and the e2e suites that need the real process (logs, timeouts).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const mainJs = join(root, 'dist', 'apps', 'api', 'main.js');
+
+/** A free TCP port on 127.0.0.1 (asked from the OS, then released). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitHealthy(baseUrl, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode} before it was healthy`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the API was not healthy within ${timeoutMs} ms`);
+}
+
+/**
+ * @param {{ env?: Record<string, string>, nodeArgs?: string[], dataDir?: string, timeoutMs?: number }} [options]
+ * @returns {Promise<{ baseUrl: string, port: number, pid: number, dataDir: string, output: () => string, stop: () => Promise<number | null> }>}
+ */
+export async function startBuiltServer(options = {}) {
+  if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: build first (NX_DAEMON=false npx nx run-many -t build -p api web)`);
+  const port = await freePort();
+  const ownDataDir = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cloudvault-load-'));
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? tmpdir(),
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    JWT_REFRESH_SECRET: randomBytes(32).toString('hex'),
+    FILE_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    WEB_DIST: join(root, 'dist', 'apps', 'web', 'browser'),
+    ...options.env,
+  };
+  const chunks = [];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), mainJs], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (c) => chunks.push(c));
+  child.stderr.on('data', (c) => chunks.push(c));
+  const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const code = await exited;
+    clearTimeout(timer);
+    if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
+    return code;
+  };
+  try {
+    await waitHealthy(baseUrl, child, options.timeoutMs ?? 60_000);
+  } catch (e) {
+    await stop();
+    throw new Error(`${e.message}\n${Buffer.concat(chunks).toString('utf8').slice(-4000)}`);
+  }
+  return { baseUrl, port, pid: child.pid, dataDir, output: () => Buffer.concat(chunks).toString('utf8'), stop };
+}
