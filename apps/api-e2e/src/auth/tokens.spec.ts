@@ -79,6 +79,7 @@ describe('auth: access tokens, refresh rotation, logout, profile, password chang
       const first = await login(patient);
       const second = (await t.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
       expect(second.refreshToken).not.toBe(first.refreshToken);
+      expect(allKeys(second).filter((k) => CREDENTIAL_KEYS.test(k))).toEqual([]);
       expect(second.user.id).toBe(patient.id);
       await t.http.get('/api/me').set('authorization', `Bearer ${second.accessToken}`).expect(200);
 
@@ -158,6 +159,12 @@ describe('auth: access tokens, refresh rotation, logout, profile, password chang
       expect(cleared.body.bio).toBeUndefined();
       const me = await t.http.get('/api/me').set('authorization', doctor.auth).expect(200);
       expect(me.body.name).toBe('Dr. Gregory House');
+    });
+
+    it('PATCH /api/me with an empty body changes nothing', async () => {
+      const before = (await t.http.get('/api/me').set('authorization', patient.auth).expect(200)).body;
+      const res = await t.http.patch('/api/me').set('authorization', patient.auth).send({}).expect(200);
+      expect(res.body).toMatchObject({ id: patient.id, name: before.name, email: before.email });
     });
 
     it.each([

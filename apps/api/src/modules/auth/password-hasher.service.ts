@@ -3,9 +3,9 @@ import * as argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 
 /**
- * argon2id at OWASP's recommended minimum (19 MiB memory, 2 iterations, 1 lane). One hash costs about
- * 35 ms on the 2-core development machine (see the issue note). Raising a parameter here makes the
- * next successful sign-in of each account re-hash its password.
+ * argon2id with OWASP's parameters (19 MiB memory, 2 iterations, 1 lane). One hash costs 30 ms at best
+ * and 60-100 ms under load on the 2-core development machine (tools/bench/auth.bench.ts). Raising a
+ * parameter here makes the next successful sign-in of each account re-hash its password.
  */
 export const ARGON2_PARAMS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
