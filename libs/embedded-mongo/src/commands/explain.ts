@@ -8,6 +8,7 @@ import { runFind } from './query';
 
 export function describePlan(plan: Plan): Doc {
   if (plan.stage === 'IDHACK') return { stage: 'IDHACK' };
+  if (plan.stage === 'OR') return { stage: 'SUBPLAN', inputStage: { stage: 'OR', inputStages: (plan.branches ?? []).map((b) => describePlan(b.plan)) } };
   if (plan.stage === 'COLLSCAN' || !plan.index) return { stage: 'COLLSCAN', direction: 'forward' };
   return {
     stage: 'FETCH',

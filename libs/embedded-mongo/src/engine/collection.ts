@@ -3,6 +3,7 @@
  * all-or-nothing per document: every index is checked before any is changed.
  */
 import { compareValues, TypeClass } from '../bson/compare';
+import { isDocument } from '../bson/paths';
 import { fail } from './errors';
 import { idKey } from './format';
 import { type Doc, Index, type IndexSpec } from './index-store';
@@ -103,7 +104,13 @@ export class Collection {
     if (filter._id !== undefined && Object.keys(filter).length === 1 && isExactId(filter._id)) {
       return { stage: 'IDHACK', sorted: true, reverse: false };
     }
-    return choosePlan(this.indexes.values(), filter, sort);
+    const plan = choosePlan(this.indexes.values(), filter, sort);
+    if (plan.stage === 'COLLSCAN' && Array.isArray(filter.$or) && filter.$or.length > 0) {
+      // every branch of the $or must be answerable from an index, else a scan is cheaper
+      const branches = (filter.$or as Doc[]).map((b) => ({ plan: isDocument(b) ? this.plan(b) : plan, filter: b }));
+      if (branches.every((b) => b.plan.stage !== 'COLLSCAN')) return { stage: 'OR', branches, sorted: !sort || Object.keys(sort).length === 0, reverse: false };
+    }
+    return plan;
   }
 
   /** Candidate documents for a plan (a superset of the matches), in plan order. */
@@ -111,6 +118,18 @@ export class Collection {
     if (plan.stage === 'IDHACK') {
       const d = this.get(filter._id);
       if (d) yield d;
+      return;
+    }
+    if (plan.stage === 'OR' && plan.branches) {
+      const seen = new Set<string>();
+      for (const b of plan.branches) {
+        for (const d of this.candidates(b.plan, b.filter)) {
+          const id = idKey(d._id);
+          if (seen.has(id)) continue;
+          seen.add(id);
+          yield d;
+        }
+      }
       return;
     }
     if (plan.stage === 'COLLSCAN' || !plan.index) {

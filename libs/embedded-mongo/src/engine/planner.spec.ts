@@ -31,11 +31,13 @@ describe('query planner', () => {
     expect(c.plan({ c: 1 }).stage).toBe('COLLSCAN');
     expect(c.plan({ s: 1 }).stage).toBe('COLLSCAN'); // sparse indexes are not used to answer queries
     expect(c.plan({}, { a: -1 })).toMatchObject({ stage: 'IXSCAN', sorted: true, reverse: true });
+    expect(c.plan({ $or: [{ a: 1 }, { b: { $gt: 40 } }] }).stage).toBe('OR');
+    expect(c.plan({ $or: [{ a: 1 }, { c: 1 }] }).stage).toBe('COLLSCAN');
   });
 
   it('returns exactly what a collection scan returns', () => {
     const c = collection(200);
-    const filters = [{ a: 3 }, { a: { $gte: 2, $lt: 5 } }, { b: { $in: [5, 150, 999] } }, { a: { $gt: 7 }, b: { $lt: 100 } }, { a: null }, { tags: 2 }];
+    const filters = [{ a: 3 }, { a: { $gte: 2, $lt: 5 } }, { b: { $in: [5, 150, 999] } }, { a: { $gt: 7 }, b: { $lt: 100 } }, { a: null }, { tags: 2 }, { $or: [{ a: 1 }, { b: { $gte: 150 } }, { _id: 3 }] }, { $or: [{ a: 1 }, { b: 11 }], tags: 2 }];
     for (const f of filters) {
       const viaIndex = readDocs(c, { filter: f, sort: { b: 1 } }).docs.map((d) => d._id);
       const scan = [...c.docs.values()].filter((d) => readDocs(c, { filter: { _id: d._id, ...f } }).docs.length).map((d) => d._id);

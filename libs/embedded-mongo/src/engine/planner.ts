@@ -8,7 +8,9 @@ import { isDocument } from '../bson/paths';
 import type { FieldBounds, Index } from './index-store';
 
 export interface Plan {
-  stage: 'IXSCAN' | 'COLLSCAN' | 'IDHACK';
+  stage: 'IXSCAN' | 'COLLSCAN' | 'IDHACK' | 'OR';
+  /** $or: one indexed plan per branch, candidates unioned */
+  branches?: Array<{ plan: Plan; filter: Record<string, unknown> }>;
   index?: Index;
   /** one scan per bounds entry ($in produces several) */
   bounds?: FieldBounds[];
