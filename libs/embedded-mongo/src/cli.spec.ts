@@ -17,7 +17,7 @@ describe('cli', () => {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', 'libs/embedded-mongo/src/cli.ts', '--inMemory', '--port', '0'], { cwd: WORKSPACE, stdio: ['ignore', 'pipe', 'pipe'] });
     const uri = await new Promise<string>((resolve, reject) => {
       let out = '';
-      child.stdout!.on('data', (d) => {
+      child.stdout?.on('data', (d) => {
         out += String(d);
         if (out.includes('\n')) resolve(out.split('\n')[0]);
       });

@@ -91,12 +91,12 @@ describe('integration through Mongoose 9 models', () => {
     expect(fresh?.__v).toBe(1);
     const Account = conn.model('Account');
     const acc = await Account.create({ owner: 'o', balance: 10 });
-    const a1 = await Account.findById(acc._id);
-    const a2 = await Account.findById(acc._id);
-    a1!.balance = 20;
-    await a1!.save();
-    a2!.balance = 30;
-    await expect(a2!.save()).rejects.toThrow(/No matching document found|version/i);
+    const a1 = await Account.findById(acc._id).orFail();
+    const a2 = await Account.findById(acc._id).orFail();
+    a1.balance = 20;
+    await a1.save();
+    a2.balance = 30;
+    await expect(a2.save()).rejects.toThrow(/No matching document found|version/i);
     expect((await Account.findById(acc._id).lean<{ balance: number }>())?.balance).toBe(20);
   });
 

@@ -23,7 +23,7 @@ function spawnServer(dbPath: string): Promise<{ child: ChildProcess; uri: string
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 30_000);
-    child.stdout!.on('data', (d) => {
+    child.stdout?.on('data', (d) => {
       out += String(d);
       const line = out.split('\n').find((l) => l.startsWith('mongodb://'));
       if (line) {
@@ -31,7 +31,7 @@ function spawnServer(dbPath: string): Promise<{ child: ChildProcess; uri: string
         resolve({ child, uri: line.trim() });
       }
     });
-    child.stderr!.on('data', (d) => (err += String(d)));
+    child.stderr?.on('data', (d) => (err += String(d)));
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}: ${err}`));
@@ -89,8 +89,8 @@ describe('durability', () => {
       for (const d of all) perBatch.set(d.batch, (perBatch.get(d.batch) ?? 0) + 1);
       for (const n of perBatch.values()) expect(n).toBe(10);
       const counter = await c2.db('crash').collection<{ _id: string; n: number }>('counter').findOne({ _id: 'c' });
-      expect(counter!.n).toBeGreaterThanOrEqual(ackedIncs);
-      expect(counter!.n).toBeLessThanOrEqual(attemptedIncs);
+      expect(counter?.n).toBeGreaterThanOrEqual(ackedIncs);
+      expect(counter?.n).toBeLessThanOrEqual(attemptedIncs);
       // the unique index survived the crash too
       await expect(c2.db('crash').collection('events').insertOne({ batch: all[0].batch, i: all[0].i })).rejects.toMatchObject({ code: 11000 });
     } finally {
