@@ -9,3 +9,6 @@ export const BIO_MAX_LENGTH = 2000;
 export const TOTP_DIGITS = 6;
 export const RECOVERY_CODE_COUNT = 10;
 export const REFRESH_COOKIE_NAME = 'cv_refresh';
+/** Display names: any text without control characters. */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+export const NAME_PATTERN = /^[^\u0000-\u001f\u007f-\u009f]*$/;

@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { ROLE_VALUES, type Role } from './role';
-import { BIO_MAX_LENGTH, EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SPECIALTY_MAX_LENGTH } from './auth-limits';
+import { BIO_MAX_LENGTH, EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, NAME_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SPECIALTY_MAX_LENGTH } from './auth-limits';
 import { DoctorOnly } from './doctor-only.validator';
 import { normaliseEmail, trimString } from './transforms';
 
@@ -22,7 +22,7 @@ export class RegisterDto {
   @Transform(trimString)
   @IsString()
   @Length(1, NAME_MAX_LENGTH)
-  @Matches(/^[^\p{Cc}]*$/u, { message: 'name must not contain control characters' })
+  @Matches(NAME_PATTERN, { message: 'name must not contain control characters' })
   name!: string;
 
   /** @example "patient" */

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { BIO_MAX_LENGTH, NAME_MAX_LENGTH, SPECIALTY_MAX_LENGTH } from '../auth/auth-limits';
+import { BIO_MAX_LENGTH, NAME_MAX_LENGTH, NAME_PATTERN, SPECIALTY_MAX_LENGTH } from '../auth/auth-limits';
 import { trimString } from '../auth/transforms';
 
 /** Profile changes; `specialty` and `bio` are for doctors only. */
@@ -9,7 +9,7 @@ export class UpdateMeDto {
   @Transform(trimString)
   @IsString()
   @Length(1, NAME_MAX_LENGTH)
-  @Matches(/^[^\p{Cc}]*$/u, { message: 'name must not contain control characters' })
+  @Matches(NAME_PATTERN, { message: 'name must not contain control characters' })
   name?: string;
 
   @IsOptional()
