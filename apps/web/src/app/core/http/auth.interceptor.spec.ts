@@ -93,3 +93,25 @@ describe('authInterceptor', () => {
     backend.expectNone('/api/auth/refresh');
   });
 });
+
+describe('authInterceptor on sign-out', () => {
+  it('sends the bearer token with logout (the server revokes that session) and does not refresh on its 401', async () => {
+    TestBed.configureTestingModule({
+      providers: [provideRouter([{ path: 'auth/login', children: [] }]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
+    });
+    const backend = TestBed.inject(HttpTestingController);
+    const sessions = TestBed.inject(SessionService);
+    const login = firstValueFrom(sessions.login('p@example.org', 'pw'));
+    backend.expectOne('/api/auth/login').flush(session('A1'));
+    await login;
+    const out = firstValueFrom(sessions.signOut(), { defaultValue: undefined });
+    const req = backend.expectOne('/api/auth/logout');
+    expect(req.request.headers.get('Authorization')).toBe('Bearer A1');
+    expect(req.request.withCredentials).toBe(true);
+    req.flush({}, { status: 401, statusText: 'Unauthorized' });
+    await out;
+    backend.expectNone('/api/auth/refresh');
+    expect(sessions.isSignedIn()).toBe(false);
+    backend.verify();
+  });
+});

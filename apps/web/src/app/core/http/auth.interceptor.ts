@@ -4,8 +4,10 @@ import { Router } from '@angular/router';
 import { catchError, switchMap, throwError } from 'rxjs';
 import { SessionService } from '../session/session.service';
 
-/** Auth routes carry the refresh cookie and never trigger a refresh themselves. */
-const SESSION_ENDPOINTS = ['/api/auth/login', '/api/auth/mfa', '/api/auth/refresh', '/api/auth/logout', '/api/auth/register'];
+/** Public auth routes: no bearer token, and a 401 from them is an answer, not an expired session. */
+const PUBLIC_AUTH = ['/api/auth/login', '/api/auth/mfa', '/api/auth/refresh', '/api/auth/register'];
+/** Sign-out carries the token but never triggers a refresh (the session is ending anyway). */
+const NO_REFRESH = ['/api/auth/logout'];
 
 function isApi(url: string): boolean {
   return url.startsWith('/api/');
@@ -21,13 +23,14 @@ function withToken<T>(req: HttpRequest<T>, token: string | null): HttpRequest<T>
  * sign in again.
  */
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
-  if (!isApi(req.url) || SESSION_ENDPOINTS.some((p) => req.url.startsWith(p))) return next(req);
+  if (!isApi(req.url) || PUBLIC_AUTH.some((p) => req.url.startsWith(p))) return next(req);
   const session = inject(SessionService);
   const router = inject(Router);
   const sentWith = session.accessToken();
+  const mayRefresh = !NO_REFRESH.some((p) => req.url.startsWith(p));
   return next(withToken(req, sentWith)).pipe(
     catchError((err: unknown) => {
-      if (!(err instanceof HttpErrorResponse) || err.status !== 401 || sentWith === null) return throwError(() => err);
+      if (!(err instanceof HttpErrorResponse) || err.status !== 401 || sentWith === null || !mayRefresh) return throwError(() => err);
       const current = session.accessToken();
       // Another request already renewed the token while this one was in flight: replay with the new one.
       if (current !== null && current !== sentWith) return next(withToken(req, current));

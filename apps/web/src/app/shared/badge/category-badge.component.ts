@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { categoryLabel, categoryTone } from './clinical-category';
+import { categoryLabel, categoryTone, severityTone } from './clinical-category';
 
 /** A clinical category as a coloured badge that always carries its name in text. */
 @Component({
@@ -12,7 +12,9 @@ export class CategoryBadgeComponent {
   /** Optional display label from the API (e.g. "Stage 1 hypertension"); otherwise derived from the code. */
   readonly label = input<string | null | undefined>(null);
   readonly source = input<string | null | undefined>(null);
+  /** The API's severity; wins over the tone derived from the code. */
+  readonly severity = input<string | null | undefined>(null);
 
-  protected readonly tone = computed(() => categoryTone(this.category()));
+  protected readonly tone = computed(() => severityTone(this.severity()) ?? categoryTone(this.category()));
   protected readonly text = computed(() => this.label() || categoryLabel(this.category()));
 }

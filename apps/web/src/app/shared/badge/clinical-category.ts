@@ -23,6 +23,12 @@ const TONES: Record<string, CategoryTone> = {
   hyperglycemia: 'alert',
   hyperglycaemia: 'alert',
   fever: 'alert',
+  hyperpyrexia: 'critical',
+  hypoglycemia_level_1: 'alert',
+  hypoglycemia_level_2: 'critical',
+  prediabetes_range: 'warn',
+  diabetes_range: 'alert',
+  borderline: 'warn',
   hypothermia: 'critical',
   underweight: 'warn',
   overweight: 'warn',
@@ -39,4 +45,11 @@ export function categoryLabel(category: string | null | undefined): string {
   if (!category) return 'Not categorised';
   const words = category.replace(/[_-]+/g, ' ').trim().toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The API's severity of a category (`normal` | `attention` | `warning` | `critical`), when it sends one. */
+const SEVERITY_TONES: Record<string, CategoryTone> = { normal: 'ok', attention: 'warn', warning: 'alert', critical: 'critical' };
+
+export function severityTone(severity: string | null | undefined): CategoryTone | null {
+  return (severity && SEVERITY_TONES[severity]) || null;
 }

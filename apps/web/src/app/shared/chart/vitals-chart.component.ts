@@ -61,6 +61,14 @@ export class VitalsChartComponent {
     };
   });
 
+  /** A lone reading (or several at one instant) gets a day either side instead of an arbitrary span. */
+  private readonly xBounds = computed(() => {
+    const times = this.sorted().map((p) => Date.parse(p.takenAt));
+    const min = Math.min(...times);
+    const max = Math.max(...times);
+    return times.length && max - min < 3_600_000 ? { min: min - 86_400_000, max: max + 86_400_000 } : {};
+  });
+
   protected readonly options = computed<ChartConfiguration<'line'>['options']>(() => {
     const unit = unitLabel(this.unit()) || undefined;
     return {
@@ -70,7 +78,7 @@ export class VitalsChartComponent {
       parsing: false,
       normalized: true,
       scales: {
-        x: { type: 'linear', ticks: { maxTicksLimit: 7, callback: (v) => DATE_FMT.format(new Date(Number(v))) } },
+        x: { type: 'linear', ...this.xBounds(), ticks: { maxTicksLimit: 7, callback: (v) => DATE_FMT.format(new Date(Number(v))) } },
         y: { title: { display: !!unit, text: unit ?? '' }, grace: '5%' },
       },
       plugins: {

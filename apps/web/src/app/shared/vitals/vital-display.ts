@@ -1,17 +1,5 @@
+import { VITAL_TYPE_LABELS, type VitalType } from '@cloudvault/contracts';
 import type { ChartBand } from '../chart/chart-bands.plugin';
-
-/** The six vital types of the contract. */
-export const VITAL_TYPE_NAMES = ['blood_pressure', 'heart_rate', 'glucose', 'weight', 'temperature', 'spo2'] as const;
-export type VitalTypeName = (typeof VITAL_TYPE_NAMES)[number];
-
-export const VITAL_LABELS: Record<VitalTypeName, string> = {
-  blood_pressure: 'Blood pressure',
-  heart_rate: 'Heart rate',
-  glucose: 'Blood glucose',
-  weight: 'Weight',
-  temperature: 'Temperature',
-  spo2: 'Oxygen saturation (SpO2)',
-};
 
 /** UCUM units as people read them. */
 const UNIT_LABELS: Record<string, string> = {
@@ -28,7 +16,7 @@ const UNIT_LABELS: Record<string, string> = {
   '%': '%',
 };
 
-export const DEFAULT_UNITS: Record<VitalTypeName, string> = {
+export const DEFAULT_UNITS: Record<VitalType, string> = {
   blood_pressure: 'mmHg',
   heart_rate: 'bpm',
   glucose: 'mg/dL',
@@ -38,7 +26,7 @@ export const DEFAULT_UNITS: Record<VitalTypeName, string> = {
 };
 
 export function vitalLabel(type: string): string {
-  return VITAL_LABELS[type as VitalTypeName] ?? type;
+  return VITAL_TYPE_LABELS[type as VitalType] ?? type;
 }
 
 export function unitLabel(unit: string | null | undefined): string {
@@ -47,7 +35,7 @@ export function unitLabel(unit: string | null | undefined): string {
 
 /** A reading's values as one line: "128/82 mmHg", "72 bpm", "5.4 mmol/L". */
 export function formatVitalValue(v: { type: string; systolic?: number; diastolic?: number; value?: number; unit?: string }): string {
-  const unit = unitLabel(v.unit) || DEFAULT_UNITS[v.type as VitalTypeName] || '';
+  const unit = unitLabel(v.unit) || DEFAULT_UNITS[v.type as VitalType] || '';
   if (v.type === 'blood_pressure') return `${v.systolic ?? '–'}/${v.diastolic ?? '–'} ${unit}`.trim();
   return v.value === undefined || v.value === null ? '–' : `${round(v.value)} ${unit}`.trim();
 }

@@ -1,0 +1,35 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import type { DoctorProfileDto } from '@cloudvault/contracts';
+import { errorMessage } from '../../core/http/api-error';
+import { CursorList } from '../../shared/paging/cursor-list';
+import { EmptyStateComponent } from '../../shared/state/empty-state.component';
+import { ErrorStateComponent } from '../../shared/state/error-state.component';
+import { LoadingStateComponent } from '../../shared/state/loading-state.component';
+import { DoctorsApiService } from './doctors-api.service';
+import { RequestConsultationComponent } from './request-consultation.component';
+
+/** Find a doctor by name or specialty and ask them for a consultation. */
+@Component({
+  selector: 'cv-doctors-page',
+  imports: [FormsModule, RouterLink, RequestConsultationComponent, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent],
+  templateUrl: './doctors-page.component.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DoctorsPageComponent {
+  private readonly api = inject(DoctorsApiService);
+  protected readonly q = signal('');
+  protected readonly requestingFor = signal<string | null>(null);
+  protected readonly list = new CursorList<DoctorProfileDto>((cursor) => this.api.search(this.q().trim(), cursor));
+  protected readonly errorMessage = errorMessage;
+
+  constructor() {
+    this.list.reload();
+  }
+
+  protected search(): void {
+    this.requestingFor.set(null);
+    this.list.reload();
+  }
+}

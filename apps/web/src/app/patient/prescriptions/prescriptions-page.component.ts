@@ -1,0 +1,25 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import type { PrescriptionDto } from '@cloudvault/contracts';
+import { errorMessage } from '../../core/http/api-error';
+import { CursorList } from '../../shared/paging/cursor-list';
+import { EmptyStateComponent } from '../../shared/state/empty-state.component';
+import { ErrorStateComponent } from '../../shared/state/error-state.component';
+import { LoadingStateComponent } from '../../shared/state/loading-state.component';
+import { PrescriptionsApiService } from './prescriptions-api.service';
+
+@Component({
+  selector: 'cv-prescriptions-page',
+  imports: [DatePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent],
+  templateUrl: './prescriptions-page.component.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PrescriptionsPageComponent {
+  private readonly api = inject(PrescriptionsApiService);
+  protected readonly list = new CursorList<PrescriptionDto>((cursor) => this.api.list(cursor));
+  protected readonly errorMessage = errorMessage;
+
+  constructor() {
+    this.list.reload();
+  }
+}
