@@ -53,3 +53,4 @@ export * from './lib/summaries/summary-constants';
 export * from './lib/summaries/summary-facts.dto';
 export * from './lib/summaries/summary.dto';
 export * from './lib/summaries/create-summary.dto';
+export * from './lib/doctors/patient-file-params.dto';
