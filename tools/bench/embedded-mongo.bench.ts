@@ -7,6 +7,9 @@
  */
 import { MongoClient, ObjectId } from 'mongodb';
 import mongoose, { Schema } from 'mongoose';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { EmbeddedMongoServer } from '../../libs/embedded-mongo/src/index';
 
 const argDocs = process.argv.indexOf('--docs');
@@ -31,7 +34,7 @@ async function main(): Promise<void> {
     lines.push(s);
     console.log(s);
   };
-  report(`embedded-mongo benchmark — node ${process.version}, ${N.toLocaleString('en-US')} documents, in-memory server over TCP (official driver 7.8)`);
+  report(`embedded-mongo benchmark — node ${process.version}, ${N.toLocaleString('en-US')} documents, in-memory server over TCP (official driver 7.8); ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`);
 
   await coll.createIndex({ a: 1 });
   const ids: ObjectId[] = [];
@@ -104,6 +107,25 @@ async function main(): Promise<void> {
   report(`Mongoose hydrated page (skip 100, limit ${pageSize}): ${fmt(mgFull, 3)} ms`);
   await mongoose.disconnect();
   await server.stop();
+
+  // durable mode: every acknowledged write is fsynced (concurrent writers share an fsync)
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'em-bench-'));
+  const durable = await EmbeddedMongoServer.start({ dbPath: dir });
+  const dc = await MongoClient.connect(`${durable.uri}/bench`, { maxPoolSize: 16 });
+  const dcoll = dc.db('bench').collection('durable');
+  t0 = now();
+  for (let i = 0; i < 500; i++) await dcoll.insertOne({ i });
+  const seqRate = 500 / ((now() - t0) / 1000);
+  t0 = now();
+  await Promise.all(Array.from({ length: 16 }, async (_, w) => {
+    for (let i = 0; i < 200; i++) await dcoll.insertOne({ w, i });
+  }));
+  const parRate = 3200 / ((now() - t0) / 1000);
+  report(`durable (dbPath, fsync before ack) insertOne: ${fmt(seqRate)} docs/s sequential, ${fmt(parRate)} docs/s with 16 concurrent writers (group commit)`);
+  await dc.close();
+  await durable.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+
   const mem = process.memoryUsage();
   report(`process memory: rss ${fmt(mem.rss / 1048576)} MiB, heap used ${fmt(mem.heapUsed / 1048576)} MiB`);
 }
