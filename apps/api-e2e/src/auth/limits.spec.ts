@@ -33,8 +33,8 @@ describe('auth: per-account back-off (LOGIN_MAX_FAILURES=3)', () => {
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThan(WINDOW_SECONDS - 60);
     expect(retryAfter).toBeLessThanOrEqual(WINDOW_SECONDS);
-    const events = await auditEvents(t.app, { action: 'auth.login', outcome: 'denied' });
-    expect(events.length).toBeGreaterThanOrEqual(1);
+    const events = await auditEvents(t.app, { action: 'auth.login', outcome: 'denied', actorId: new Types.ObjectId(user.id) });
+    expect(events).toHaveLength(1);
     // another account is unaffected
     const other = await signUp(t.http, 'patient');
     await attempt(other.email, other.password).expect(200);
@@ -60,6 +60,18 @@ describe('auth: per-account back-off (LOGIN_MAX_FAILURES=3)', () => {
     expect(res.headers['retry-after']).toBeDefined();
     const denied = await auditEvents(t.app, { action: 'auth.mfa', outcome: 'denied', actorId: new Types.ObjectId(u.id) });
     expect(denied).toHaveLength(1);
+  });
+
+  it('password guesses through two-factor disabling count too', async () => {
+    const u = await signUp(t.http, 'patient');
+    const { secret } = (await t.http.post('/api/me/mfa/setup').set('authorization', u.auth).expect(200)).body;
+    const { recoveryCodes } = (await t.http.post('/api/me/mfa/enable').set('authorization', u.auth).send({ code: totpCode(secret) }).expect(200)).body;
+    for (let i = 0; i < 3; i++) {
+      await t.http.post('/api/me/mfa/disable').set('authorization', u.auth).send({ password: `guess number ${i}`, code: recoveryCodes[0] }).expect(401);
+    }
+    const res = await t.http.post('/api/me/mfa/disable').set('authorization', u.auth).send({ password: u.password, code: recoveryCodes[0] }).expect(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    await attempt(u.email, u.password).expect(429);
   });
 });
 

@@ -45,19 +45,15 @@ export class AuthService {
 
   /** Unknown email and wrong password answer alike, after the same argon2 work. */
   async login(dto: LoginDto): Promise<AuthSessionDto | MfaChallengeDto> {
+    const creds = await this.credentials.findByEmail(dto.email);
+    const known = creds ? { actor: { id: creds.id, role: creds.role }, resourceId: creds.id } : {};
     const attempt = await this.throttle.begin(dto.email).catch(async (e: unknown) => {
-      if (e instanceof TooManyAttemptsException) await this.audit.record({ action: 'auth.login', resourceType: 'user', outcome: 'denied' });
+      if (e instanceof TooManyAttemptsException) await this.audit.record({ ...known, action: 'auth.login', resourceType: 'user', outcome: 'denied' });
       throw e;
     });
-    const creds = await this.credentials.findByEmail(dto.email);
     const ok = creds ? await this.hasher.verify(creds.passwordHash, dto.password) : await this.hasher.verifyDummy(dto.password);
     if (!creds || !ok) {
-      await this.audit.record({
-        ...(creds ? { actor: { id: creds.id, role: creds.role }, resourceId: creds.id } : {}),
-        action: 'auth.login',
-        resourceType: 'user',
-        outcome: 'failure',
-      });
+      await this.audit.record({ ...known, action: 'auth.login', resourceType: 'user', outcome: 'failure' });
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
     if (this.hasher.needsRehash(creds.passwordHash)) {

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -16,11 +16,13 @@ import type { AuthUser } from '../../common/http/auth-user';
 import { ErrorDto } from '../../common/http/error.dto';
 import { AuthThrottlerGuard } from './auth-throttler.guard';
 import { MfaService } from './mfa.service';
+import { RetryAfterInterceptor } from './retry-after.interceptor';
 
 @ApiTags('me')
 @ApiUnauthorizedResponse({ type: ErrorDto, description: 'Missing or invalid access token, or wrong code/password' })
 @ApiTooManyRequestsResponse({ type: ErrorDto, description: 'Rate limited; see Retry-After' })
 @UseGuards(AuthThrottlerGuard)
+@UseInterceptors(RetryAfterInterceptor)
 @Controller('me/mfa')
 export class MfaController {
   constructor(private readonly mfa: MfaService) {}

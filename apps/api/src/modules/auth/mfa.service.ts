@@ -6,6 +6,7 @@ import { AuditService } from '../../infra/audit/audit.service';
 import { KeyringService } from '../../infra/crypto/keyring.service';
 import { UserCredentialsService } from '../users/user-credentials.service';
 import { UsersService } from '../users/users.service';
+import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasherService } from './password-hasher.service';
 import { generateRecoveryCodes, hashRecoveryCode } from './recovery-codes';
 import { matchTotpStep, newTotpSecret, totpUrl } from './totp';
@@ -18,6 +19,7 @@ export class MfaService {
     private readonly credentials: UserCredentialsService,
     private readonly users: UsersService,
     private readonly hasher: PasswordHasherService,
+    private readonly throttle: LoginThrottleService,
     private readonly keyring: KeyringService,
     private readonly config: AppConfigService,
     private readonly audit: AuditService,
@@ -56,7 +58,7 @@ export class MfaService {
     return { recoveryCodes };
   }
 
-  /** Turns two-factor sign-in off after checking the password and a code. */
+  /** Turns two-factor sign-in off after checking the password and a code (guesses count as sign-in failures). */
   async disable(actor: AuthUser, password: string, code: string): Promise<void> {
     if (this.config.mfaRequiredRoles.includes(actor.role)) {
       throw new ForbiddenException('Two-factor sign-in is mandatory for your role');
@@ -64,11 +66,13 @@ export class MfaService {
     const creds = await this.credentials.findById(actor.id);
     if (!creds) throw new NotFoundException('Account not found');
     if (!creds.mfaEnabled) throw new ConflictException('Two-factor sign-in is not on');
+    const attempt = await this.throttle.begin(creds.email);
     const ok = (await this.hasher.verify(creds.passwordHash, password)) && (await this.verifyCode(actor.id, code)) !== null;
     if (!ok) {
       await this.audit.record({ actor, action: 'auth.mfa.disable', resourceType: 'user', resourceId: actor.id, outcome: 'failure' });
       throw new UnauthorizedException('Wrong password or two-factor code');
     }
+    await attempt.release();
     await this.credentials.disableMfa(actor.id);
     await this.audit.record({ actor, action: 'auth.mfa.disable', resourceType: 'user', resourceId: actor.id });
   }
