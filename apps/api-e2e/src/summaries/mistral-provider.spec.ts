@@ -7,14 +7,6 @@ import { signUp, type TestUser } from '../support/users';
 const API_KEY = 'test-mistral-key-0123456789abcdef';
 const MODEL = 'mistral-small-2503';
 
-interface Summary {
-  id: string;
-  provider: string;
-  model?: string;
-  text: string;
-  fallbackReason?: string;
-}
-
 /**
  * The real @mistralai/mistralai SDK (ESM, loaded by a real dynamic import) against a loopback server that
  * speaks Mistral's chat-completions API. Needs Node's VM modules: the api-e2e target runs Jest with

@@ -240,6 +240,24 @@ describe('summaries with the local provider', () => {
     });
   });
 
+  it('is described in the OpenAPI document: every response code, the summary and its facts', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> };
+    };
+    const codes = (path: string, method: string) => Object.keys(doc.paths[path]?.[method]?.responses ?? {});
+    expect(codes('/api/summaries', 'post')).toEqual(expect.arrayContaining(['201', '400', '401', '403', '429']));
+    expect(codes('/api/summaries', 'get')).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
+    expect(codes('/api/doctor/patients/{patientId}/summaries', 'post')).toEqual(expect.arrayContaining(['201', '400', '401', '403', '429']));
+    expect(codes('/api/doctor/patients/{patientId}/summaries', 'get')).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
+    const schemas = doc.components.schemas;
+    expect(Object.keys(schemas['SummaryDto']?.properties ?? {})).toEqual(
+      expect.arrayContaining(['id', 'patientId', 'createdAt', 'provider', 'model', 'text', 'facts', 'requestedBy', 'visibleToPatient', 'fallbackReason']),
+    );
+    expect(Object.keys(schemas['SummaryFactsDto']?.properties ?? {})).toEqual(['audience', 'period', 'vitals', 'flags', 'medications', 'notes', 'files']);
+    expect(Object.keys(schemas['CreateSummaryDto']?.properties ?? {})).toEqual(['from', 'to']);
+  });
+
   it('pages with an opaque cursor: disjoint pages, newest first, all items', async () => {
     const first = await as(patient).get('/api/summaries?limit=2').expect(200);
     expect(first.body.items).toHaveLength(2);
