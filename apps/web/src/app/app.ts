@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, signal, viewChild } from '@angular/core';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { filter } from 'rxjs';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { filter } from 'rxjs';
 import { SessionService } from './core/session/session.service';
 import { NAV_LINKS } from './core/shell/nav-links';
 import { ToastOutletComponent } from './shared/toast/toast-outlet.component';
@@ -22,14 +22,19 @@ export class App {
   });
   protected readonly menuOpen = signal(false);
   protected readonly signingOut = signal(false);
+  private readonly main = viewChild<ElementRef<HTMLElement>>('main');
 
   constructor() {
     inject(Router)
       .events.pipe(
-        filter((e) => e instanceof NavigationEnd),
+        filter((e): e is NavigationEnd => e instanceof NavigationEnd),
         takeUntilDestroyed(),
       )
-      .subscribe(() => this.menuOpen.set(false));
+      .subscribe((e) => {
+        this.menuOpen.set(false);
+        // After an in-app navigation, move focus to the new page so screen readers and keyboards start there.
+        if (e.id > 1) this.main()?.nativeElement.focus({ preventScroll: true });
+      });
   }
 
   protected toggleMenu(): void {
