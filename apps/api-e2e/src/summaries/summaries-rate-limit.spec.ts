@@ -41,9 +41,18 @@ describe('summary generation is rate-limited per user (SUMMARY_RATE_LIMIT_PER_HO
     await t.http.get('/api/summaries').set('authorization', patient.auth).expect(200);
   });
 
-  it('the window slides: once the oldest summary is over an hour old, one more is allowed', async () => {
-    const [oldest] = await conn.collection('summaries').find({ 'requester.id': new Types.ObjectId(patient.id) }).sort({ createdAt: 1 }).limit(1).toArray();
-    await conn.collection('summaries').updateOne({ _id: oldest?._id }, { $set: { createdAt: new Date(Date.now() - 3601_000) } });
+  it('parallel requests cannot slip past the limit together', async () => {
+    const other = await signUp(t.http, 'patient');
+    const results = await Promise.all(Array.from({ length: 6 }, () => t.http.post('/api/summaries').set('authorization', other.auth).send({})));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201).length).toBeLessThanOrEqual(2);
+    expect(statuses.every((s) => s === 201 || s === 429)).toBe(true);
+    expect(await conn.collection('summaries').countDocuments({ 'requester.id': new Types.ObjectId(other.id) })).toBeLessThanOrEqual(2);
+  });
+
+  it('the window slides: once the oldest request is over an hour old, one more is allowed', async () => {
+    const [oldest] = await conn.collection('summary_requests').find({ requesterId: new Types.ObjectId(patient.id) }).sort({ at: 1 }).limit(1).toArray();
+    await conn.collection('summary_requests').updateOne({ _id: oldest?._id }, { $set: { at: new Date(Date.now() - 3601_000) } });
     await t.http.post('/api/summaries').set('authorization', patient.auth).send({}).expect(201);
     await t.http.post('/api/summaries').set('authorization', patient.auth).send({}).expect(429);
   });

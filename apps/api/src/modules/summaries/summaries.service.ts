@@ -35,7 +35,7 @@ export class SummariesService {
 
   async generate(actor: AuthUser, patientId: string, dto: CreateSummaryDto): Promise<SummaryDto> {
     const period = resolvePeriod(dto);
-    await this.rateLimiter.check(actor, patientId);
+    await this.rateLimiter.acquire(actor, patientId);
     const [patient, facts] = await Promise.all([this.users.findById(patientId), this.facts.build(actor, patientId, period)]);
     const generated = await this.generator.generate({ facts, identity: { name: patient?.name, email: patient?.email } });
     const doc = await this.summaries.create({

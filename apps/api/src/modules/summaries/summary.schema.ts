@@ -29,5 +29,3 @@ export type SummaryDocument = HydratedDocument<Summary>;
 export type StoredSummary = Summary & { _id: Types.ObjectId };
 export const SummarySchema = SchemaFactory.createForClass(Summary);
 SummarySchema.index({ patientId: 1, createdAt: -1, _id: -1 });
-/** Serves the per-requester rate limit. */
-SummarySchema.index({ 'requester.id': 1, createdAt: -1 });
