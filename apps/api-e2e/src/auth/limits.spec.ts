@@ -75,22 +75,30 @@ describe('auth: per-account back-off (LOGIN_MAX_FAILURES=3)', () => {
   });
 });
 
-describe('auth: per-IP limit on the auth routes (AUTH_RATE_LIMIT_PER_MINUTE=5)', () => {
+describe('auth: per-IP limit on rejected auth requests (AUTH_RATE_LIMIT_PER_MINUTE=5)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '5', LOGIN_MAX_FAILURES: '10' });
   });
   afterAll(() => t.close());
 
-  it('the 6th request in a minute, on any auth route, is 429 with Retry-After', async () => {
-    for (let i = 0; i < 3; i++) await t.http.post('/api/auth/login').send({ email: `ip${i}@limits.test`, password: 'wrong password' }).expect(401);
-    for (let i = 0; i < 2; i++) await t.http.post('/api/auth/refresh').send({ refreshToken: 'nope' }).expect(401);
-    const res = await t.http.post('/api/auth/register').send({ email: 'late@limits.test', password: 'long enough passphrase', name: 'Late', role: 'patient' }).expect(429);
+  it('successful sign-ups and sign-ins from one address are not limited', async () => {
+    for (let i = 0; i < 4; i++) await signUp(t.http, 'patient');
+  });
+
+  it('after 5 rejected requests on any auth route, the next request is 429 with Retry-After', async () => {
+    const honest = await signUp(t.http, 'patient');
+    for (let i = 0; i < 2; i++) await t.http.post('/api/auth/login').send({ email: `ip${i}@limits.test`, password: 'wrong password' }).expect(401);
+    await t.http.post('/api/auth/refresh').send({ refreshToken: 'nope' }).expect(401);
+    await t.http.post('/api/auth/register').send({ email: 'bad-email', password: 'long enough passphrase', name: 'X', role: 'patient' }).expect(400);
+    await t.http.post('/api/auth/mfa').send({ mfaToken: 'forged', code: '123456' }).expect(401);
+    const res = await t.http.post('/api/auth/login').send({ email: honest.email, password: honest.password }).expect(429);
     expect(res.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.any(String) });
     const retryAfter = Number(res.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
+    await t.http.post('/api/auth/register').send({ email: 'late@limits.test', password: 'long enough passphrase', name: 'Late', role: 'patient' }).expect(429);
     // other routes are not limited by it
-    await t.http.get('/api/health').expect(200);
+    await t.http.get('/api/me').set('authorization', honest.auth).expect(200);
   });
 });

@@ -3,8 +3,8 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { createHash } from 'node:crypto';
 
 /**
- * Per-IP limit shared by every auth route (AUTH_RATE_LIMIT_PER_MINUTE): one bucket per client address,
- * not per route, so an attacker cannot spread guesses over login, two-factor and password routes.
+ * Flood cap (@nestjs/throttler) on all auth requests per IP, with one bucket per client address shared by
+ * every auth route rather than one per route. The tight limit on rejected requests is IpFailureLimitGuard.
  */
 @Injectable()
 export class AuthThrottlerGuard extends ThrottlerGuard {

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UseInterceptors, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -20,14 +20,15 @@ import type { AuthUser } from '../../common/http/auth-user';
 import { ErrorDto } from '../../common/http/error.dto';
 import { AppConfigService } from '../../config/app-config.service';
 import { AuthThrottlerGuard } from './auth-throttler.guard';
-import { RetryAfterInterceptor } from './retry-after.interceptor';
+import { AuthFailuresInterceptor } from './auth-failures.interceptor';
+import { IpFailureLimitGuard } from './ip-failure-limit.guard';
 import { AuthService } from './auth.service';
 import { clearRefreshCookie, readRefreshToken, setRefreshCookie } from './refresh-cookie';
 
 @ApiTags('auth')
-@ApiTooManyRequestsResponse({ type: ErrorDto, description: 'Rate limited (per IP, or per account after repeated failures); see Retry-After' })
-@UseGuards(AuthThrottlerGuard)
-@UseInterceptors(RetryAfterInterceptor)
+@ApiTooManyRequestsResponse({ type: ErrorDto, description: 'Too many rejected requests from this address, or too many failed sign-ins for this account; see Retry-After' })
+@UseGuards(IpFailureLimitGuard, AuthThrottlerGuard)
+@UseInterceptors(AuthFailuresInterceptor)
 @Controller('auth')
 export class AuthController {
   constructor(

@@ -8,6 +8,9 @@ import { UsersModule } from '../users/users.module';
 import { AuthThrottlerGuard } from './auth-throttler.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { AuthFailuresInterceptor } from './auth-failures.interceptor';
+import { IpFailureLimitGuard } from './ip-failure-limit.guard';
+import { IpFailureLimiterService } from './ip-failure-limiter.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginFailure, LoginFailureSchema } from './login-failure.schema';
 import { LoginThrottleService } from './login-throttle.service';
@@ -21,6 +24,9 @@ import { RefreshToken, RefreshTokenSchema } from './refresh-token.schema';
 import { RefreshTokensService } from './refresh-tokens.service';
 import { SessionService } from './session.service';
 import { JWT_ALGORITHM } from './token-claims';
+
+/** All auth requests per IP and minute may be this many times the rejected-request limit. */
+const AUTH_FLOOD_FACTOR = 20;
 
 /** Sign-up, sign-in, tokens, two-factor, password change; provides the `jwt` strategy of the global JwtAuthGuard. */
 @Module({
@@ -37,7 +43,8 @@ import { JWT_ALGORITHM } from './token-claims';
     }),
     ThrottlerModule.forRootAsync({
       inject: [AppConfigService],
-      useFactory: (config: AppConfigService) => ({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.authRateLimitPerMinute }] }),
+      // Flood cap on all auth requests per IP; rejected requests have the tighter IpFailureLimitGuard.
+      useFactory: (config: AppConfigService) => ({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.authRateLimitPerMinute * AUTH_FLOOD_FACTOR }] }),
     }),
     MongooseModule.forFeature([
       { name: RefreshToken.name, schema: RefreshTokenSchema },
@@ -47,6 +54,9 @@ import { JWT_ALGORITHM } from './token-claims';
   controllers: [AuthController, PasswordController, MfaController],
   providers: [
     AuthService,
+    AuthFailuresInterceptor,
+    IpFailureLimitGuard,
+    IpFailureLimiterService,
     AuthThrottlerGuard,
     JwtStrategy,
     LoginThrottleService,

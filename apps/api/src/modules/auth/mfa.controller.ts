@@ -16,13 +16,14 @@ import type { AuthUser } from '../../common/http/auth-user';
 import { ErrorDto } from '../../common/http/error.dto';
 import { AuthThrottlerGuard } from './auth-throttler.guard';
 import { MfaService } from './mfa.service';
-import { RetryAfterInterceptor } from './retry-after.interceptor';
+import { AuthFailuresInterceptor } from './auth-failures.interceptor';
+import { IpFailureLimitGuard } from './ip-failure-limit.guard';
 
 @ApiTags('me')
 @ApiUnauthorizedResponse({ type: ErrorDto, description: 'Missing or invalid access token, or wrong code/password' })
 @ApiTooManyRequestsResponse({ type: ErrorDto, description: 'Rate limited; see Retry-After' })
-@UseGuards(AuthThrottlerGuard)
-@UseInterceptors(RetryAfterInterceptor)
+@UseGuards(IpFailureLimitGuard, AuthThrottlerGuard)
+@UseInterceptors(AuthFailuresInterceptor)
 @Controller('me/mfa')
 export class MfaController {
   constructor(private readonly mfa: MfaService) {}

@@ -1,16 +1,17 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UseInterceptors, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNoContentResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ChangePasswordDto } from '@cloudvault/contracts';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import type { AuthUser } from '../../common/http/auth-user';
 import { ErrorDto } from '../../common/http/error.dto';
 import { AuthThrottlerGuard } from './auth-throttler.guard';
-import { RetryAfterInterceptor } from './retry-after.interceptor';
+import { AuthFailuresInterceptor } from './auth-failures.interceptor';
+import { IpFailureLimitGuard } from './ip-failure-limit.guard';
 import { PasswordChangeService } from './password-change.service';
 
 @ApiTags('me')
-@UseGuards(AuthThrottlerGuard)
-@UseInterceptors(RetryAfterInterceptor)
+@UseGuards(IpFailureLimitGuard, AuthThrottlerGuard)
+@UseInterceptors(AuthFailuresInterceptor)
 @Controller('me/password')
 export class PasswordController {
   constructor(private readonly passwords: PasswordChangeService) {}
