@@ -74,10 +74,12 @@ export class UsersService {
         .map((field) => ({ field, message: `${field} is only allowed for doctors` }));
       if (details.length) throw new BadRequestException({ message: 'Validation failed', details });
     }
-    const $set: Partial<Pick<User, 'name' | 'specialty'>> = {};
+    const $set: Partial<Pick<User, 'name' | 'specialty' | 'bio'>> = {};
     if (dto.name !== undefined) $set.name = dto.name;
     if (dto.specialty !== undefined) $set.specialty = dto.specialty;
-    const update = dto.bio === '' ? { $set, $unset: { bio: 1 } } : { $set: { ...$set, ...(dto.bio !== undefined ? { bio: dto.bio } : {}) } };
+    if (dto.bio) $set.bio = dto.bio;
+    // an empty bio clears it
+    const update = dto.bio === '' ? { $set, $unset: { bio: 1 } } : { $set };
     const u = await this.users
       .findOneAndUpdate({ _id: new Types.ObjectId(actor.id) }, update, { new: true, runValidators: true })
       .lean<User & { _id: Types.ObjectId }>();
