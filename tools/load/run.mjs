@@ -6,7 +6,7 @@
 import autocannon from 'autocannon';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startBuiltServer } from './built-server.mjs';
+import { startBuiltServer } from './built-server.cjs';
 import { seedOverHttp } from './http-seed.mjs';
 import { buildMix } from './mix.mjs';
 

@@ -1,19 +1,20 @@
 // Starts the PRODUCTION build (`node dist/apps/api/main.js`) on a free loopback port with a temporary
 // DATA_DIR and the embedded database, and waits until /api/health answers 200.
 // Used by the load script, the benchmark and the e2e suites that need the real process (logs, timeouts).
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// CommonJS so that both the .mjs scripts and the Jest (CommonJS) e2e specs can load it.
+'use strict';
+const { spawn } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const { existsSync, mkdtempSync, rmSync } = require('node:fs');
+const { createServer } = require('node:net');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
 
-export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const mainJs = join(root, 'dist', 'apps', 'api', 'main.js');
+const root = join(__dirname, '..', '..');
+const mainJs = join(root, 'dist', 'apps', 'api', 'main.js');
 
 /** A free TCP port on 127.0.0.1 (asked from the OS, then released). */
-export function freePort() {
+function freePort() {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
@@ -43,7 +44,7 @@ async function waitHealthy(baseUrl, child, timeoutMs) {
  * @param {{ env?: Record<string, string>, nodeArgs?: string[], dataDir?: string, timeoutMs?: number }} [options]
  * @returns {Promise<{ baseUrl: string, port: number, pid: number, dataDir: string, output: () => string, stop: () => Promise<number | null> }>}
  */
-export async function startBuiltServer(options = {}) {
+async function startBuiltServer(options = {}) {
   if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: build first (NX_DAEMON=false npx nx run-many -t build -p api web)`);
   const port = await freePort();
   const ownDataDir = !options.dataDir;
@@ -84,3 +85,5 @@ export async function startBuiltServer(options = {}) {
   }
   return { baseUrl, port, pid: child.pid, dataDir, output: () => Buffer.concat(chunks).toString('utf8'), stop };
 }
+
+module.exports = { root, mainJs, freePort, startBuiltServer };

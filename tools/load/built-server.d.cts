@@ -1,0 +1,20 @@
+export interface BuiltServer {
+  baseUrl: string;
+  port: number;
+  pid: number;
+  dataDir: string;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** SIGTERM (SIGKILL after 10 s); resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+export interface BuiltServerOptions {
+  env?: Record<string, string>;
+  nodeArgs?: string[];
+  dataDir?: string;
+  timeoutMs?: number;
+}
+export const root: string;
+export const mainJs: string;
+export function freePort(): Promise<number>;
+export function startBuiltServer(options?: BuiltServerOptions): Promise<BuiltServer>;
