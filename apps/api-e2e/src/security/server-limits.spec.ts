@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- tools/load is plain Node shared with the load script and the bench, not an Nx project
 import { startBuiltServer, type BuiltServer } from '../../../../tools/load/built-server.cjs';
 import { startTestApp } from '../support/test-app';
 
