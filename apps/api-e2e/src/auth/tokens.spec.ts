@@ -93,6 +93,12 @@ describe('auth: access tokens, refresh rotation, logout, profile, password chang
       expect(events[0]).toMatchObject({ outcome: 'denied', resourceType: 'session' });
     });
 
+    it('two concurrent refreshes with the same token: exactly one succeeds', async () => {
+      const s = await login(patient);
+      const results = await Promise.all([1, 2].map(() => t.http.post('/api/auth/refresh').send({ refreshToken: s.refreshToken })));
+      expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
+    });
+
     it('a reuse in one session leaves the other sessions alone', async () => {
       const a = await login(doctor);
       const b = await login(doctor);
@@ -140,6 +146,12 @@ describe('auth: access tokens, refresh rotation, logout, profile, password chang
       await t.http.post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(401);
       const events = await auditEvents(t.app, { action: 'auth.logout', actorId: new Types.ObjectId(patient.id) });
       expect(events.length).toBeGreaterThanOrEqual(1);
+    });
+
+    it('without a refresh token, ends the session of the access token', async () => {
+      const s = await login(doctor);
+      await t.http.post('/api/auth/logout').set('authorization', `Bearer ${s.accessToken}`).expect(204);
+      await t.http.post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(401);
     });
 
     it('cannot revoke another user\'s refresh token', async () => {
