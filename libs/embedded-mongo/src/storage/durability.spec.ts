@@ -179,6 +179,49 @@ describe('durability', () => {
     }
   });
 
+  it('replaying a journal over the snapshot that already contains it is harmless (crash between snapshot rename and journal truncation)', async () => {
+    const dir = tmpDir();
+    const dump = async (uri: string) => {
+      const c = await MongoClient.connect(`${uri}/r`);
+      const out = { docs: await c.db('r').collection('a').find().sort({ _id: 1 }).toArray(), colls: (await c.db('r').listCollections().toArray()).map((x) => x.name).sort() };
+      await c.close();
+      return out;
+    };
+    let s = await EmbeddedMongoServer.start({ dbPath: dir });
+    const c = await MongoClient.connect(`${s.uri}/r`);
+    const a = c.db('r').collection<{ _id: number; v?: number; w?: number }>('a');
+    await a.insertMany([{ _id: 1, v: 1 }, { _id: 2, v: 2 }, { _id: 3, v: 3 }]);
+    await a.updateOne({ _id: 1 }, { $set: { v: 10 } });
+    await a.deleteOne({ _id: 2 });
+    await c.db('r').collection('tmp').insertOne({ x: 1 });
+    await c.db('r').dropCollection('tmp');
+    await a.insertOne({ _id: 2, v: 22 });
+    await c.close();
+    await s.stop();
+    // the same last write on a copy without compaction gives the journal as it was just before truncation
+    const copy = tmpDir();
+    fs.copyFileSync(path.join(dir, 'journal.bin'), path.join(copy, 'journal.bin'));
+    const lastWrite = async (dbPath: string, compactJournalBytes?: number) => {
+      const srv = await EmbeddedMongoServer.start({ dbPath, compactJournalBytes });
+      const cl = await MongoClient.connect(`${srv.uri}/r`);
+      await cl.db('r').collection<{ _id: number; w?: number }>('a').updateOne({ _id: 3 }, { $set: { w: 1 } });
+      await cl.close();
+      await srv.stop();
+    };
+    await lastWrite(copy);
+    const untruncated = fs.readFileSync(path.join(copy, 'journal.bin'));
+    await lastWrite(dir, 1); // compacts: snapshot written, journal truncated
+    expect(fs.statSync(path.join(dir, 'journal.bin')).size).toBe(0);
+    s = await EmbeddedMongoServer.start({ dbPath: dir });
+    const expected = await dump(s.uri);
+    await s.stop();
+    fs.writeFileSync(path.join(dir, 'journal.bin'), untruncated); // as if truncation never happened
+    s = await EmbeddedMongoServer.start({ dbPath: dir });
+    expect(await dump(s.uri)).toEqual(expected);
+    expect(expected.docs).toEqual([{ _id: 1, v: 10 }, { _id: 2, v: 22 }, { _id: 3, v: 3, w: 1 }]);
+    await s.stop();
+  });
+
   it('refuses a second open of the same directory and reports an unusable directory clearly', async () => {
     const dir = tmpDir();
     const s = await EmbeddedMongoServer.start({ dbPath: dir });

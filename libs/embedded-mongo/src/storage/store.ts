@@ -38,7 +38,7 @@ export interface FileStoreOptions {
 
 const JOURNAL = 'journal.bin';
 const SNAPSHOT = 'snapshot.bin';
-const SNAPSHOT_CHUNK = 2000;
+const SNAPSHOT_SLAB_BYTES = 4 * 1024 * 1024;
 
 export class FileStore implements Store {
   private pending: Pending[] = [];
@@ -137,15 +137,21 @@ export class FileStore implements Store {
     const tmp = path.join(this.dir, `${SNAPSHOT}.tmp`);
     const fd = fs.openSync(tmp, 'w');
     try {
-      let chunk: Effect[] = [];
+      // one record per effect, written in ~4 MiB slabs (memory stays bounded whatever the data size)
+      let slab: Buffer[] = [];
+      let bytes = 0;
+      const flushSlab = (): void => {
+        if (slab.length) writeFully(fd, slab.length === 1 ? slab[0] : Buffer.concat(slab));
+        slab = [];
+        bytes = 0;
+      };
       for (const e of this.engine.dump()) {
-        chunk.push(e);
-        if (chunk.length >= SNAPSHOT_CHUNK) {
-          fs.writeSync(fd, encodeRecord(chunk));
-          chunk = [];
-        }
+        const rec = encodeRecord([e]);
+        slab.push(rec);
+        bytes += rec.length;
+        if (bytes >= SNAPSHOT_SLAB_BYTES) flushSlab();
       }
-      if (chunk.length) fs.writeSync(fd, encodeRecord(chunk));
+      flushSlab();
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
@@ -172,6 +178,11 @@ async function writeAll(fd: number, data: Buffer): Promise<void> {
   while (off < data.length) {
     off += await new Promise<number>((res, rej) => fs.write(fd, data, off, data.length - off, null, (err, n) => (err ? rej(err) : res(n))));
   }
+}
+
+function writeFully(fd: number, data: Buffer): void {
+  let off = 0;
+  while (off < data.length) off += fs.writeSync(fd, data, off, data.length - off);
 }
 
 function syncDir(dir: string): void {
