@@ -3,9 +3,10 @@ import * as argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 
 /**
- * argon2id with OWASP's parameters (19 MiB memory, 2 iterations, 1 lane). One hash costs 30 ms at best
- * and 60-100 ms under load on the 2-core development machine (tools/bench/auth.bench.ts). Raising a
- * parameter here makes the next successful sign-in of each account re-hash its password.
+ * argon2id with OWASP's parameters (19 MiB memory, 2 iterations, 1 lane). On the 2-core development
+ * machine one hash costs about 20 ms on an idle core and 40-100 ms while other work runs
+ * (tools/bench/auth.bench.ts). Raising a parameter here makes each account's next successful sign-in
+ * re-hash its password.
  */
 export const ARGON2_PARAMS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
