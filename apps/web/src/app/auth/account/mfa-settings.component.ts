@@ -110,8 +110,9 @@ export class MfaSettingsComponent {
 
   private async renderQr(otpauthUrl: string): Promise<string | null> {
     try {
-      const { toDataURL } = await import('qrcode');
-      return await toDataURL(otpauthUrl, { errorCorrectionLevel: 'M', margin: 2, width: 220 });
+      // qrcode is CommonJS: its functions sit on the default export once bundled.
+      const { default: qr } = await import('qrcode');
+      return await qr.toDataURL(otpauthUrl, { errorCorrectionLevel: 'M', margin: 2, width: 220 });
     } catch {
       return null;
     }

@@ -39,7 +39,7 @@ const FALLBACK_REASONS: Record<string, string> = {
           @for (f of s.facts.flags; track $index) {
             <li>
               <span [class]="f.severity === 'urgent' ? 'badge badge-critical' : 'badge badge-warn'">{{ f.severity === 'urgent' ? 'Urgent' : 'Attention' }}</span>
-              {{ label(f.code) }} — {{ vital(f.vitalType) }} {{ f.reading }}
+              {{ label(f.code) }} — {{ vital(f.vitalType) }} {{ f.reading.replace('mm[Hg]', 'mmHg') }}
             </li>
           }
         </ul>
