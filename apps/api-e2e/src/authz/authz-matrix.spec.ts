@@ -102,6 +102,14 @@ describe('authorisation matrix (derived from the registered routes)', () => {
     }
   });
 
+  it("refused doctors appear in the patient's access log as denied attempts", async () => {
+    const log = await t.http.get('/api/access-log?limit=500').set('authorization', patient.auth).expect(200);
+    const denied = (log.body.items as { actor: { id: string } | null; outcome: string; action: string }[]).filter((e) => e.outcome === 'denied');
+    const refusedIds = Object.values(refused).map((d) => d.id);
+    expect(new Set(denied.map((e) => e.actor?.id))).toEqual(new Set(refusedIds));
+    expect(new Set(denied.map((e) => e.action))).toEqual(new Set(['patient-record.read', 'patient-record.write']));
+  });
+
   it('a malformed patient id is a 400 with details for a doctor', async () => {
     const res = await t.http.get('/api/doctor/patients/not-an-id/notes').set('authorization', active.auth).expect(400);
     expect(res.body.details).toEqual([expect.objectContaining({ field: 'patientId' })]);
