@@ -204,6 +204,16 @@ describe('update operators (reference/operator/update)', () => {
     await expect(c.updateOne({ _id: 1 }, { $set: { 'a.b': 1 } })).rejects.toMatchObject({ code: 28 });
     expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, a: 'x' });
   });
+  it('$inc and $mul on Decimal128 are exact decimal arithmetic', async () => {
+    const d = await updated({ _id: 1, a: Decimal128.fromString('0.1'), b: Decimal128.fromString('1.5') }, { $inc: { a: Decimal128.fromString('0.2') }, $mul: { b: 3 } });
+    expect(String(d?.a)).toBe('0.3');
+    expect(String(d?.b)).toBe('4.5');
+  });
+  it('$inc on a 64-bit integer beyond 2^53 is exact', async () => {
+    const d = await updated({ _id: 1, n: Long.fromString('9007199254740993') }, { $inc: { n: 2 } });
+    expect(String(d?.n)).toBe('9007199254740995');
+  });
+  it('$min/$max compare with the BSON order (numbers below strings)', async () => expect(await updated({ _id: 1, a: 'x', b: 'x' }, { $min: { a: 1 }, $max: { b: 1 } })).toEqual({ _id: 1, a: 1, b: 'x' }));
   it('$mul on a missing field creates it with 0', async () => expect(await updated({ _id: 1 }, { $mul: { n: 5 } })).toEqual({ _id: 1, n: 0 }));
   it('$unset removes the field and is a no-op when it is missing', async () => expect(await updated({ _id: 1, a: 1, b: 2 }, { $unset: { a: '', zz: '' } })).toEqual({ _id: 1, b: 2 }));
   it('$min/$max only replace when the new value is smaller/larger', async () => expect(await updated({ _id: 1, lo: 5, hi: 5 }, { $min: { lo: 7 }, $max: { hi: 9 } })).toEqual({ _id: 1, lo: 5, hi: 9 }));

@@ -8,6 +8,7 @@ import { fail, toFailure } from './errors';
 import type { Doc } from './index-store';
 import './match';
 import { mingoUpdate, newAggregator } from './mingo';
+import { rewriteNumericOps } from './numeric-ops';
 import { checkOperandTypes } from './update-checks';
 
 const MODIFIERS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$currentDate', '$setOnInsert', '$push', '$addToSet', '$pull', '$pullAll', '$pop', '$bit']);
@@ -62,6 +63,7 @@ export function applyUpdate(doc: Doc, u: UpdateSpec, opts: ApplyOptions = {}): D
       mod[op] = op === '$set' && mod.$set ? { ...(spec as Doc), ...(mod.$set as Doc) } : spec;
     }
     checkOperandTypes(next, mod);
+    rewriteNumericOps(next, mod);
     prepareArrays(next, mod);
     checkIdPaths(mod, doc, opts.inserting);
     if (Object.keys(mod).length) {
