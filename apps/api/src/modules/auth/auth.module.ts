@@ -26,7 +26,7 @@ import { SessionService } from './session.service';
 import { JWT_ALGORITHM } from './token-claims';
 
 /** All auth requests per IP and minute may be this many times the rejected-request limit. */
-const AUTH_FLOOD_FACTOR = 20;
+const AUTH_FLOOD_FACTOR = 100;
 
 /** Sign-up, sign-in, tokens, two-factor, password change; provides the `jwt` strategy of the global JwtAuthGuard. */
 @Module({
