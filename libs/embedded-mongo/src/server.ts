@@ -59,9 +59,10 @@ export class EmbeddedMongoServer {
   ) {
     this.port = info.port;
     this.uri = `mongodb://${info.host.includes(':') ? `[${info.host}]` : info.host}:${info.port}`;
-    this.ttlTimer = setInterval(() => void this.sweepTtl(), ttlIntervalMs);
+    this.ttlTimer = setInterval(() => void this.sweepTtl().catch((e: Error) => logger.error(`embedded-mongo: TTL sweep failed: ${e.message}`)), ttlIntervalMs);
     this.ttlTimer.unref();
     server.on('connection', (s) => this.accept(s));
+    server.on('error', (e) => logger.error(`embedded-mongo: listener error: ${e.message}`));
   }
 
   static async start(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongoServer> {
