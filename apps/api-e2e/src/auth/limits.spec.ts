@@ -75,7 +75,7 @@ describe('auth: per-account back-off (LOGIN_MAX_FAILURES=3)', () => {
   });
 });
 
-describe('auth: per-IP limit on rejected auth requests (AUTH_RATE_LIMIT_PER_MINUTE=5)', () => {
+describe('auth: per-IP limit on rejected credentials (AUTH_RATE_LIMIT_PER_MINUTE=5)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '5', LOGIN_MAX_FAILURES: '10' });
@@ -86,11 +86,16 @@ describe('auth: per-IP limit on rejected auth requests (AUTH_RATE_LIMIT_PER_MINU
     for (let i = 0; i < 4; i++) await signUp(t.http, 'patient');
   });
 
-  it('after 5 rejected requests on any auth route, the next request is 429 with Retry-After', async () => {
+  it('invalid bodies do not count', async () => {
+    for (let i = 0; i < 8; i++) await t.http.post('/api/auth/login').send({ email: `x${i}@limits.test` }).expect(400);
+    await signUp(t.http, 'patient');
+  });
+
+  it('after 5 rejected credentials on any auth route, the next request is 429 with Retry-After', async () => {
     const honest = await signUp(t.http, 'patient');
     for (let i = 0; i < 2; i++) await t.http.post('/api/auth/login').send({ email: `ip${i}@limits.test`, password: 'wrong password' }).expect(401);
     await t.http.post('/api/auth/refresh').send({ refreshToken: 'nope' }).expect(401);
-    await t.http.post('/api/auth/register').send({ email: 'bad-email', password: 'long enough passphrase', name: 'X', role: 'patient' }).expect(400);
+    await t.http.post('/api/auth/register').send({ email: honest.email, password: 'long enough passphrase', name: 'X', role: 'patient' }).expect(409);
     await t.http.post('/api/auth/mfa').send({ mfaToken: 'forged', code: '123456' }).expect(401);
     const res = await t.http.post('/api/auth/login').send({ email: honest.email, password: honest.password }).expect(429);
     expect(res.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.any(String) });

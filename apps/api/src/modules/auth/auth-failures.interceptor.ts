@@ -4,9 +4,12 @@ import { catchError, type Observable, throwError } from 'rxjs';
 import { IpFailureLimiterService } from './ip-failure-limiter.service';
 import { TooManyAttemptsException } from './too-many-attempts.exception';
 
+/** Statuses that signal guessing: wrong credentials or tokens (401), probing for taken emails (409). */
+const COUNTED = new Set([401, 409]);
+
 /**
- * On the auth routes: every rejected request (4xx: invalid body, wrong credentials, lock-out) counts
- * against the caller's address, and a per-account lock-out gets its `Retry-After` header.
+ * On the auth routes: every answer that signals guessing counts against the caller's address (invalid
+ * bodies do not: they cost nothing and reveal nothing), and a per-account lock-out gets `Retry-After`.
  */
 @Injectable()
 export class AuthFailuresInterceptor implements NestInterceptor {
@@ -16,7 +19,7 @@ export class AuthFailuresInterceptor implements NestInterceptor {
     const http = ctx.switchToHttp();
     return next.handle().pipe(
       catchError((err: unknown) => {
-        if (err instanceof HttpException && err.getStatus() >= 400 && err.getStatus() < 500) {
+        if (err instanceof HttpException && COUNTED.has(err.getStatus())) {
           this.limiter.recordFailure(http.getRequest<Request>().ip ?? 'unknown');
         }
         if (err instanceof TooManyAttemptsException) {

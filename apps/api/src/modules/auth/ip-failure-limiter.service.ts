@@ -6,9 +6,9 @@ const WINDOW_MS = 60_000;
 const SWEEP_THRESHOLD = 10_000;
 
 /**
- * Per-IP limit on the auth routes: more than AUTH_RATE_LIMIT_PER_MINUTE rejected requests (wrong
- * credentials, invalid bodies, lock-outs) from one address within a sliding minute block that address's
- * auth requests until the oldest rejection is a minute old. Successful sign-ups and sign-ins do not
+ * Per-IP limit on the auth routes: AUTH_RATE_LIMIT_PER_MINUTE rejected requests (wrong credentials or
+ * tokens, taken emails) from one address within a sliding minute block that address's auth requests
+ * until the oldest rejection is a minute old. Successful sign-ups and sign-ins do not
  * count, so busy but honest clients (a clinic behind one NAT address, a test suite) are not blocked.
  * Kept in process memory: every instance limits on its own (the per-account back-off is shared).
  */
