@@ -36,3 +36,25 @@ export async function openNav(page: Page, label: string): Promise<void> {
   if (!(await link.isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
   await link.click();
 }
+
+/** Confirms the open confirmation dialog with its confirm button. */
+export async function confirmDialog(page: Page, confirmLabel: string): Promise<void> {
+  const dialog = page.getByRole('alertdialog');
+  await dialog.getByRole('button', { name: confirmLabel }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/**
+ * Slows this page's uploads (Chromium's network emulation through the DevTools protocol) so a progress bar can be
+ * watched; returns a function that lifts the limit.
+ */
+export async function throttleUploads(page: Page, bytesPerSecond: number): Promise<() => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const conditions = { offline: false, latency: 0, downloadThroughput: -1 };
+  await cdp.send('Network.emulateNetworkConditions', { ...conditions, uploadThroughput: bytesPerSecond });
+  return async () => {
+    await cdp.send('Network.emulateNetworkConditions', { ...conditions, uploadThroughput: -1 });
+    await cdp.detach();
+  };
+}
