@@ -35,6 +35,8 @@ export class Index {
   readonly fields: Array<[string, 1 | -1]>;
   readonly isText: boolean;
   readonly tree: BTree<Key, Ids>;
+  /** set once any indexed value is an array (then a bounded scan cannot supply MongoDB's sort order) */
+  multikey = false;
   private readonly partial: ((d: unknown) => boolean) | null;
 
   constructor(
@@ -75,6 +77,7 @@ export class Index {
       const vals: unknown[] = [];
       for (const v of pv.values) {
         if (Array.isArray(v)) {
+          this.multikey = true;
           if (v.length === 0) vals.push(undefined);
           else for (const e of v) vals.push(e);
         } else vals.push(v);

@@ -81,10 +81,12 @@ export function choosePlan(indexes: Iterable<Index>, filter: Record<string, unkn
   if (best) {
     const ix = best.ix;
     if (sortKeys.length === 0) return { stage: 'IXSCAN', index: ix, bounds: best.bounds, sorted: true, reverse: false };
-    if (best.bounds.length === 1 && sortField === ix.fields[0][0]) return { stage: 'IXSCAN', index: ix, bounds: best.bounds, sorted: true, reverse: sortDir < 0 };
+    // a multikey index sorts by the first matching key, MongoDB by the array's min/max element: only an
+    // unbounded scan of a multikey index yields MongoDB's order, so bounded ones sort in memory
+    if (best.bounds.length === 1 && sortField === ix.fields[0][0] && !ix.multikey) return { stage: 'IXSCAN', index: ix, bounds: best.bounds, sorted: true, reverse: sortDir < 0 };
     // equality on the first field of a compound index yields its second field in index order
     const second = ix.fields[1];
-    if (best.bounds.length === 1 && best.bounds[0].eq !== undefined && second && sortField === second[0]) {
+    if (best.bounds.length === 1 && best.bounds[0].eq !== undefined && second && sortField === second[0] && !ix.multikey) {
       const treeForward = (sortDir > 0) === (second[1] > 0);
       return { stage: 'IXSCAN', index: ix, bounds: best.bounds, sorted: true, reverse: treeForward !== (ix.fields[0][1] > 0) };
     }
