@@ -14,6 +14,7 @@ import { SpaModule } from './infra/spa/spa.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { UsersModule } from './modules/users/users.module';
 import { VitalsModule } from './modules/vitals/vitals.module';
+import { FilesModule } from './modules/files/files.module';
 import { AccessLogModule } from './modules/access-log/access-log.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
 import { DoctorModule } from './modules/doctor/doctor.module';
@@ -22,7 +23,7 @@ import { PrescriptionsModule } from './modules/prescriptions/prescriptions.modul
 import { SummariesModule } from './modules/summaries/summaries.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
-const FEATURE_MODULES = [HealthModule, AuthModule, UsersModule, ConsultationsModule, VitalsModule, DoctorModule, NotesModule, PrescriptionsModule, SummariesModule, AccessLogModule];
+const FEATURE_MODULES = [HealthModule, AuthModule, UsersModule, ConsultationsModule, VitalsModule, FilesModule, DoctorModule, NotesModule, PrescriptionsModule, SummariesModule, AccessLogModule];
 
 @Module({})
 export class AppModule implements NestModule {

@@ -55,6 +55,8 @@ export class LocalEncryptedStorage implements ObjectStorage {
 
   async put(key: string, body: Readable): Promise<void> {
     const target = this.pathOf(key);
+    let bodyError: unknown;
+    body.once('error', (e) => (bodyError = e));
     const tmpDir = join(this.root, '.tmp');
     const tmp = join(tmpDir, randomUUID());
     try {
@@ -62,16 +64,14 @@ export class LocalEncryptedStorage implements ObjectStorage {
       await mkdir(dirname(target), { recursive: true, mode: 0o700 });
     } catch (e) {
       body.destroy();
-      throw new StorageUnavailableError('write', { cause: e });
+      throw body.errored ?? bodyError ?? new StorageUnavailableError('write', { cause: e });
     }
-    let bodyError: unknown;
-    body.once('error', (e) => (bodyError = e));
     try {
       await pipeline(body, new EncryptStream(this.key(), Buffer.from(key)), createWriteStream(tmp, { flags: 'wx', mode: 0o600, flush: true }));
       await rename(tmp, target);
     } catch (e) {
       await rm(tmp, { force: true }).catch(() => undefined);
-      throw bodyError ?? new StorageUnavailableError('write', { cause: e });
+      throw body.errored ?? bodyError ?? new StorageUnavailableError('write', { cause: e });
     }
   }
 

@@ -65,7 +65,7 @@ export class S3ObjectStorage implements ObjectStorage, OnApplicationShutdown {
     } catch (e) {
       body.destroy();
       await upload.abort().catch(() => undefined);
-      throw bodyError ?? new StorageUnavailableError('write', { cause: e });
+      throw body.errored ?? bodyError ?? new StorageUnavailableError('write', { cause: e });
     }
   }
 
