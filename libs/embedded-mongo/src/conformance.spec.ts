@@ -51,6 +51,12 @@ describe('query: arrays (tutorial/query-arrays, query-array-of-documents)', () =
   it('an array value matches the exact array, order included', async () => expect(await ids(inv, { tags: ['red', 'blank'] })).toEqual([2]));
   it('$all matches arrays containing all elements regardless of order', async () => expect(await ids(inv, { tags: { $all: ['red', 'blank'] } })).toEqual([1, 2, 3, 4]));
   it('compound range conditions on an array can be met by different elements', async () => expect(await ids(inv, { dim: { $gt: 15, $lt: 20 } })).toEqual([1, 3, 4, 5]));
+  it('with an index on the array field, range conditions still match across elements', async () => {
+    const c = await load(inv);
+    await c.createIndex({ dim: 1 });
+    expect((await c.find({ dim: { $gt: 15, $lt: 20 } }).sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual([1, 3, 4, 5]);
+    expect((await c.find({ dim: { $elemMatch: { $gt: 15, $lt: 20 } } }).sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual([3, 5]);
+  });
   it('$elemMatch requires one element to meet all conditions', async () => expect(await ids(inv, { dim: { $elemMatch: { $gt: 22, $lt: 30 } } })).toEqual([2]));
   it('an index position path matches that element (dim.1 > 25)', async () => expect(await ids(inv, { 'dim.1': { $gt: 25 } })).toEqual([2]));
   it('$size matches the array length', async () => expect(await ids(inv, { tags: { $size: 3 } })).toEqual([3, 4]));

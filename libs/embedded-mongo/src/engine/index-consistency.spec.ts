@@ -32,7 +32,7 @@ describe('index consistency (randomised, seeded)', () => {
     if (r < 0.8) return rand() < 0.5;
     return Math.floor(rand() * 10);
   };
-  const value = (): unknown => (rand() < 0.15 ? Array.from({ length: Math.floor(rand() * 3) }, scalar) : scalar());
+  const value = (): unknown => (rand() < 0.3 ? Array.from({ length: Math.floor(rand() * 3) }, scalar) : scalar());
   const docs = Array.from({ length: 400 }, (_, i) => {
     const d: Record<string, unknown> = { _id: i, b: Math.floor(rand() * 4) };
     if (rand() > 0.1) d.a = value();
@@ -51,7 +51,10 @@ describe('index consistency (randomised, seeded)', () => {
     if (shape === 0) filters.push({ a: v });
     else if (shape === 1) filters.push({ a: { $in: [v, w] } });
     else if (shape === 2) filters.push({ a: { $gt: v } });
-    else if (shape === 3) filters.push({ a: { $gte: v, $lte: w } });
+    else if (shape === 3) {
+      const lo = Math.floor(rand() * 8);
+      filters.push(rand() < 0.5 ? { a: { $gte: v, $lte: w } } : { a: { $gt: lo, $lt: lo + 2 } });
+    }
     else if (shape === 4) filters.push({ a: { $lt: v }, b: Math.floor(rand() * 4) });
     else if (shape === 5) filters.push({ b: Math.floor(rand() * 4), a: { $ne: v } });
     else filters.push({ $or: [{ a: v }, { b: Math.floor(rand() * 4) }] });

@@ -80,6 +80,9 @@ export function choosePlan(indexes: Iterable<Index>, filter: Record<string, unkn
   const sortDir = sortField ? Number(sortKeys[0][1]) : 1;
   if (best) {
     const ix = best.ix;
+    // On a multikey index the two ends of a range may be met by different array elements
+    // ({dim: [14, 21]} matches {$gt: 15, $lt: 20}), so only one bound may narrow the scan.
+    if (ix.multikey) best.bounds = best.bounds.map((b) => (b.low && b.high ? { low: b.low, typeClass: b.typeClass } : b));
     if (sortKeys.length === 0) return { stage: 'IXSCAN', index: ix, bounds: best.bounds, sorted: true, reverse: false };
     // a multikey index sorts by the first matching key, MongoDB by the array's min/max element: only an
     // unbounded scan of a multikey index yields MongoDB's order, so bounded ones sort in memory
