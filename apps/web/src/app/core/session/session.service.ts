@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { catchError, finalize, firstValueFrom, map, type Observable, of, shareReplay, switchMap, tap, throwError } from 'rxjs';
+import { catchError, defer, finalize, firstValueFrom, map, type Observable, of, shareReplay, switchMap, tap, throwError } from 'rxjs';
 import { homeUrlFor } from './home-url';
 import type { AuthSessionDto, MfaChallengeDto, RegisteredDto, RegisterDto, UserDto } from '@cloudvault/contracts';
 import type { LoginOutcome } from './session.models';
@@ -20,6 +20,8 @@ export class SessionService {
   private readonly enrolmentOnly = signal(false);
   private refreshInFlight: Observable<string> | null = null;
   private expiring = false;
+  /** Tells the app's other tabs when this one signs out, so none keeps showing records after sign-out. */
+  private readonly tabs = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('cloudvault-session');
 
   readonly user = this.currentUser.asReadonly();
   readonly accessToken = this.token.asReadonly();
@@ -28,6 +30,14 @@ export class SessionService {
   readonly isSignedIn = computed(() => this.currentUser() !== null);
   readonly role = computed(() => this.currentUser()?.role ?? null);
   readonly homeUrl = computed(() => homeUrlFor(this.role()));
+
+  constructor() {
+    this.tabs?.addEventListener('message', (event: MessageEvent<unknown>) => {
+      if (event.data !== 'signed-out' || !this.isSignedIn()) return;
+      this.clear();
+      void this.router.navigateByUrl('/auth/login');
+    });
+  }
 
   login(email: string, password: string): Observable<LoginOutcome> {
     return this.http
@@ -59,7 +69,7 @@ export class SessionService {
    */
   refresh(): Observable<string> {
     if (!this.refreshInFlight) {
-      this.refreshInFlight = this.http.post<AuthSessionDto>('/api/auth/refresh', {}, { withCredentials: true }).pipe(
+      this.refreshInFlight = this.refreshRequest().pipe(
         switchMap((res) => this.startSession(res).pipe(map(() => res.accessToken))),
         catchError((err: unknown) => {
           this.clear();
@@ -93,6 +103,7 @@ export class SessionService {
       map(() => undefined),
       finalize(() => {
         this.clear();
+        this.tabs?.postMessage('signed-out');
         void this.router.navigateByUrl('/auth/login');
       }),
     );
@@ -110,6 +121,17 @@ export class SessionService {
     this.token.set(null);
     this.enrolmentOnly.set(false);
     this.currentUser.set(null);
+  }
+
+  /**
+   * Tabs share the refresh cookie, and the server revokes the whole token family when one token is used twice:
+   * two tabs refreshing at the same moment would sign the user out. A Web Lock makes tabs take turns; each then
+   * sends the cookie the previous one received.
+   */
+  private refreshRequest(): Observable<AuthSessionDto> {
+    const request = () => this.http.post<AuthSessionDto>('/api/auth/refresh', {}, { withCredentials: true });
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    return locks ? defer(async () => await locks.request('cloudvault-refresh', () => firstValueFrom(request()))) : request();
   }
 
   private startSession(res: AuthSessionDto): Observable<UserDto> {
