@@ -88,6 +88,13 @@ const dbStats: Handler = (_cmd, ctx) => {
   return { db: ctx.db, collections: names.length, views: 0, objects, indexes, dataSize: 0, storageSize: 0, indexSize: 0, ok: 1 };
 };
 
+const collStats: Handler = (cmd, ctx) => {
+  const name = String(cmd.collStats);
+  const c = ctx.engine.collection(ctx.db, name);
+  if (!c) return fail(26, `Collection [${ctx.db}.${name}] not found.`);
+  return { ns: c.ns, count: c.docs.size, size: 0, avgObjSize: 0, storageSize: 0, nindexes: c.indexes.size, totalIndexSize: 0, indexSizes: {}, capped: false, ok: 1 };
+};
+
 const ok: Handler = () => ({ ok: 1 });
 
 export const adminHandlers: Record<string, Handler> = {
@@ -101,6 +108,7 @@ export const adminHandlers: Record<string, Handler> = {
   getParameter,
   listDatabases,
   dbStats,
+  collStats,
   endSessions: ok,
   killAllSessions: ok,
   killSessions: ok,

@@ -9,7 +9,7 @@ import type { CommandContext, Handler } from './context';
 import { stripScore, textPipeline } from './aggregate-text';
 import { checkStorable, withId } from './write';
 
-const UNSUPPORTED = new Set(['$merge', '$changeStream', '$collStats', '$indexStats', '$currentOp', '$listSessions', '$geoNear', '$search', '$vectorSearch']);
+const UNSUPPORTED = new Set(['$merge', '$changeStream', '$indexStats', '$currentOp', '$listSessions', '$geoNear', '$search', '$vectorSearch']);
 
 export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: string; out?: string } {
   if (!Array.isArray(cmd.pipeline)) fail(14, "'pipeline' option must be specified as an array");
@@ -27,6 +27,19 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
     const target = last.$out;
     out = typeof target === 'string' ? target : isDocument(target) ? String(target.coll) : fail(2, 'invalid $out');
     pipeline = pipeline.slice(0, -1);
+  }
+  const first0 = pipeline[0];
+  if (!dbLevel && first0 && isDocument(first0.$collStats)) {
+    // tools (Compass, mongosh) ask for collection statistics this way
+    const c = ctx.engine.collection(ctx.db, name);
+    if (!c) return fail(26, `Unable to retrieve storageStats in $collStats stage :: caused by :: Collection [${ctx.db}.${name}] not found.`);
+    const n = c.docs.size;
+    const stats: Doc = { ns: c.ns, host: `${ctx.server.host}:${ctx.server.port}`, localTime: new Date() };
+    if (first0.$collStats.count !== undefined) stats.count = n;
+    if (first0.$collStats.storageStats !== undefined) {
+      stats.storageStats = { size: 0, count: n, avgObjSize: 0, storageSize: 0, freeStorageSize: 0, capped: false, nindexes: c.indexes.size, totalIndexSize: 0, totalSize: 0, indexSizes: {} };
+    }
+    return { docs: [stats], ns: c.ns };
   }
   let source: Doc[] = [];
   let textScores = false;

@@ -27,6 +27,14 @@ describe('commands through the official driver', () => {
     }
   });
 
+  it('answers the statistics tools ask for: dbStats, collStats, $collStats', async () => {
+    await h.coll('stats').insertMany([{ a: 1 }, { a: 2 }]);
+    expect(await h.db.command({ dbStats: 1 })).toMatchObject({ db: 'cmds', ok: 1 });
+    expect(await h.db.command({ collStats: 'stats' })).toMatchObject({ ns: 'cmds.stats', count: 2, nindexes: 1 });
+    const [s] = await h.coll('stats').aggregate([{ $collStats: { storageStats: {}, count: {} } }]).toArray();
+    expect(s).toMatchObject({ ns: 'cmds.stats', count: 2, storageStats: { count: 2, nindexes: 1 } });
+  });
+
   it('unknown commands fail with 59 CommandNotFound', async () => {
     await expect(h.db.command({ noSuchThing: 1 })).rejects.toMatchObject({ code: 59, codeName: 'CommandNotFound' });
   });
