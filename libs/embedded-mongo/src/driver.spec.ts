@@ -131,7 +131,7 @@ describe('integration through the official mongodb driver', () => {
     const c = h.coll('ttl');
     await c.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
     await c.insertMany([{ k: 'old', expiresAt: new Date(Date.now() - 1000) }, { k: 'new', expiresAt: new Date(Date.now() + 3600_000) }, { k: 'none' }]);
-    for (let i = 0; i < 50 && (await c.countDocuments()) > 2; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && (await c.countDocuments()) > 2; i++) await new Promise((r) => setTimeout(r, 50));
     expect((await c.find().toArray()).map((d) => d.k).sort()).toEqual(['new', 'none']);
   });
 

@@ -139,7 +139,7 @@ describe('integration through Mongoose 9 models', () => {
   it('$text search and TTL expiry through a model', async () => {
     const Note = conn.model('Note');
     await Note.create([{ body: 'patient reported headache' }, { body: 'no complaints' }, { body: 'expired headache', expiresAt: new Date(Date.now() - 1000) }]);
-    for (let i = 0; i < 50 && (await Note.countDocuments()) > 2; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && (await Note.countDocuments()) > 2; i++) await new Promise((r) => setTimeout(r, 50));
     const found = await Note.find({ $text: { $search: 'headaches' } }, { score: { $meta: 'textScore' } }).lean<Array<{ body: string }>>();
     expect(found.map((n) => n.body)).toEqual(['patient reported headache']);
   });

@@ -176,7 +176,7 @@ describe('commands through the official driver', () => {
   it('applies unacknowledged (w:0, moreToCome) writes without replying', async () => {
     await h.coll('w0').insertOne({ _id: 'fire-and-forget' }, { writeConcern: { w: 0 } });
     let found = null;
-    for (let i = 0; i < 50 && !found; i++) {
+    for (let i = 0; i < 200 && !found; i++) {
       found = await h.coll('w0').findOne({ _id: 'fire-and-forget' });
       if (!found) await new Promise((r) => setTimeout(r, 10));
     }
