@@ -53,6 +53,13 @@ describe('platform: health, errors, headers, OpenAPI', () => {
     await expect(SwaggerParser.validate(structuredClone(res.body))).resolves.toBeDefined();
     expect(res.body.paths['/api/health'].get.security).toEqual([]);
     expect(res.body.security).toEqual([{ bearer: [] }]);
+    // No property is left as the swagger plugin's `type: object` stand-in for a string union.
+    for (const [name, schema] of Object.entries<{ properties?: Record<string, Record<string, unknown>> }>(res.body.components.schemas)) {
+      for (const [prop, p] of Object.entries(schema.properties ?? {})) {
+        const structural = ['properties', 'additionalProperties', 'allOf', '$ref'].some((k) => k in p);
+        expect({ at: `${name}.${prop}`, bareObject: p['type'] === 'object' && !structural }).toEqual({ at: `${name}.${prop}`, bareObject: false });
+      }
+    }
   });
 
   it('serves Swagger UI at /api/docs', async () => {

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheckService,
   HealthIndicatorService,
@@ -10,10 +10,11 @@ import {
 import type { Response } from 'express';
 import { Public } from '../../common/decorators/public.decorator';
 import { OBJECT_STORAGE, type ObjectStorage } from '../storage/object-storage';
-import { HealthDto } from './health.dto';
+import { HealthCheckDto, HealthDto } from './health.dto';
 
 /** Dependency checks: 200 when every dependency answers, 503 naming the ones that do not. */
 @ApiTags('system')
+@ApiExtraModels(HealthCheckDto)
 @Controller('health')
 export class HealthController {
   constructor(

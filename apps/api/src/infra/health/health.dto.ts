@@ -1,11 +1,19 @@
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+
 export class HealthCheckDto {
-  /** @example "up" */
+  @ApiProperty({ enum: ['up', 'down'], example: 'up' })
   status!: 'up' | 'down';
 }
 
 export class HealthDto {
-  /** @example "ok" */
+  @ApiProperty({ enum: ['ok', 'error'], example: 'ok' })
   status!: 'ok' | 'error';
-  /** One entry per dependency, e.g. `database`, `storage`. */
+
+  @ApiProperty({
+    description: 'One entry per dependency: `database`, `storage`.',
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(HealthCheckDto) },
+    example: { database: { status: 'up' }, storage: { status: 'up' } },
+  })
   checks!: Record<string, HealthCheckDto>;
 }
