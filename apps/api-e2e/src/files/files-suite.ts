@@ -85,6 +85,7 @@ export function describeFilesApi(label: string, backend: StorageBackend): void {
       expect(content.headers['content-type']).toContain(type);
       expect(content.headers['content-disposition']).toBe(`attachment; filename="${name}"; filename*=UTF-8''${name}`);
       expect(content.headers['x-content-type-options']).toBe('nosniff');
+      expect(content.headers['content-length']).toBe(String(bytes.length));
       const oid = new Types.ObjectId(alice.id);
       expect(await audit.countDocuments({ action: 'file.upload', resourceId: res.body.id, patientId: oid })).toBe(1);
       expect(await audit.countDocuments({ action: 'file.download', resourceId: res.body.id, patientId: oid })).toBe(1);

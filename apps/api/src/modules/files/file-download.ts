@@ -29,7 +29,8 @@ export async function sendFileDownload(res: Response, content: FileContent): Pro
   res.setHeader('Content-Length', String(file.size));
   res.setHeader('Content-Disposition', contentDisposition(file.name));
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Cache-Control', 'private, no-store');
+  // no-transform: the compression middleware leaves the bytes (and Content-Length) exactly as stored.
+  res.setHeader('Cache-Control', 'private, no-store, no-transform');
   res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
   res.setHeader('ETag', `"${file.sha256}"`);
   try {
