@@ -42,10 +42,10 @@ export class PatientPageComponent {
 
   protected readonly tabs = PATIENT_TABS;
   protected readonly profile = rxResource({ params: () => this.patientId(), stream: ({ params }) => this.patients.get(params) });
-  /** 403 / 404: no (longer any) access to this patient. */
+  /** No (longer any) access to this patient: 403, 404, or 400 for an address that is not a patient id. */
   protected readonly noAccess = computed(() => {
     const status = httpStatus(this.profile.error());
-    return status === 403 || status === 404;
+    return status === 400 || status === 403 || status === 404;
   });
   protected readonly ending = signal(false);
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, effect, type ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { NOTE_BODY_MAX_LENGTH, type NoteDto, type NoteVisibility } from '@cloudvault/contracts';
 import { ToastService } from '../../../core/toast/toast.service';
@@ -33,11 +33,16 @@ export class NoteFormComponent {
     visibility: ['private' as NoteVisibility, Validators.required],
   });
   protected readonly message = controlMessage;
+  private readonly bodyInput = viewChild.required<ElementRef<HTMLTextAreaElement>>('bodyInput');
 
   constructor() {
     effect(() => {
       const note = this.note();
       if (note) this.form.setValue({ body: note.body, visibility: note.visibility });
+    });
+    // "Edit" replaces the note with this form: put the keyboard focus where the text is.
+    afterNextRender(() => {
+      if (this.note()) this.bodyInput().nativeElement.focus();
     });
   }
 
