@@ -280,6 +280,14 @@ describe('projection (tutorial/project-fields-from-query-results)', () => {
   it('_id: 0 suppresses _id', async () => expect(await (await load([doc])).findOne({}, { projection: { item: 1, _id: 0 } })).toEqual({ item: 'journal' }));
   it('an exclusion projection returns all other fields', async () => expect(await (await load([doc])).findOne({}, { projection: { size: 0, tags: 0 } })).toEqual({ _id: 1, item: 'journal' }));
   it('a projection with only $slice returns all other fields too', async () => expect(await (await load([doc])).findOne({}, { projection: { tags: { $slice: -2 } } })).toEqual({ ...doc, tags: [3, 4] }));
+  it('the positional projection field.$ returns the first element matching the query', async () => {
+    const c = await load([{ _id: 1, grades: [80, 85, 90] }]);
+    expect(await c.findOne({ grades: { $gte: 85 } }, { projection: { 'grades.$': 1 } })).toEqual({ _id: 1, grades: [85] });
+  });
+  it('$elemMatch in a projection returns the first matching element', async () => {
+    const c = await load([{ _id: 1, items: [{ k: 'a', v: 1 }, { k: 'b', v: 2 }] }]);
+    expect(await c.findOne({}, { projection: { items: { $elemMatch: { k: 'b' } } } })).toEqual({ _id: 1, items: [{ k: 'b', v: 2 }] });
+  });
   it('mixing inclusion and exclusion is an error (31254)', async () => {
     const c = await load([doc]);
     await expect(c.findOne({}, { projection: { item: 1, size: 0 } })).rejects.toMatchObject({ code: 31254 });

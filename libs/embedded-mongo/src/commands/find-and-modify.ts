@@ -10,9 +10,9 @@ import { checkStorable } from './write';
 
 const findAndModify: Handler = (cmd, ctx) => {
   const name = targetCollection(cmd);
-  const query = isDocument(cmd.query) ? cmd.query : {};
   const sort = isDocument(cmd.sort) ? cmd.sort : undefined;
-  const project = compileProjection((isDocument(cmd.fields) ? cmd.fields : undefined) ?? (isDocument(cmd.projection) ? cmd.projection : undefined));
+  const query = isDocument(cmd.query) ? cmd.query : {};
+  const project = compileProjection((isDocument(cmd.fields) ? cmd.fields : undefined) ?? (isDocument(cmd.projection) ? cmd.projection : undefined), query);
   const remove = cmd.remove === true;
   const returnNew = cmd.new === true;
   const u = cmd.update as Doc | Doc[] | undefined;

@@ -33,7 +33,7 @@ export function runFind(cmd: Doc, ctx: CommandContext) {
     limit = -limit;
     singleBatch = true;
   }
-  const project = compileProjection(projection);
+  const project = compileProjection(projection, filter);
   const coll = ctx.engine.collection(ctx.db, name);
   const result = readDocs(coll, { filter, sort, skip, limit });
   return { name, result, project, limit, singleBatch };

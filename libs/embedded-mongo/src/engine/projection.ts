@@ -10,7 +10,8 @@ import { newQuery } from './mingo';
 
 export type Projector = (doc: Doc, textScore?: number) => Doc;
 
-export function compileProjection(projection: Doc | undefined | null): Projector {
+/** `filter` is the query, needed by the positional `field.$` projection. */
+export function compileProjection(projection: Doc | undefined | null, filter: Doc = {}): Projector {
   if (!projection || Object.keys(projection).length === 0) return (d) => d;
   const metaFields: string[] = [];
   const slices: Array<[string, unknown]> = [];
@@ -39,7 +40,9 @@ export function compileProjection(projection: Doc | undefined | null): Projector
   }
   let base: (d: Doc) => Doc;
   if (include) {
-    const q = newQuery({});
+    const { $text: _text, ...condition } = filter;
+    void _text;
+    const q = newQuery(Object.keys(projection).some((k) => k.endsWith('.$')) ? condition : {});
     const spec = { ...rest };
     for (const [k, s] of slices) spec[k] = { $slice: s };
     base = (d) => {
