@@ -174,6 +174,8 @@ describe('integration through the official mongodb driver', () => {
     const [facet] = await orders.aggregate([{ $facet: { count: [{ $count: 'n' }], top: [{ $sort: { total: -1 } }, { $limit: 1 }, { $project: { _id: 0, total: 1 } }] } }]).toArray();
     expect(facet).toEqual({ count: [{ n: 3 }], top: [{ total: 10 }] });
     expect(await orders.countDocuments({ user: u1 })).toBe(2);
+    const big = await orders.aggregate([{ $match: { $expr: { $gte: ['$total', '$$min'] } } }, { $project: { _id: 0, total: 1 } }, { $sort: { total: 1 } }], { let: { min: 7 } }).toArray();
+    expect(big).toEqual([{ total: 7 }, { total: 10 }]);
   });
 
   it('handles many connections and interleaved reads/writes without losing writes', async () => {

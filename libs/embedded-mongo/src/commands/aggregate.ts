@@ -63,7 +63,7 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
   const resolver = (coll: string): Doc[] => [...(ctx.engine.collection(ctx.db, coll)?.docs.values() ?? [])];
   let docs: Doc[];
   try {
-    docs = pipeline.length ? (newAggregator(pipeline, { collectionResolver: resolver }).run(source) as Doc[]) : source;
+    docs = pipeline.length ? (newAggregator(pipeline, { collectionResolver: resolver, ...(isDocument(cmd.let) ? { variables: cmd.let } : {}) }).run(source) as Doc[]) : source;
   } catch (e) {
     throw toFailure(e);
   }
