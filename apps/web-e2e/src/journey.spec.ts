@@ -54,7 +54,7 @@ describe('patient and doctor journey', () => {
     await doctorPage.goto('/auth/login');
     await doctorPage.getByRole('heading', { name: 'Sign in' }).waitFor();
     await checkMainPage(doctorPage, 'sign-in');
-    await doctorPage.goto('/auth/register');
+    await doctorPage.getByRole('link', { name: 'Create an account' }).click();
     await doctorPage.getByRole('heading', { name: 'Create your account' }).waitFor();
     await checkMainPage(doctorPage, 'register');
   });

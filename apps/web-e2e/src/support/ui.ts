@@ -9,9 +9,13 @@ export interface Person {
   bio?: string;
 }
 
-/** Registers through the sign-up form (which signs the new user in) and waits for their dashboard. */
+/**
+ * Registers through the sign-up form (which signs the new user in) and waits for their dashboard. Loads the page
+ * only when not already on it: every fresh load of a signed-out page asks the API to renew a session that does not
+ * exist, and the API counts such refusals per address (a suite of many page loads would be rate limited).
+ */
 export async function registerThroughUi(page: Page, person: Person): Promise<void> {
-  await page.goto('/auth/register');
+  if (!page.url().endsWith('/auth/register')) await page.goto('/auth/register');
   await page.getByLabel('I am a').selectOption(person.role);
   await page.getByLabel('Full name').fill(person.name);
   await page.getByLabel('Email').fill(person.email);
