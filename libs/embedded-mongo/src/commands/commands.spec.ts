@@ -62,6 +62,7 @@ describe('commands through the official driver', () => {
     expect(await c.createIndex({ a: 1 }, { unique: true })).toBe('a_1'); // identical: no-op
     await expect(c.createIndex({ a: 1 }, { name: 'a_1', sparse: true })).rejects.toMatchObject({ code: 85 });
     await expect(c.createIndex({ b: 1 }, { name: 'a_1' })).rejects.toMatchObject({ code: 86 });
+    await expect(c.createIndex({ a: 1 }, { unique: true, name: 'other' })).rejects.toMatchObject({ code: 85 });
     await c.createIndex({ b: 1, c: -1 });
     const ix = await c.listIndexes().toArray();
     expect(ix.map((i) => i.name)).toEqual(['_id_', 'a_1', 'b_1_c_-1']);

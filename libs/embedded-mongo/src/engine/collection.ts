@@ -75,7 +75,7 @@ export class Collection {
         fail(85, `An existing index has the same name as the requested index. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(ix.spec)}`);
       }
       if (sameKey && !spec.partialFilterExpression && !ix.spec.partialFilterExpression) {
-        if (sameOptions(ix.spec, spec)) return false;
+        if (sameOptions(ix.spec, spec)) fail(85, `Index already exists with a different name: ${ix.name}`);
         fail(85, `An equivalent index already exists with a different name and options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(ix.spec)}`);
       }
     }
