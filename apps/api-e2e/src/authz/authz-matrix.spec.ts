@@ -58,6 +58,8 @@ describe('authorisation matrix (derived from the registered routes)', () => {
         'GET /api/doctor/patients/:patientId',
         'GET /api/doctor/patients/:patientId/vitals',
         'GET /api/doctor/patients/:patientId/vitals/summary',
+        'GET /api/doctor/patients/:patientId/files',
+        'GET /api/doctor/patients/:patientId/files/:fileId/content',
         'GET /api/doctor/patients/:patientId/notes',
         'POST /api/doctor/patients/:patientId/notes',
         'PATCH /api/doctor/patients/:patientId/notes/:noteId',
@@ -65,6 +67,8 @@ describe('authorisation matrix (derived from the registered routes)', () => {
         'GET /api/doctor/patients/:patientId/prescriptions',
         'POST /api/doctor/patients/:patientId/prescriptions',
         'POST /api/doctor/patients/:patientId/prescriptions/:id/cancel',
+        'POST /api/doctor/patients/:patientId/summaries',
+        'GET /api/doctor/patients/:patientId/summaries',
       ]),
     );
   });

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ConsultationsModule } from '../consultations/consultations.module';
+import { FilesModule } from '../files/files.module';
 import { NotesModule } from '../notes/notes.module';
 import { PrescriptionsModule } from '../prescriptions/prescriptions.module';
 import { SummariesModule } from '../summaries/summaries.module';
 import { VitalsModule } from '../vitals/vitals.module';
+import { DoctorFilesController } from './doctor-files.controller';
 import { DoctorNotesController } from './doctor-notes.controller';
 import { DoctorPatientsController } from './doctor-patients.controller';
 import { DoctorPrescriptionsController } from './doctor-prescriptions.controller';
@@ -15,7 +17,14 @@ import { DoctorVitalsController } from './doctor-vitals.controller';
  * Every `/api/doctor/patients/:patientId/**` controller carries `@ConsultingPatient()`; one controller per resource.
  */
 @Module({
-  imports: [ConsultationsModule, VitalsModule, NotesModule, PrescriptionsModule, SummariesModule],
-  controllers: [DoctorPatientsController, DoctorVitalsController, DoctorNotesController, DoctorPrescriptionsController, DoctorSummariesController],
+  imports: [ConsultationsModule, VitalsModule, FilesModule, NotesModule, PrescriptionsModule, SummariesModule],
+  controllers: [
+    DoctorPatientsController,
+    DoctorVitalsController,
+    DoctorFilesController,
+    DoctorNotesController,
+    DoctorPrescriptionsController,
+    DoctorSummariesController,
+  ],
 })
 export class DoctorModule {}
