@@ -21,7 +21,7 @@ interface Summary {
     flags: { code: string; severity: string; basis: string; reading: string }[];
     medications: { name: string; dose: string }[];
     notes: { body: string; visibility: string }[];
-    files: unknown[];
+    files: { name: string; uploadedAt: string }[];
   };
 }
 
@@ -69,6 +69,12 @@ describe('summaries with the local provider', () => {
     ];
     for (const r of readings) await as(patient).post('/api/vitals', r).expect(201);
     await as(otherPatient).post('/api/vitals', { type: 'heart_rate', value: 131 }).expect(201);
+    await t.http
+      .post('/api/files')
+      .set('authorization', patient.auth)
+      .field('description', 'FILE-DESCRIPTION-SECRET')
+      .attach('file', Buffer.from('date,systolic\n2026-10-01,152\n'), { filename: 'home-readings.csv', contentType: 'text/csv' })
+      .expect(201);
     await as(doctor)
       .post(`/api/doctor/patients/${patient.id}/prescriptions`, {
         medications: [{ name: 'Amlodipine', dose: '5 mg', frequency: 'once daily', route: 'oral' }],
@@ -99,6 +105,9 @@ describe('summaries with the local provider', () => {
       ]);
       expect(own.facts.medications).toEqual([expect.objectContaining({ name: 'Amlodipine', dose: '5 mg' })]);
       expect(own.facts.notes).toEqual([expect.objectContaining({ body: 'Home readings trending up; recheck in 2 weeks.', visibility: 'shared' })]);
+      expect(own.facts.files).toEqual([{ name: 'home-readings.csv', uploadedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
+      expect(JSON.stringify(own)).not.toContain('FILE-DESCRIPTION-SECRET');
+      expect(own.text).toContain('Files on record: home-readings.csv');
     });
 
     it('writes text traceable to the facts: flags, categories, trend, medication, disclaimer', () => {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AiModule } from '../../infra/ai/ai.module';
+import { FilesModule } from '../files/files.module';
 import { NotesModule } from '../notes/notes.module';
 import { PrescriptionsModule } from '../prescriptions/prescriptions.module';
 import { UsersModule } from '../users/users.module';
@@ -21,6 +22,7 @@ import { Summary, SummarySchema } from './summary.schema';
     ]),
     AiModule,
     VitalsModule,
+    FilesModule,
     NotesModule,
     PrescriptionsModule,
     UsersModule,

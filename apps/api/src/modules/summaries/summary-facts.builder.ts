@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { SummaryFactsDto } from '@cloudvault/contracts';
+import { SUMMARY_FACT_LIMITS, type SummaryFactsDto } from '@cloudvault/contracts';
 import type { AuthUser } from '../../common/http/auth-user';
+import { FilesService } from '../files/files.service';
 import { NotesService } from '../notes/notes.service';
 import { PrescriptionsService } from '../prescriptions/prescriptions.service';
 import { VitalsService } from '../vitals/vitals.service';
@@ -17,14 +18,16 @@ export class SummaryFactsBuilder {
     private readonly vitals: VitalsService,
     private readonly notes: NotesService,
     private readonly prescriptions: PrescriptionsService,
+    private readonly files: FilesService,
   ) {}
 
   async build(actor: AuthUser, patientId: string, period: { from: Date; to: Date }): Promise<SummaryFactsDto> {
-    const [vitals, notes, prescriptions] = await Promise.all([
+    const [vitals, notes, prescriptions, files] = await Promise.all([
       this.vitals.summary(actor, patientId, { from: period.from.toISOString(), to: period.to.toISOString() }),
       this.notes.listVisibleTo(actor, patientId),
       this.prescriptions.listActive(patientId),
+      this.files.list(actor, patientId, { limit: SUMMARY_FACT_LIMITS.files }),
     ]);
-    return assembleFacts({ audience: actor.role, period, vitals: vitals.items, notes, prescriptions, files: [] });
+    return assembleFacts({ audience: actor.role, period, vitals: vitals.items, notes, prescriptions, files: files.items });
   }
 }
