@@ -16,7 +16,6 @@ import { saveBlob } from './save-blob';
   selector: 'cv-files-tab',
   imports: [DatePipe, FileSizePipe, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
   templateUrl: './files-tab.component.html',
-  styleUrl: './files-tab.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FilesTabComponent {

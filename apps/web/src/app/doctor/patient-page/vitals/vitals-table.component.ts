@@ -13,7 +13,6 @@ import { DoctorVitalsApiService } from './doctor-vitals-api.service';
   selector: 'cv-vitals-table',
   imports: [DatePipe, VitalLabelPipe, VitalValuePipe, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
   templateUrl: './vitals-table.component.html',
-  styleUrl: './vitals-table.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class VitalsTableComponent {
