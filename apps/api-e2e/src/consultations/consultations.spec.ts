@@ -108,6 +108,18 @@ describe('consultations: requests and the state machine', () => {
     await act(other, c.id, 'end').expect(409);
   });
 
+  it('racing transitions: exactly one of accept and cancel wins, the other is a 409', async () => {
+    const p = await signUp(t.http, 'patient');
+    for (let i = 0; i < 3; i++) {
+      const { body: c } = await request(p, { doctorId: doctor2.id }).expect(201);
+      const [accepted, cancelled] = await Promise.all([act(doctor2, c.id, 'accept'), act(p, c.id, 'cancel')]);
+      expect([accepted.status, cancelled.status].sort()).toEqual([200, 409]);
+      const final = accepted.status === 200 ? accepted.body : cancelled.body;
+      expect(final.history).toHaveLength(2);
+      if (final.status === 'active') await act(p, c.id, 'end').expect(200);
+    }
+  });
+
   it('lists only the caller’s own consultations, filtered by status, paginated, with the other party’s name', async () => {
     const mine = await t.http.get('/api/consultations').set('authorization', other.auth).expect(200);
     expect(mine.body.items.length).toBeGreaterThanOrEqual(3);
