@@ -6,7 +6,7 @@ import { errorMessage, httpStatus } from '../../core/http/api-error';
 import { SessionService } from '../../core/session/session.service';
 import { ToastService } from '../../core/toast/toast.service';
 import { FieldErrorComponent } from '../../shared/forms/field-error.component';
-import { applyServerErrors, controlMessage } from '../../shared/forms/form-errors';
+import { controlMessage, serverFormAlert } from '../../shared/forms/form-errors';
 import { AccountApiService } from './account-api.service';
 import { RecoveryCodesComponent } from './recovery-codes.component';
 
@@ -120,8 +120,7 @@ export class MfaSettingsComponent {
 
   private fail(err: unknown, form?: typeof this.enableForm | typeof this.disableForm): void {
     this.busy.set(false);
-    const unmatched = form ? applyServerErrors(form, err) : [];
     const wrong = httpStatus(err) === 401 || httpStatus(err) === 403;
-    this.formError.set(unmatched.join(' ') || (wrong ? 'The code or password is not correct.' : errorMessage(err)));
+    this.formError.set(wrong ? 'The code or password is not correct.' : form ? serverFormAlert(form, err) : errorMessage(err));
   }
 }

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@cloudvault/contracts';
-import { errorMessage, httpStatus } from '../../core/http/api-error';
+import { httpStatus } from '../../core/http/api-error';
 import { ToastService } from '../../core/toast/toast.service';
 import { FieldErrorComponent } from '../../shared/forms/field-error.component';
-import { applyServerErrors, controlMessage } from '../../shared/forms/form-errors';
+import { controlMessage, serverFormAlert } from '../../shared/forms/form-errors';
 import { AccountApiService } from './account-api.service';
 
 @Component({
@@ -63,11 +63,8 @@ export class PasswordFormComponent {
       },
       error: (err: unknown) => {
         this.busy.set(false);
-        const unmatched = applyServerErrors(this.form, err);
         const status = httpStatus(err);
-        this.formError.set(
-          status === 401 || status === 403 ? 'The current password is not correct.' : unmatched.join(' ') || errorMessage(err),
-        );
+        this.formError.set(status === 401 || status === 403 ? 'The current password is not correct.' : serverFormAlert(this.form, err));
       },
     });
   }

@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, effect, type ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { errorMessage, httpStatus } from '../../core/http/api-error';
+import { httpStatus } from '../../core/http/api-error';
 import { SessionService } from '../../core/session/session.service';
 import { ToastService } from '../../core/toast/toast.service';
 import { FieldErrorComponent } from '../../shared/forms/field-error.component';
-import { applyServerErrors, controlMessage } from '../../shared/forms/form-errors';
+import { controlMessage, serverFormAlert } from '../../shared/forms/form-errors';
 import { safeReturnUrl } from '../auth-redirect';
 
 /** Sign in with email and password, then (when two-factor is on) with a code from the app or a recovery code. */
@@ -90,12 +90,10 @@ export class LoginComponent {
 
   private fail(err: unknown, form: typeof this.form | typeof this.mfaForm): void {
     this.busy.set(false);
-    const unmatched = applyServerErrors(form, err);
-    const status = httpStatus(err);
-    if (status === 401) {
+    if (httpStatus(err) === 401) {
       this.formError.set(this.mfaToken() ? 'That code is not valid. Try a new code.' : 'The email or password is not correct.');
     } else {
-      this.formError.set(unmatched.length ? unmatched.join(' ') : errorMessage(err));
+      this.formError.set(serverFormAlert(form, err));
     }
   }
 }

@@ -13,11 +13,10 @@ import {
   SPECIALTY_MAX_LENGTH,
 } from '@cloudvault/contracts';
 import { switchMap } from 'rxjs';
-import { errorMessage } from '../../core/http/api-error';
 import { SessionService } from '../../core/session/session.service';
 import { ToastService } from '../../core/toast/toast.service';
 import { FieldErrorComponent } from '../../shared/forms/field-error.component';
-import { applyServerErrors, controlMessage } from '../../shared/forms/form-errors';
+import { controlMessage, serverFormAlert } from '../../shared/forms/form-errors';
 
 /** Sign-up for patients and doctors (doctors add their specialty and a short bio); signs in on success. */
 @Component({
@@ -78,8 +77,7 @@ export class RegisterComponent {
         },
         error: (err: unknown) => {
           this.busy.set(false);
-          const unmatched = applyServerErrors(this.form, err);
-          this.formError.set(unmatched.length ? unmatched.join(' ') : errorMessage(err, 'The account could not be created.'));
+          this.formError.set(serverFormAlert(this.form, err, 'The account could not be created.'));
         },
       });
   }

@@ -14,11 +14,10 @@ import {
   type VitalType,
 } from '@cloudvault/contracts';
 import { merge } from 'rxjs';
-import { errorMessage } from '../../core/http/api-error';
 import { ToastService } from '../../core/toast/toast.service';
 import { toDateTimeLocal } from '../../shared/dates/date-range';
 import { FieldErrorComponent } from '../../shared/forms/field-error.component';
-import { applyServerErrors, controlMessage } from '../../shared/forms/form-errors';
+import { controlMessage, serverFormAlert } from '../../shared/forms/form-errors';
 import { DEFAULT_UNITS, unitLabel } from '../../shared/vitals/vital-display';
 import { diastolicBelowSystolic, inRange, notInFuture, rangeFor } from './vital-form.validators';
 import { VitalsApiService } from './vitals-api.service';
@@ -89,8 +88,7 @@ export class VitalFormComponent {
       },
       error: (err: unknown) => {
         this.busy.set(false);
-        const unmatched = applyServerErrors(this.form, err);
-        this.formError.set(unmatched.length ? unmatched.join(' ') : errorMessage(err, 'The reading could not be saved.'));
+        this.formError.set(serverFormAlert(this.form, err, 'The reading could not be saved.'));
       },
     });
   }

@@ -1,5 +1,5 @@
 import type { AbstractControl, FormGroup } from '@angular/forms';
-import { fieldErrors } from '../../core/http/api-error';
+import { errorMessage, fieldErrors } from '../../core/http/api-error';
 
 /** The first message for a control's errors, once the user has touched it (or tried to submit). */
 export function controlMessage(control: AbstractControl | null, label: string): string | null {
@@ -33,4 +33,15 @@ export function applyServerErrors(form: FormGroup, err: unknown): string[] {
     }
   }
   return unmatched;
+}
+
+/**
+ * Applies the API's field errors to the form and returns what the form-level alert should say: the messages no
+ * field can show, the API's message when it sent no field details, or null when every problem sits on a field.
+ */
+export function serverFormAlert(form: FormGroup, err: unknown, fallback?: string): string | null {
+  const hadDetails = fieldErrors(err).length > 0;
+  const unmatched = applyServerErrors(form, err);
+  if (unmatched.length) return unmatched.join(' ');
+  return hadDetails ? null : errorMessage(err, fallback);
 }
