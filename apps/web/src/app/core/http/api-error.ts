@@ -36,3 +36,8 @@ export function httpStatus(err: unknown): number | null {
 export function isGloballyReported(err: unknown): boolean {
   return err instanceof HttpErrorResponse && (err.status === 0 || err.status === 429 || err.status >= 500);
 }
+
+/** The server refused the refresh cookie (missing, expired, reused or revoked), as opposed to failing. */
+export function isSessionRefused(err: unknown): boolean {
+  return err instanceof HttpErrorResponse && (err.status === 400 || err.status === 401 || err.status === 403);
+}

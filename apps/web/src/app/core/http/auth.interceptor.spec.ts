@@ -115,3 +115,24 @@ describe('authInterceptor on sign-out', () => {
     backend.verify();
   });
 });
+
+describe('authInterceptor when the server is failing', () => {
+  it('keeps the session when the refresh meets a 503, and fails the request with that 503', async () => {
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
+    });
+    const backend = TestBed.inject(HttpTestingController);
+    const sessions = TestBed.inject(SessionService);
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const login = firstValueFrom(sessions.login('p@example.org', 'pw'));
+    backend.expectOne('/api/auth/login').flush(session('A1'));
+    await login;
+    const result = firstValueFrom(TestBed.inject(HttpClient).get('/api/vitals'));
+    backend.expectOne('/api/vitals').flush({}, { status: 401, statusText: 'Unauthorized' });
+    backend.expectOne('/api/auth/refresh').flush({ statusCode: 503, message: 'down' }, { status: 503, statusText: 'Service Unavailable' });
+    await expect(result).rejects.toMatchObject({ status: 503 });
+    expect(sessions.isSignedIn()).toBe(true);
+    expect(navigate).not.toHaveBeenCalled();
+    backend.verify();
+  });
+});

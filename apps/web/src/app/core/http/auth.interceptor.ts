@@ -3,6 +3,7 @@ import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, switchMap, throwError } from 'rxjs';
 import { SessionService } from '../session/session.service';
+import { isSessionRefused } from './api-error';
 
 /** Public auth routes: no bearer token, and a 401 from them is an answer, not an expired session. */
 const PUBLIC_AUTH = ['/api/auth/login', '/api/auth/mfa', '/api/auth/refresh', '/api/auth/register'];
@@ -36,7 +37,8 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
       if (current !== null && current !== sentWith) return next(withToken(req, current));
       return session.refresh().pipe(
         catchError((refreshErr: unknown) => {
-          session.expire(router.url);
+          // Refused: the session is over. Failing (0, 5xx): keep the page; the request fails with that error.
+          if (isSessionRefused(refreshErr)) session.expire(router.url);
           return throwError(() => refreshErr);
         }),
         switchMap((token) => next(withToken(req, token))),

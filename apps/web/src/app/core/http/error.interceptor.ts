@@ -11,7 +11,7 @@ export const errorInterceptor: HttpInterceptorFn = (req, next) => {
   const toasts = inject(ToastService);
   return next(req).pipe(
     catchError((err: unknown) => {
-      if (err instanceof HttpErrorResponse && req.url !== '/api/auth/refresh') {
+      if (err instanceof HttpErrorResponse) {
         if (err.status === 0) toasts.error('The server cannot be reached. Check your connection and try again.');
         else if (err.status === 429) toasts.error(retryMessage(err));
         else if (err.status >= 500) toasts.error('The service is temporarily unavailable. Nothing was lost; please try again shortly.');

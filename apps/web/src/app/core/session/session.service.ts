@@ -5,6 +5,7 @@ import { catchError, defer, finalize, firstValueFrom, map, type Observable, of, 
 import { homeUrlFor } from './home-url';
 import type { AuthSessionDto, MfaChallengeDto, RegisteredDto, RegisterDto, UserDto } from '@cloudvault/contracts';
 import type { LoginOutcome } from './session.models';
+import { isSessionRefused } from '../http/api-error';
 
 /**
  * The browser session. The access token lives in this service's memory only (never in Web Storage);
@@ -72,7 +73,8 @@ export class SessionService {
       this.refreshInFlight = this.refreshRequest().pipe(
         switchMap((res) => this.startSession(res).pipe(map(() => res.accessToken))),
         catchError((err: unknown) => {
-          this.clear();
+          // Only a refused refresh ends the session; an unreachable or failing server leaves it for the next try.
+          if (isSessionRefused(err)) this.clear();
           return throwError(() => err);
         }),
         finalize(() => (this.refreshInFlight = null)),

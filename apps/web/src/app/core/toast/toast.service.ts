@@ -42,6 +42,8 @@ export class ToastService {
   }
 
   private show(kind: ToastKind, text: string): void {
+    // Parallel requests failing the same way say it once.
+    if (this.list().some((t) => t.kind === kind && t.text === text)) return;
     const id = this.nextId++;
     this.list.update((all) => [...all.slice(-3), { id, kind, text }]);
     setTimeout(() => this.dismiss(id), LIFETIME_MS[kind]);
