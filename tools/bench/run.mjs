@@ -1,0 +1,231 @@
+#!/usr/bin/env node
+// `npm run bench`: starts the production build on the embedded database (on disk), seeds a realistic
+// practice straight into the database, measures every figure with autocannon in the same run against a raw
+// node:http ceiling, and writes the tables into docs/PERFORMANCE.md.
+//   node tools/bench/run.mjs [--quick] [--duration 8] [--connections 10] [--upload-mb 100] [--profile] [--no-doc]
+//   --serve-only: seed, start the server, print its URL and tokens, and keep it up for manual probing (Ctrl-C).
+//   --quick: 100 patients, 10 doctors, 150,000 vitals (enough for the 1,000 vs 100,000 comparison), 2,000 files.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import argon2 from 'argon2';
+import { MongoClient } from 'mongodb';
+import { freePort, mainJs, root, startBuiltServer } from '../load/built-server.cjs';
+import { bigPdf, download, measure, plainFileIo, startRawServer, uploadMultipart, withPeakRss } from './measure.mjs';
+import { summariseProfiles } from './profile-summary.mjs';
+import { renderResults, writeIntoDoc } from './report.mjs';
+import { createTemplates, PASSWORD, seedPractice } from './seed-practice.mjs';
+import { spaBundle } from './spa-bundle.mjs';
+
+const { values: a } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    duration: { type: 'string', default: '8' },
+    connections: { type: 'string', default: '10' },
+    'upload-mb': { type: 'string', default: '100' },
+    profile: { type: 'boolean', default: false },
+    'no-doc': { type: 'boolean', default: false },
+    'serve-only': { type: 'boolean', default: false },
+  },
+});
+const sizes = a.quick
+  ? { patients: 100, doctors: 10, vitals: 150_000, files: 2_000, auditHeavy: 20_000, auditLight: 200 }
+  : { patients: 1_000, doctors: 50, vitals: 1_000_000, files: 20_000, auditHeavy: 20_000, auditLight: 200 };
+const duration = Number(a.duration);
+const connections = Number(a.connections);
+const log = (m) => console.log(m);
+const started = performance.now();
+
+function ensureBuilt() {
+  if (existsSync(mainJs) && existsSync(join(root, 'dist', 'apps', 'web', 'browser', 'index.html'))) return;
+  log('[bench] building the production bundles (nx run-many -t build -p api web)');
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+  });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+/** The embedded database alone, as its CLI runs it, on the data directory the API will use. */
+async function startDatabase(dbPath) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'libs/embedded-mongo/src/cli.ts', '--port', String(port), '--dbpath', dbPath, '--host', '127.0.0.1'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    child.stdout.once('data', resolve);
+    child.once('exit', (code) => reject(new Error(`embedded database exited with ${code}`)));
+  });
+  return { uri: `mongodb://127.0.0.1:${port}/cloudvault`, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
+}
+
+async function signIn(baseUrl, email) {
+  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status}`);
+  return (await res.json()).accessToken;
+}
+
+async function argon2Cost(mongoUri) {
+  const client = await MongoClient.connect(mongoUri);
+  const user = await client.db('cloudvault').collection('users').findOne({ email: 'patient0@bench.test' });
+  await client.close();
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    if (!(await argon2.verify(user.passwordHash, PASSWORD))) throw new Error('argon2 verify failed');
+    times.push(performance.now() - t0);
+  }
+  return times.sort((x, y) => x - y)[3];
+}
+
+async function main() {
+  ensureBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), 'cloudvault-bench-'));
+  const profileDir = join(root, 'tmp', 'bench', 'profiles');
+  const env = { LOG_LEVEL: 'info', UPLOAD_MAX_BYTES: String(200 * 1048576), AUTH_RATE_LIMIT_PER_MINUTE: '1000000' };
+  try {
+    log(`[bench] data in ${dataDir}; phase 1: the app writes one document of each kind`);
+    const first = await startBuiltServer({ dataDir, env });
+    const templates = await createTemplates(first.baseUrl);
+    await first.stop();
+
+    log('[bench] phase 2: seeding the practice straight into the database (insertMany batches)');
+    const seedStart = performance.now();
+    const db = await startDatabase(join(dataDir, 'db'));
+    let ids;
+    let argon2Ms;
+    try {
+      ids = await seedPractice(db.uri, templates, sizes, log);
+      argon2Ms = await argon2Cost(db.uri);
+    } finally {
+      await db.stop();
+    }
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+
+    log('[bench] phase 3: measuring');
+    if (a.profile) {
+      rmSync(profileDir, { recursive: true, force: true });
+      mkdirSync(profileDir, { recursive: true });
+    }
+    const server = await startBuiltServer({ dataDir, env, nodeArgs: a.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [], timeoutMs: 180_000 });
+    const base = server.baseUrl;
+    const [heavy, light, doctor, writer] = await Promise.all(['patient0', 'patient1', 'doctor0', 'patient7'].map((u) => signIn(base, `${u}@bench.test`)));
+    const auth = (token) => ({ authorization: `Bearer ${token}` });
+    if (a['serve-only']) {
+      log(`[bench] serving ${base} (pid ${server.pid}); heavy patient ${ids.heavy}, light ${ids.light}\nHEAVY=${heavy}\nLIGHT=${light}\nDOCTOR=${doctor}`);
+      await new Promise((resolve) => process.once('SIGINT', resolve));
+      await server.stop();
+      return;
+    }
+    const yearAgo = encodeURIComponent(new Date(Date.now() - 365 * 86_400_000).toISOString());
+    const nowIso = encodeURIComponent(new Date().toISOString());
+    // requests still queued from the previous row must not be counted against the next one
+    const drain = async () => {
+      for (let i = 0; i < 120; i++) {
+        const t0 = performance.now();
+        await fetch(`${base}/api/health`);
+        if (performance.now() - t0 < 50) return;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    };
+    const run = async (name, opts) => {
+      await drain();
+      const r = await measure(name, { connections, duration, ...opts });
+      log(`[bench] ${name}: ${r.reqPerSec.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
+      return r;
+    };
+
+    const raw = await startRawServer();
+    const endpoints = [await run('raw node:http, fixed JSON (ceiling)', { url: raw.url })];
+    await raw.stop();
+    endpoints.push(await run('GET /api/health', { url: base, path: '/api/health' }));
+    const pairs = [
+      ['GET /api/vitals?limit=50', (t) => ({ path: '/api/vitals?limit=50', headers: auth(t) })],
+      ['GET /api/vitals/summary (one year)', (t) => ({ path: `/api/vitals/summary?from=${yearAgo}&to=${nowIso}`, headers: auth(t) })],
+      ['GET /api/doctor/patients/:id/vitals', (_t, p) => ({ path: `/api/doctor/patients/${p}/vitals?limit=50`, headers: auth(doctor) })],
+      ['GET /api/access-log', (t) => ({ path: '/api/access-log?limit=50', headers: auth(t) })],
+    ];
+    const scaling = [];
+    for (const [name, make] of pairs) {
+      const l = await run(`${name} (1,000 readings)`, { url: base, ...make(light, ids.light) });
+      const h = await run(`${name} (100,000 readings)`, { url: base, ...make(heavy, ids.heavy) });
+      endpoints.push(l, h);
+      scaling.push({ name, light: l, heavy: h, ratio: h.p50 / Math.max(l.p50, 0.01) });
+    }
+    let k = 0;
+    endpoints.push(
+      await run('POST /api/vitals', {
+        url: base,
+        requests: [{ method: 'POST', path: '/api/vitals', headers: { ...auth(writer), 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: JSON.stringify({ type: 'heart_rate', value: 50 + (k++ % 60) }) }) }],
+      }),
+    );
+    endpoints.push(await run('GET /api/doctors?q=bench', { url: base, path: '/api/doctors?q=bench&limit=20', headers: auth(light) }));
+    const signInRun = await run('POST /api/auth/login (argon2id)', {
+      url: base,
+      path: '/api/auth/login',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'patient9@bench.test', password: PASSWORD }),
+      connections: Math.max(2, cpus().length),
+    });
+    endpoints.push(signInRun);
+
+    let transfer;
+    const uploadBytes = Number(a['upload-mb']) * 1e6;
+    if (uploadBytes > 0) {
+      const payload = bigPdf(uploadBytes);
+      const plain = plainFileIo(payload);
+      const t0 = performance.now();
+      const up = await withPeakRss(server.pid, () => uploadMultipart(base, writer, payload, 'bench-scan.pdf'));
+      const upSeconds = (performance.now() - t0) / 1000;
+      if (up.result.status !== 201) throw new Error(`upload failed: ${up.result.status} ${JSON.stringify(up.result.body)}`);
+      const t1 = performance.now();
+      const down = await withPeakRss(server.pid, () => download(base, writer, up.result.body.id));
+      const downSeconds = (performance.now() - t1) / 1000;
+      if (down.result.status !== 200 || down.result.bytes !== payload.length) throw new Error(`download failed: ${down.result.status} ${down.result.bytes} bytes`);
+      transfer = { bytes: payload.length, plain, uploadMBs: payload.length / 1e6 / upSeconds, downloadMBs: payload.length / 1e6 / downSeconds, upload: up, download: down };
+      log(`[bench] ${uploadBytes / 1e6} MB: upload ${transfer.uploadMBs.toFixed(1)} MB/s (RSS +${(up.rssPeakGrowth / 1048576).toFixed(1)} MiB), download ${transfer.downloadMBs.toFixed(1)} MB/s (RSS +${(down.rssPeakGrowth / 1048576).toFixed(1)} MiB); plain write ${plain.writeMBs.toFixed(0)} MB/s, read ${plain.readMBs.toFixed(0)} MB/s`);
+    }
+    await server.stop();
+
+    const results = {
+      finishedAt: new Date().toISOString(),
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end`,
+      sizesText: `${sizes.patients.toLocaleString('en-US')} patients, ${sizes.doctors} doctors, ${sizes.patients.toLocaleString('en-US')} consultations, ${sizes.vitals.toLocaleString('en-US')} vitals (heaviest patient 100,000, lightest compared 1,000), ${sizes.files.toLocaleString('en-US')} file records, ${(sizes.auditHeavy + sizes.auditLight).toLocaleString('en-US')} access-log events`,
+      connections,
+      duration,
+      cpus: cpus().length,
+      seedSeconds,
+      totalSeconds: (performance.now() - started) / 1000,
+      endpoints,
+      scaling,
+      signIn: signInRun,
+      argon2Ms,
+      transfer,
+      spa: spaBundle(root),
+    };
+    const markdown = renderResults(results);
+    console.log(`\n${markdown}\n`);
+    mkdirSync(join(root, 'tmp', 'bench'), { recursive: true });
+    writeFileSync(join(root, 'tmp', 'bench', 'results.json'), JSON.stringify(results, null, 2));
+    if (!a['no-doc']) writeIntoDoc(join(root, 'docs', 'PERFORMANCE.md'), markdown);
+    if (a.profile) {
+      const files = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
+      for (const f of files) console.log(`\n[bench] CPU profile ${join(profileDir, f)}\n${summariseProfiles(join(profileDir, f), 25)}`);
+    }
+    const bad = endpoints.filter((e) => e.errors > 0 || e.non2xx > 0);
+    if (bad.length) console.error(`[bench] WARNING: ${bad.map((e) => e.name).join(', ')} had errors or non-2xx answers`);
+    log(`[bench] done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(`[bench] ${e.stack ?? e}`);
+  process.exit(1);
+});
