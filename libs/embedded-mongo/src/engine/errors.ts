@@ -38,12 +38,20 @@ export class MongoServerFailure extends Error {
   }
 
   toReply(): Record<string, unknown> {
-    return { ok: 0, errmsg: this.message, code: this.code, codeName: this.codeName, ...this.extra };
+    return { ok: 0, errmsg: sanitize(this.message), code: this.code, codeName: this.codeName, ...this.extra };
   }
 
   toWriteError(index: number): Record<string, unknown> {
-    return { index, code: this.code, errmsg: this.message, ...this.extra };
+    return { index, code: this.code, errmsg: sanitize(this.message), ...this.extra };
   }
+}
+
+/**
+ * The driver treats error messages containing "not master" or "node is recovering" as topology errors
+ * (retrying or marking the server unknown); user data echoed in a message must never read like that.
+ */
+function sanitize(message: string): string {
+  return message.replace(/not (master|primary)/gi, (m) => m.replace(' ', '\u00a0')).replace(/node is recovering/gi, (m) => m.replace(/ /g, '\u00a0'));
 }
 
 export const fail = (code: number, message: string, extra?: Record<string, unknown>): never => {
