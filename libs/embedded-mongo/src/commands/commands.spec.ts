@@ -35,6 +35,17 @@ describe('commands through the official driver', () => {
     expect(s).toMatchObject({ ns: 'cmds.stats', count: 2, storageStats: { count: 2, nindexes: 1 } });
   });
 
+  it('user data in an error message never looks like a topology error to the driver', async () => {
+    const c = h.coll('topo');
+    await c.createIndex({ n: 1 }, { unique: true });
+    await c.insertOne({ n: 'not master; node is recovering' });
+    const err = await c.insertOne({ n: 'not master; node is recovering' }).catch((e) => e);
+    expect(err.code).toBe(11000);
+    expect(err.message).not.toMatch(/not master|node is recovering/i);
+    expect(err.keyValue).toEqual({ n: 'not master; node is recovering' });
+    expect(await c.countDocuments()).toBe(1); // the connection pool is still healthy
+  });
+
   it('unknown commands fail with 59 CommandNotFound', async () => {
     await expect(h.db.command({ noSuchThing: 1 })).rejects.toMatchObject({ code: 59, codeName: 'CommandNotFound' });
   });
