@@ -74,10 +74,10 @@ describe('doctor workspace', () => {
 
   it('finds patients by name and says so when none matches', async () => {
     const patients = doctorPage.getByRole('region', { name: 'My patients' });
-    await patients.getByLabel('Search patients').fill('nobody-like-this');
+    await patients.getByRole('searchbox', { name: 'Search patients' }).fill('nobody-like-this');
     await patients.getByRole('button', { name: 'Search' }).click();
     await patients.getByText('No patient matches “nobody-like-this”').waitFor();
-    await patients.getByLabel('Search patients').fill('seacole');
+    await patients.getByRole('searchbox', { name: 'Search patients' }).fill('seacole');
     await patients.getByRole('button', { name: 'Search' }).click();
     await patients.getByRole('link', { name: accepted.name }).click();
     await doctorPage.getByRole('heading', { level: 1, name: accepted.name }).waitFor();

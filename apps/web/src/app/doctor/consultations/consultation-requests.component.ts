@@ -1,12 +1,12 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject, type OnInit, output, signal } from '@angular/core';
 import type { ConsultationDto } from '@cloudvault/contracts';
 import { ToastService } from '../../core/toast/toast.service';
 import { ConfirmService } from '../../shared/confirm/confirm.service';
 import { EmptyStateComponent } from '../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
+import { CursorList } from '../paging/cursor-list';
 import { ConsultationsApiService } from './consultations-api.service';
 
 /** Pending consultation requests addressed to the doctor, each with Accept and Reject. */
@@ -17,7 +17,7 @@ import { ConsultationsApiService } from './consultations-api.service';
   styleUrl: './consultation-requests.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ConsultationRequestsComponent {
+export class ConsultationRequestsComponent implements OnInit {
   private readonly api = inject(ConsultationsApiService);
   private readonly toasts = inject(ToastService);
   private readonly confirm = inject(ConfirmService);
@@ -25,9 +25,13 @@ export class ConsultationRequestsComponent {
   /** A request was accepted: the patient list has a new entry. */
   readonly accepted = output<ConsultationDto>();
 
-  protected readonly requests = rxResource({ stream: () => this.api.list('pending') });
+  protected readonly requests = new CursorList<ConsultationDto>((cursor) => this.api.list('pending', cursor));
   /** The id of the request being answered, so its buttons are disabled meanwhile. */
   protected readonly busyId = signal<string | null>(null);
+
+  ngOnInit(): void {
+    this.requests.reload();
+  }
 
   protected accept(request: ConsultationDto): void {
     this.busyId.set(request.id);
@@ -35,7 +39,7 @@ export class ConsultationRequestsComponent {
       next: (consultation) => {
         this.busyId.set(null);
         this.toasts.success(`You now care for ${request.patient.name}.`);
-        this.requests.reload();
+        this.requests.remove((r) => r.id !== request.id);
         this.accepted.emit(consultation);
       },
       error: (err: unknown) => this.failed(err, 'The request could not be accepted.'),
@@ -55,7 +59,7 @@ export class ConsultationRequestsComponent {
       next: () => {
         this.busyId.set(null);
         this.toasts.success(`Request from ${request.patient.name} rejected.`);
-        this.requests.reload();
+        this.requests.remove((r) => r.id !== request.id);
       },
       error: (err: unknown) => this.failed(err, 'The request could not be rejected.'),
     });

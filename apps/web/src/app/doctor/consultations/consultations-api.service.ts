@@ -8,8 +8,10 @@ import type { ConsultationDto, ConsultationPageDto, ConsultationStatus } from '@
 export class ConsultationsApiService {
   private readonly http = inject(HttpClient);
 
-  list(status: ConsultationStatus): Observable<ConsultationPageDto> {
-    return this.http.get<ConsultationPageDto>('/api/consultations', { params: new HttpParams().set('status', status) });
+  list(status: ConsultationStatus, cursor?: string): Observable<ConsultationPageDto> {
+    let params = new HttpParams().set('status', status);
+    if (cursor) params = params.set('cursor', cursor);
+    return this.http.get<ConsultationPageDto>('/api/consultations', { params });
   }
 
   accept(id: string): Observable<ConsultationDto> {

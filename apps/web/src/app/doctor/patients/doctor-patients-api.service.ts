@@ -8,8 +8,10 @@ import type { DoctorPatientPageDto, PatientProfileDto } from '@cloudvault/contra
 export class DoctorPatientsApiService {
   private readonly http = inject(HttpClient);
 
-  list(q: string): Observable<DoctorPatientPageDto> {
-    const params = q.trim() ? new HttpParams().set('q', q.trim()) : undefined;
+  list(q: string, cursor?: string): Observable<DoctorPatientPageDto> {
+    let params = new HttpParams();
+    if (q.trim()) params = params.set('q', q.trim());
+    if (cursor) params = params.set('cursor', cursor);
     return this.http.get<DoctorPatientPageDto>('/api/doctor/patients', { params });
   }
 

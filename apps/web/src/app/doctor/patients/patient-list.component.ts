@@ -1,13 +1,14 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import type { DoctorPatientDto } from '@cloudvault/contracts';
 import { EmptyStateComponent } from '../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
+import { CursorList } from '../paging/cursor-list';
 import { DoctorPatientsApiService } from './doctor-patients-api.service';
 
-/** The doctor's active patients, searchable by name; each opens the patient's page. */
+/** The doctor's active patients, searchable by name, paged; each opens the patient's page. */
 @Component({
   selector: 'cv-patient-list',
   imports: [DatePipe, RouterLink, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
@@ -20,7 +21,14 @@ export class PatientListComponent {
 
   /** The search that produced the list shown (applied on submit, not on every key). */
   protected readonly query = signal('');
-  protected readonly patients = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.list(params) });
+  protected readonly patients = new CursorList<DoctorPatientDto>((cursor) => this.api.list(this.query(), cursor));
+
+  constructor() {
+    effect(() => {
+      this.query();
+      untracked(() => this.patients.reload());
+    });
+  }
 
   protected search(term: string): void {
     if (term.trim() === this.query()) this.patients.reload();
