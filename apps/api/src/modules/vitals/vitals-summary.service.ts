@@ -17,39 +17,40 @@ import { type RegressionSums, trendFromSums } from './vitals-trend';
 
 const MS_PER_WEEK = 7 * 24 * 3600 * 1000;
 
-interface TypeStats {
-  _id: VitalType;
-  count: number;
+/** One time bucket of one type, as the database groups it. */
+interface Bucket {
+  _id: { type: VitalType; b: number };
+  n: number;
   min: number;
   max: number;
-  mean: number;
+  sy: number;
   min2: number | null;
   max2: number | null;
-  mean2: number | null;
-  firstAt: Date;
-  lastAt: Date;
-}
-
-interface Bucket {
-  _id: number;
-  n: number;
-  mean: number;
-  mean2: number | null;
-  min: number;
-  max: number;
+  sy2: number;
   sx: number;
-  sy: number;
   sxx: number;
   sxy: number;
+}
+
+/** Per-type running totals, folded from its buckets. */
+interface Totals extends RegressionSums {
+  min: number;
+  max: number;
+  min2: number;
+  max2: number;
+  sy2: number;
+  series: VitalSeriesPointDto[];
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * The per-type summary, computed by the database: one $group for the statistics of every type, then per
- * type one bucketed $group that yields both the chart series (at most VITAL_SERIES_MAX_POINTS buckets of
- * equal time width) and the regression sums for the trend. Memory and response size are bounded by the
- * number of buckets, never by the number of readings.
+ * The per-type summary, computed by the database in one aggregation pass: readings are grouped by type and
+ * by equal-width time bucket (at most VITAL_SERIES_MAX_POINTS buckets over the period), each bucket
+ * carrying count, extremes and the sums for the mean and the least-squares trend. Everything else (count,
+ * min, max, mean, trend per type, the chart series) is folded from those buckets, so memory and response
+ * size are bounded by the number of buckets, never by the number of readings. The period's first and last
+ * reading and each type's latest come from the (patient, takenAt) and (patient, type, takenAt) indexes.
  */
 @Injectable()
 export class VitalsSummaryService {
@@ -57,28 +58,17 @@ export class VitalsSummaryService {
 
   async summarise(patientId: Types.ObjectId, range: { from?: Date; to?: Date }): Promise<VitalTypeSummaryDto[]> {
     const match = this.matchStage(patientId, range);
-    const stats = await this.vitals.aggregate<TypeStats>([
-      { $match: match },
-      {
-        $group: {
-          _id: '$type',
-          count: { $sum: 1 },
-          min: { $min: '$statValue' },
-          max: { $max: '$statValue' },
-          mean: { $avg: '$statValue' },
-          min2: { $min: '$statValue2' },
-          max2: { $max: '$statValue2' },
-          mean2: { $avg: '$statValue2' },
-          firstAt: { $min: '$takenAt' },
-          lastAt: { $max: '$takenAt' },
-        },
-      },
-    ]);
-    const byType = new Map(stats.map((s) => [s._id, s]));
+    const [first, last] = await Promise.all([this.edge(match, 1), this.edge(match, -1)]);
+    if (!first || !last) return [];
+    const origin = first.getTime();
+    const bucketMs = Math.max(1, Math.ceil((last.getTime() - origin + 1) / VITAL_SERIES_MAX_POINTS));
+    const buckets = await this.vitals.aggregate<Bucket>(this.bucketPipeline(match, first, bucketMs));
+    const totals = new Map<VitalType, Totals>();
+    for (const b of buckets) this.fold(totals, b, origin, bucketMs);
     const items: VitalTypeSummaryDto[] = [];
     for (const type of VITAL_TYPE_VALUES) {
-      const s = byType.get(type);
-      if (s) items.push(await this.summariseType(match, s));
+      const t = totals.get(type);
+      if (t) items.push(await this.typeSummary(match, type, t, bucketMs));
     }
     return items;
   }
@@ -90,73 +80,92 @@ export class VitalsSummaryService {
     return { patientId, ...(Object.keys(takenAt).length ? { takenAt } : {}) };
   }
 
-  private async summariseType(match: Record<string, unknown>, s: TypeStats): Promise<VitalTypeSummaryDto> {
-    const typeMatch = { ...match, type: s._id };
-    const latest = await this.vitals.findOne(typeMatch).sort({ takenAt: -1, _id: -1 }).lean<StoredVital>().orFail();
-    const first = s.firstAt.getTime();
-    const bucketMs = Math.max(1, Math.ceil((s.lastAt.getTime() - first + 1) / VITAL_SERIES_MAX_POINTS));
-    const buckets = await this.vitals.aggregate<Bucket>(this.bucketPipeline(typeMatch, s.firstAt, bucketMs));
-    const sums: RegressionSums = { n: 0, sx: 0, sy: 0, sxx: 0, sxy: 0 };
-    const series: VitalSeriesPointDto[] = buckets.map((b) => {
-      sums.n += b.n;
-      sums.sx += b.sx;
-      sums.sy += b.sy;
-      sums.sxx += b.sxx;
-      sums.sxy += b.sxy;
-      return {
-        t: new Date(first + b._id * bucketMs).toISOString(),
-        value: round(b.mean),
-        ...(b.mean2 !== null ? { value2: round(b.mean2) } : {}),
-        min: b.min,
-        max: b.max,
-        count: b.n,
-      };
-    });
-    const stats: VitalStatsDto[] =
-      s._id === 'blood_pressure'
-        ? [
-            { metric: 'systolic', min: s.min, max: s.max, mean: round(s.mean) },
-            { metric: 'diastolic', min: s.min2 ?? 0, max: s.max2 ?? 0, mean: round(s.mean2 ?? 0) },
-          ]
-        : [{ metric: 'value', min: s.min, max: s.max, mean: round(s.mean) }];
-    return {
-      type: s._id,
-      unit: VITAL_STAT_UNITS[s._id],
-      count: s.count,
-      latest: toVitalDto(latest),
-      min: s.min,
-      max: s.max,
-      mean: round(s.mean),
-      stats,
-      trend: trendFromSums(s._id, sums),
-      category: classifyReading(latest),
-      series,
-      bucketMs,
-    };
+  /** Time of the first (1) or last (-1) reading in the period. */
+  private async edge(match: Record<string, unknown>, dir: 1 | -1): Promise<Date | undefined> {
+    const row = await this.vitals.findOne(match, { takenAt: 1 }).sort({ takenAt: dir, _id: dir }).lean<{ takenAt: Date }>();
+    return row?.takenAt;
   }
 
-  /** Equal-width time buckets from the first reading; x is weeks since the first reading. */
-  private bucketPipeline(match: Record<string, unknown>, firstAt: Date, bucketMs: number): PipelineStage[] {
-    const sinceFirst = { $subtract: ['$takenAt', firstAt] };
-    const weeks = { $divide: [sinceFirst, MS_PER_WEEK] };
+  /** x is weeks since the first reading of the period (the trend's unit). */
+  private bucketPipeline(match: Record<string, unknown>, first: Date, bucketMs: number): PipelineStage[] {
+    const sinceFirst = { $subtract: ['$takenAt', first] };
+    const x = { $divide: [sinceFirst, MS_PER_WEEK] };
     return [
       { $match: match },
-      { $set: { x: weeks, bucket: { $floor: { $divide: [sinceFirst, bucketMs] } } } },
       {
         $group: {
-          _id: '$bucket',
+          _id: { type: '$type', b: { $floor: { $divide: [sinceFirst, bucketMs] } } },
           n: { $sum: 1 },
-          mean: { $avg: '$statValue' },
-          mean2: { $avg: '$statValue2' },
           min: { $min: '$statValue' },
           max: { $max: '$statValue' },
-          sx: { $sum: '$x' },
           sy: { $sum: '$statValue' },
-          sxx: { $sum: { $multiply: ['$x', '$x'] } },
-          sxy: { $sum: { $multiply: ['$x', '$statValue'] } },
+          min2: { $min: '$statValue2' },
+          max2: { $max: '$statValue2' },
+          sy2: { $sum: '$statValue2' },
+          sx: { $sum: x },
+          sxx: { $sum: { $multiply: [x, x] } },
+          sxy: { $sum: { $multiply: [x, '$statValue'] } },
         },
       },
-      { $sort: { _id: 1 } },
+      { $sort: { '_id.type': 1, '_id.b': 1 } },
     ];
+  }
+
+  private fold(totals: Map<VitalType, Totals>, b: Bucket, origin: number, bucketMs: number): void {
+    let t = totals.get(b._id.type);
+    if (!t) {
+      t = { n: 0, sx: 0, sy: 0, sxx: 0, sxy: 0, min: Infinity, max: -Infinity, min2: Infinity, max2: -Infinity, sy2: 0, series: [] };
+      totals.set(b._id.type, t);
+    }
+    t.n += b.n;
+    t.sx += b.sx;
+    t.sy += b.sy;
+    t.sxx += b.sxx;
+    t.sxy += b.sxy;
+    t.sy2 += b.sy2;
+    t.min = Math.min(t.min, b.min);
+    t.max = Math.max(t.max, b.max);
+    if (b.min2 !== null && b.max2 !== null) {
+      t.min2 = Math.min(t.min2, b.min2);
+      t.max2 = Math.max(t.max2, b.max2);
+    }
+    t.series.push({
+      t: new Date(origin + b._id.b * bucketMs).toISOString(),
+      value: round(b.sy / b.n),
+      ...(b.min2 !== null ? { value2: round(b.sy2 / b.n) } : {}),
+      min: b.min,
+      max: b.max,
+      count: b.n,
+    });
+  }
+
+  private async typeSummary(match: Record<string, unknown>, type: VitalType, t: Totals, bucketMs: number): Promise<VitalTypeSummaryDto> {
+    const latest = await this.vitals
+      .findOne({ ...match, type })
+      .sort({ takenAt: -1, _id: -1 })
+      .lean<StoredVital>()
+      .orFail();
+    const mean = round(t.sy / t.n);
+    const stats: VitalStatsDto[] =
+      type === 'blood_pressure'
+        ? [
+            { metric: 'systolic', min: t.min, max: t.max, mean },
+            { metric: 'diastolic', min: t.min2, max: t.max2, mean: round(t.sy2 / t.n) },
+          ]
+        : [{ metric: 'value', min: t.min, max: t.max, mean }];
+    return {
+      type,
+      unit: VITAL_STAT_UNITS[type],
+      count: t.n,
+      latest: toVitalDto(latest),
+      min: t.min,
+      max: t.max,
+      mean,
+      stats,
+      trend: trendFromSums(type, t),
+      category: classifyReading(latest),
+      series: t.series,
+      bucketMs,
+    };
   }
 }
