@@ -71,7 +71,7 @@ describe('durability', () => {
         }
       }
     });
-    while (acked.size < 2000) await new Promise((r) => setTimeout(r, 20));
+    while (acked.size < 1000) await new Promise((r) => setTimeout(r, 20));
     first.child.kill('SIGKILL');
     stop = true;
     await Promise.all(streams);

@@ -39,23 +39,34 @@ function opQuery(requestId: number, coll: string, query: object): Buffer {
   return Buffer.concat([header(16 + payload.length, requestId, OP_QUERY), payload]);
 }
 
-/** Sends raw bytes; resolves with the replies received before `waitMs` or the socket closing. */
-function exchange(port: number, data: Buffer[], waitMs = 300): Promise<{ replies: Buffer[]; closed: boolean }> {
+/**
+ * Sends raw bytes; resolves once `expected` replies arrived (then waits briefly for stray extra replies),
+ * or the server closed the socket, or after `waitMs`.
+ */
+function exchange(port: number, data: Buffer[], expected = 0, waitMs = 3000): Promise<{ replies: Buffer[]; closed: boolean }> {
   return new Promise((resolve) => {
     const sock = net.connect(port, '127.0.0.1');
     const framer = new MessageFramer();
     const replies: Buffer[] = [];
     let closed = false;
-    sock.on('data', (c) => replies.push(...framer.push(c)));
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      sock.destroy();
+      resolve({ replies, closed });
+    };
+    sock.on('data', (c) => {
+      replies.push(...framer.push(c));
+      if (expected > 0 && replies.length >= expected) setTimeout(finish, 50);
+    });
     sock.on('close', () => {
       closed = true;
+      finish();
     });
     sock.on('error', () => undefined);
     sock.on('connect', () => data.forEach((d) => sock.write(d)));
-    setTimeout(() => {
-      sock.destroy();
-      resolve({ replies, closed });
-    }, waitMs);
+    setTimeout(finish, waitMs);
   });
 }
 
@@ -122,7 +133,7 @@ describe('wire protocol over TCP', () => {
   afterAll(() => server.stop());
 
   it('answers the OP_QUERY ismaster handshake with an OP_REPLY standalone hello', async () => {
-    const { replies } = await exchange(server.port, [opQuery(7, 'admin.$cmd', { ismaster: 1, helloOk: true, client: {}, compression: ['none'] })]);
+    const { replies } = await exchange(server.port, [opQuery(7, 'admin.$cmd', { ismaster: 1, helloOk: true, client: {}, compression: ['none'] })], 1);
     expect(replies).toHaveLength(1);
     expect(replies[0].readInt32LE(12)).toBe(OP_REPLY);
     expect(replies[0].readInt32LE(8)).toBe(7);
@@ -136,7 +147,7 @@ describe('wire protocol over TCP', () => {
   });
 
   it('answers hello over OP_MSG with a kind-0 reply and no reply for moreToCome', async () => {
-    const { replies } = await exchange(server.port, [opMsg(11, { endSessions: [], $db: 'admin' }, { flags: FLAG_MORE_TO_COME }), opMsg(12, { hello: 1, $db: 'admin' })]);
+    const { replies } = await exchange(server.port, [opMsg(11, { endSessions: [], $db: 'admin' }, { flags: FLAG_MORE_TO_COME }), opMsg(12, { hello: 1, $db: 'admin' })], 1);
     expect(replies).toHaveLength(1);
     expect(replies[0].readInt32LE(8)).toBe(12);
     expect(replyBody(replies[0]).isWritablePrimary).toBe(true);
@@ -145,7 +156,7 @@ describe('wire protocol over TCP', () => {
   it('encodes cursor ids as BSON int64', async () => {
     const insert = opMsg(30, { insert: 'raw', $db: 'w' }, { seq: ['documents', Array.from({ length: 5 }, (_, i) => ({ i }))] });
     const find = opMsg(31, { find: 'raw', batchSize: 2, $db: 'w' });
-    const { replies } = await exchange(server.port, [insert, find]);
+    const { replies } = await exchange(server.port, [insert, find], 2);
     expect(replyBody(replies[0])).toEqual({ n: 5, ok: 1 });
     const raw = deserialize(replies[1].subarray(21), { promoteLongs: false }) as { cursor: { id: unknown; firstBatch: unknown[] } };
     expect((raw.cursor.id as { _bsontype?: string })._bsontype).toBe('Long');
@@ -153,7 +164,7 @@ describe('wire protocol over TCP', () => {
   });
 
   it('returns CommandNotFound (59) for unknown commands', async () => {
-    const { replies } = await exchange(server.port, [opMsg(13, { frobnicate: 1, $db: 'admin' })]);
+    const { replies } = await exchange(server.port, [opMsg(13, { frobnicate: 1, $db: 'admin' })], 1);
     expect(replyBody(replies[0])).toMatchObject({ ok: 0, code: 59, codeName: 'CommandNotFound' });
   });
 
@@ -167,7 +178,7 @@ describe('wire protocol over TCP', () => {
     const bad = await exchange(server.port, [bytes]);
     expect(bad.closed).toBe(true);
     expect(bad.replies).toHaveLength(0);
-    const good = await exchange(server.port, [opMsg(21, { ping: 1, $db: 'admin' })]);
+    const good = await exchange(server.port, [opMsg(21, { ping: 1, $db: 'admin' })], 1);
     expect(replyBody(good.replies[0])).toEqual({ ok: 1 });
   });
 });
