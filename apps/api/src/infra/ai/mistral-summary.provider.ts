@@ -101,7 +101,8 @@ export class MistralSummaryProvider implements SummaryProvider {
   /** The SDK client, created on first use (loading the ESM SDK is local work, outside the call's deadline). */
   private async getClient(): Promise<Mistral> {
     if (!this.client) {
-      const { Mistral: Client } = await loadMistralSdk().catch(() => {
+      const { Mistral: Client } = await loadMistralSdk().catch((err: unknown) => {
+        this.logger.error({ err: { name: (err as ErrorLike)?.name, code: (err as { code?: unknown })?.code } }, 'Mistral SDK could not be loaded');
         throw new SummaryProviderError('unavailable');
       });
       this.client = new Client({
