@@ -1,5 +1,4 @@
 /** Collection and database catalog commands. */
-import { Long } from 'bson';
 import { compareValues } from '../bson/compare';
 import { isDocument } from '../bson/paths';
 import { ID_INDEX } from '../engine/collection';
@@ -77,5 +76,3 @@ const collMod: Handler = (cmd, ctx) => {
 const renameCollection: Handler = () => fail(115, 'renameCollection is not supported by the embedded server');
 
 export const catalogHandlers: Record<string, Handler> = { listCollections, create, drop, dropDatabase, collMod, renameCollection };
-
-export const cursorLong = (n: number): Long => Long.fromNumber(n);

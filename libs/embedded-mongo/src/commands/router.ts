@@ -23,9 +23,6 @@ const HANDLERS: Record<string, Handler> = {
   ...explainHandlers,
 };
 
-/** Commands that change data (their effects are journaled before the reply). */
-export const WRITE_COMMANDS = new Set(['insert', 'update', 'delete', 'findAndModify', 'findandmodify', 'create', 'drop', 'dropDatabase', 'collMod', 'createIndexes', 'dropIndexes', 'deleteIndexes', 'aggregate']);
-
 export function commandName(cmd: Doc): string {
   return Object.keys(cmd)[0] ?? '';
 }

@@ -3,7 +3,7 @@ import { ObjectId } from 'bson';
 import { compareValues } from '../bson/compare';
 import { isDocument } from '../bson/paths';
 import type { Collection } from '../engine/collection';
-import { fail, MongoServerFailure, toFailure } from '../engine/errors';
+import { fail, toFailure } from '../engine/errors';
 import type { Doc } from '../engine/index-store';
 import { compileFilter } from '../engine/match';
 import { readDocs } from '../engine/reader';
@@ -147,4 +147,3 @@ const del: Handler = (cmd, ctx) => {
 };
 
 export const writeHandlers: Record<string, Handler> = { insert, update, delete: del };
-export { MongoServerFailure };

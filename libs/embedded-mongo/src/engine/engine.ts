@@ -3,7 +3,6 @@
  * All methods are synchronous, so one command runs atomically on the event loop; the server journals
  * the effects a command produced (one record per command) before acknowledging it.
  */
-import { cloneDoc } from '../bson/paths';
 import { Collection, ID_INDEX } from './collection';
 import { fail } from './errors';
 import type { Doc, IndexSpec } from './index-store';
@@ -155,9 +154,5 @@ export class Engine {
         for (const doc of c.docs.values()) yield { op: 'put', db, coll: name, doc };
       }
     }
-  }
-
-  snapshotCopy(doc: Doc): Doc {
-    return cloneDoc(doc);
   }
 }
