@@ -19,10 +19,12 @@ describe('doctor workspace', () => {
   let acceptedPage: Page;
   let rejectedPage: Page;
   const scriptsSeenByPatient: string[] = [];
+  const pageErrors: string[] = [];
 
   async function userPage(): Promise<Page> {
     const { context, page } = await newUserPage(browser);
     contexts.push(context);
+    page.on('pageerror', (err) => pageErrors.push(err.message));
     return page;
   }
 
@@ -56,6 +58,10 @@ describe('doctor workspace', () => {
   afterAll(async () => {
     for (const context of contexts) await context.close();
     await browser?.close();
+  });
+
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
   });
 
   it('rejects one request after confirmation and accepts the other', async () => {
