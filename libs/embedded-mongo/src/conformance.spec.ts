@@ -324,3 +324,24 @@ describe('writes and indexes (core/index-unique, reference/command/distinct)', (
     expect(await c.aggregate([{ $group: { _id: '$u', t: { $sum: '$n' } } }]).toArray()).toEqual([{ _id: a, t: 3 }]);
   });
 });
+
+describe('aggregation: $lookup equality match with a pipeline (operator/aggregation/lookup, MongoDB 5.0+)', () => {
+  it('joins on localField/foreignField and runs the pipeline on the matches only', async () => {
+    const from = await load([{ _id: 10, name: 'a', x: 1 }, { _id: 20, name: 'b', x: 2 }, { _id: 30, name: 'c', x: 3 }]);
+    const c = await load([{ _id: 1, u: 10 }, { _id: 2, u: [20, 30] }, { _id: 3 }]);
+    const out = await c
+      .aggregate([{ $lookup: { from: from.collectionName, localField: 'u', foreignField: '_id', as: 'x', pipeline: [{ $project: { name: 1 } }] } }, { $sort: { _id: 1 } }])
+      .toArray();
+    expect(out.map((d) => (d['x'] as LooseDoc[]).map((j) => j['name']))).toEqual([['a'], ['b', 'c'], []]);
+    expect((out[0]['x'] as LooseDoc[])[0]).toEqual({ _id: 10, name: 'a' });
+  });
+
+  it('keeps let variables usable in the pipeline', async () => {
+    const from = await load([{ _id: 10, n: 1 }, { _id: 11, n: 5 }]);
+    const c = await load([{ _id: 1, u: [10, 11], min: 2 }]);
+    const out = await c
+      .aggregate([{ $lookup: { from: from.collectionName, localField: 'u', foreignField: '_id', let: { m: '$min' }, pipeline: [{ $match: { $expr: { $gte: ['$n', '$$m'] } } }], as: 'x' } }])
+      .toArray();
+    expect((out[0]['x'] as LooseDoc[]).map((d) => d['_id'])).toEqual([11]);
+  });
+});

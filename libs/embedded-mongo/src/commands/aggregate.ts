@@ -7,13 +7,14 @@ import { newAggregator } from '../engine/mingo';
 import { readDocs } from '../engine/reader';
 import type { CommandContext, Handler } from './context';
 import { stripScore, textPipeline } from './aggregate-text';
+import { rewritePipeline } from './lookup-rewrite';
 import { checkStorable, withId } from './write';
 
 const UNSUPPORTED = new Set(['$merge', '$changeStream', '$indexStats', '$currentOp', '$listSessions', '$geoNear', '$search', '$vectorSearch']);
 
 export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: string; out?: string } {
   if (!Array.isArray(cmd.pipeline)) fail(14, "'pipeline' option must be specified as an array");
-  let pipeline = [...(cmd.pipeline as Doc[])];
+  let pipeline = rewritePipeline(cmd.pipeline as Doc[]);
   const dbLevel = cmd.aggregate === 1;
   const name = dbLevel ? '' : String(cmd.aggregate);
   for (const st of pipeline) {
