@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** One autocannon run; `requests` as in autocannon (setupRequest allowed). */
-export async function measure(name, { url, path = '/', method = 'GET', headers = {}, body, requests, connections = 10, duration = 8 }) {
+export async function measure(name, { url, path = '/', method = 'GET', headers = {}, body, requests, connections = 10, duration = 8, amount }) {
   const result = await autocannon({
     url: `${url}${path}`,
     method,
@@ -17,8 +17,8 @@ export async function measure(name, { url, path = '/', method = 'GET', headers =
     body,
     requests,
     connections,
-    duration,
-    timeout: 30,
+    ...(amount ? { amount } : { duration }),
+    timeout: 60,
   });
   const ok = result['2xx'];
   return {
@@ -63,6 +63,7 @@ export async function withPeakRss(pid, fn) {
 /** Starts tools/bench/raw-server.mjs as a child process. */
 export async function startRawServer() {
   const child = spawn(process.execPath, [new URL('./raw-server.mjs', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit'] });
+  process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'));
   const port = await new Promise((resolve, reject) => {
     child.stdout.once('data', (d) => resolve(Number(String(d).trim())));
     child.once('exit', (code) => reject(new Error(`raw server exited ${code}`)));

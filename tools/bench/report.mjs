@@ -14,7 +14,7 @@ function table(header, rows) {
 
 export function renderResults(r) {
   const raw = r.endpoints.find((e) => e.name.startsWith('raw'));
-  const ratio = (e) => (raw ? `${n(e.reqPerSec / raw.reqPerSec, 3)}×` : 'n/a');
+  const ratio = (e) => (raw && e.reqPerSec > 0 ? `${n(e.reqPerSec / raw.reqPerSec, 4)} (1/${n(raw.reqPerSec / e.reqPerSec, 0)})` : 'n/a');
   const out = [];
   out.push(`Run ${r.finishedAt} on ${r.machine}; ${r.sizesText}; autocannon ${r.connections} connections × ${r.duration} s per row; ` +
     `seeding ${n(r.seedSeconds)} s, whole run ${n(r.totalSeconds)} s.`);

@@ -2,7 +2,7 @@
 // `npm run bench`: starts the production build on the embedded database (on disk), seeds a realistic
 // practice straight into the database, measures every figure with autocannon in the same run against a raw
 // node:http ceiling, and writes the tables into docs/PERFORMANCE.md.
-//   node tools/bench/run.mjs [--quick] [--duration 8] [--connections 10] [--upload-mb 100] [--profile] [--no-doc]
+//   node tools/bench/run.mjs [--quick] [--duration 8] [--connections 10] [--samples 3] [--upload-mb 100] [--profile] [--no-doc]
 //   --serve-only: seed, start the server, print its URL and tokens, and keep it up for manual probing (Ctrl-C).
 //   --quick: 100 patients, 10 doctors, 150,000 vitals (enough for the 1,000 vs 100,000 comparison), 2,000 files.
 import { spawn, spawnSync } from 'node:child_process';
@@ -25,6 +25,7 @@ const { values: a } = parseArgs({
     duration: { type: 'string', default: '8' },
     connections: { type: 'string', default: '10' },
     'upload-mb': { type: 'string', default: '100' },
+    samples: { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
     'no-doc': { type: 'boolean', default: false },
     'serve-only': { type: 'boolean', default: false },
@@ -35,7 +36,10 @@ const sizes = a.quick
   : { patients: 1_000, doctors: 50, vitals: 1_000_000, files: 20_000, auditHeavy: 20_000, auditLight: 200 };
 const duration = Number(a.duration);
 const connections = Number(a.connections);
+const samples = Number(a.samples);
 const log = (m) => console.log(m);
+// exit (running the child-process clean-ups) when interrupted, unless --serve-only waits for Ctrl-C itself
+if (!a['serve-only']) for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => process.exit(130));
 const started = performance.now();
 
 function ensureBuilt() {
@@ -56,6 +60,7 @@ async function startDatabase(dbPath) {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'));
   await new Promise((resolve, reject) => {
     child.stdout.once('data', resolve);
     child.once('exit', (code) => reject(new Error(`embedded database exited with ${code}`)));
@@ -111,7 +116,10 @@ async function main() {
       rmSync(profileDir, { recursive: true, force: true });
       mkdirSync(profileDir, { recursive: true });
     }
-    const server = await startBuiltServer({ dataDir, env, nodeArgs: a.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [], timeoutMs: 180_000 });
+    const profiling = a.profile
+      ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profileDir, '--require', join(root, 'tools', 'bench', 'exit-on-signal.cjs')], stopSignal: 'SIGUSR2' }
+      : {};
+    const server = await startBuiltServer({ dataDir, env, timeoutMs: 180_000, ...profiling });
     const base = server.baseUrl;
     const [heavy, light, doctor, writer] = await Promise.all(['patient0', 'patient1', 'doctor0', 'patient7'].map((u) => signIn(base, `${u}@bench.test`)));
     const auth = (token) => ({ authorization: `Bearer ${token}` });
@@ -151,8 +159,11 @@ async function main() {
     ];
     const scaling = [];
     for (const [name, make] of pairs) {
-      const l = await run(`${name} (1,000 readings)`, { url: base, ...make(light, ids.light) });
-      const h = await run(`${name} (100,000 readings)`, { url: base, ...make(heavy, ids.heavy) });
+      // throughput under concurrency for a typical patient, then the latency of one request at a time
+      // (no queueing) for a patient with 1,000 and one with 100,000 readings
+      endpoints.push(await run(name, { url: base, ...make(light, ids.light) }));
+      const l = await run(`${name}, 1 client (1,000 readings)`, { url: base, ...make(light, ids.light), connections: 1, amount: samples });
+      const h = await run(`${name}, 1 client (100,000 readings)`, { url: base, ...make(heavy, ids.heavy), connections: 1, amount: samples });
       endpoints.push(l, h);
       scaling.push({ name, light: l, heavy: h, ratio: h.p50 / Math.max(l.p50, 0.01) });
     }

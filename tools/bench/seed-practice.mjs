@@ -124,6 +124,7 @@ export async function seedPractice(mongoUri, templates, sizes, print = console.l
       done += n;
       if (p < 12 || p % 200 === 0) log(`[bench] vitals: ${done.toLocaleString('en-US')} / ${sizes.vitals.toLocaleString('en-US')}`);
     }
+    log(`[bench] vitals: ${done.toLocaleString('en-US')} seeded`);
 
     const perPatient = Math.max(1, Math.floor(sizes.files / sizes.patients));
     await insertAll(db.collection('medical_files'), sizes.files, (i) => {

@@ -5,7 +5,7 @@ export interface BuiltServer {
   dataDir: string;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
-  /** SIGTERM (SIGKILL after 10 s); resolves with the exit code. */
+  /** The stop signal (SIGKILL after 10 s); resolves with the exit code. */
   stop(): Promise<number | null>;
 }
 export interface BuiltServerOptions {
@@ -13,6 +13,8 @@ export interface BuiltServerOptions {
   nodeArgs?: string[];
   dataDir?: string;
   timeoutMs?: number;
+  /** How stop() ends the process (default SIGTERM). */
+  stopSignal?: NodeJS.Signals;
 }
 export const root: string;
 export const mainJs: string;

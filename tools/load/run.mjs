@@ -20,6 +20,9 @@ const { values: args } = parseArgs({
   },
 });
 
+// exit on Ctrl-C or SIGTERM so the server child is stopped by built-server's exit hook
+for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => process.exit(130));
+
 async function main() {
   const duration = Number(args.duration);
   const connections = Number(args.connections);
