@@ -19,7 +19,12 @@ describe('SessionService', () => {
 
   afterEach(() => backend.verify());
 
+  afterEach(() => {
+    document.cookie = 'cv_signed_in=; Path=/; Max-Age=0';
+  });
+
   it('restores the session from the refresh cookie on start-up', async () => {
+    document.cookie = 'cv_signed_in=1; Path=/';
     const restored = sessions.restore();
     const req = backend.expectOne('/api/auth/refresh');
     expect(req.request.withCredentials).toBe(true);
@@ -29,12 +34,27 @@ describe('SessionService', () => {
     expect(sessions.homeUrl()).toBe('/doctor');
   });
 
-  it('starts signed out when there is no valid refresh cookie', async () => {
+  it('starts signed out when the refresh cookie is no longer valid, and forgets the hint', async () => {
+    document.cookie = 'cv_signed_in=1; Path=/';
     const restored = sessions.restore();
     backend.expectOne('/api/auth/refresh').flush({ statusCode: 401 }, { status: 401, statusText: 'Unauthorized' });
     await restored;
     expect(sessions.isSignedIn()).toBe(false);
     expect(sessions.homeUrl()).toBe('/auth/login');
+    expect(document.cookie).not.toContain('cv_signed_in=1');
+  });
+
+  it('makes no refresh request for a browser that never signed in (the API counts its 401 against the address)', async () => {
+    await sessions.restore();
+    backend.expectNone('/api/auth/refresh');
+    expect(sessions.isSignedIn()).toBe(false);
+  });
+
+  it('sets the hint on sign-in, holding no token', async () => {
+    const login = firstValueFrom(sessions.login('d@example.org', 'pw'));
+    backend.expectOne('/api/auth/login').flush({ accessToken: 'SECRET', refreshToken: 'R', expiresIn: 900, tokenType: 'Bearer', mfaEnrolmentRequired: false, user: USER });
+    await login;
+    expect(document.cookie).toBe('cv_signed_in=1');
   });
 
   it('returns the two-factor challenge instead of a session', async () => {

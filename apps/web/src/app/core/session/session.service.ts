@@ -3,6 +3,7 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, defer, finalize, firstValueFrom, map, type Observable, of, shareReplay, switchMap, tap, throwError } from 'rxjs';
 import { homeUrlFor } from './home-url';
+import { clearSessionHint, hasSessionHint, setSessionHint } from './session-hint';
 import type { AuthSessionDto, MfaChallengeDto, RegisteredDto, RegisterDto, UserDto } from '@cloudvault/contracts';
 import type { LoginOutcome } from './session.models';
 import { isSessionRefused } from '../http/api-error';
@@ -84,8 +85,12 @@ export class SessionService {
     return this.refreshInFlight;
   }
 
-  /** Called once at start-up: a reload keeps the user signed in when the refresh cookie is still valid. */
+  /**
+   * Called once at start-up: a reload keeps the user signed in when the refresh cookie is still valid. A browser
+   * that never signed in (no session hint) makes no request.
+   */
   restore(): Promise<void> {
+    if (!hasSessionHint()) return Promise.resolve();
     return firstValueFrom(this.refresh().pipe(map(() => undefined), catchError(() => of(undefined))));
   }
 
@@ -120,6 +125,7 @@ export class SessionService {
   }
 
   clear(): void {
+    clearSessionHint();
     this.token.set(null);
     this.enrolmentOnly.set(false);
     this.currentUser.set(null);
@@ -138,6 +144,7 @@ export class SessionService {
 
   private startSession(res: AuthSessionDto): Observable<UserDto> {
     this.expiring = false;
+    setSessionHint();
     this.token.set(res.accessToken);
     this.enrolmentOnly.set(res.mfaEnrolmentRequired === true);
     if (res.user) {
