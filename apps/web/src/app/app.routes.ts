@@ -6,7 +6,6 @@ import { SessionService } from './core/session/session.service';
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: () => inject(SessionService).homeUrl() },
   { path: 'auth', canMatch: [guestGuard], loadChildren: () => import('./auth/auth.routes').then((m) => m.AUTH_ROUTES) },
-  { path: 'auth', redirectTo: '' },
   {
     path: 'account',
     canMatch: [signedInGuard],
