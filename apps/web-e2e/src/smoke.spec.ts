@@ -17,13 +17,14 @@ describe('the production build served by the API', () => {
     await browser?.close();
   });
 
-  it('boots the SPA without script errors', async () => {
+  it('boots the SPA without script errors and sends a visitor to sign in', async () => {
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
     const response = await page.goto('/');
     expect(response?.status()).toBe(200);
-    await expect(page.title()).resolves.toBe('CloudVault');
-    await page.locator('cv-root').getByRole('main').waitFor();
+    await page.waitForURL('**/auth/login');
+    await page.getByRole('main').getByRole('heading', { name: 'Sign in' }).waitFor();
+    await expect(page.title()).resolves.toBe('Sign in · CloudVault');
     expect(errors).toEqual([]);
   });
 
