@@ -17,7 +17,7 @@ export function renderResults(r) {
   const ratio = (e) => (raw && e.reqPerSec > 0 ? `${n(e.reqPerSec / raw.reqPerSec, 4)} (1/${n(raw.reqPerSec / e.reqPerSec, 0)})` : 'n/a');
   const out = [];
   out.push(`Run ${r.finishedAt} on ${r.machine}; ${r.sizesText}; autocannon ${r.connections} connections × ${r.duration} s per row; ` +
-    `seeding ${n(r.seedSeconds)} s, whole run ${n(r.totalSeconds)} s.`);
+    `seeding ${n(r.seedSeconds)} s, API start on the seeded data (embedded database loading it) ${n(r.startupSeconds, 1)} s, whole run ${n(r.totalSeconds)} s.`);
   out.push('');
   out.push('### Throughput and latency (ratio = req/s relative to the raw node:http ceiling)');
   out.push('');

@@ -119,7 +119,10 @@ async function main() {
     const profiling = a.profile
       ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profileDir, '--require', join(root, 'tools', 'bench', 'exit-on-signal.cjs')], stopSignal: 'SIGUSR2' }
       : {};
-    const server = await startBuiltServer({ dataDir, env, timeoutMs: 180_000, ...profiling });
+    const startAt = performance.now();
+    const server = await startBuiltServer({ dataDir, env, timeoutMs: 600_000, ...profiling });
+    const startupSeconds = (performance.now() - startAt) / 1000;
+    log(`[bench] the API was healthy on the seeded data after ${startupSeconds.toFixed(1)} s`);
     const base = server.baseUrl;
     const [heavy, light, doctor, writer] = await Promise.all(['patient0', 'patient1', 'doctor0', 'patient7'].map((u) => signIn(base, `${u}@bench.test`)));
     const auth = (token) => ({ authorization: `Bearer ${token}` });
@@ -211,6 +214,7 @@ async function main() {
       duration,
       cpus: cpus().length,
       seedSeconds,
+      startupSeconds,
       totalSeconds: (performance.now() - started) / 1000,
       endpoints,
       scaling,
