@@ -53,11 +53,13 @@ export class FilesService {
         const name = sanitiseFileName(incoming.filename);
         const inspector = new UploadInspector(maxBytes, name);
         const piping = pipeline(incoming.stream, inspector);
+        // Observed at once: it may reject (413/415) while the driver is still busy, and an unobserved
+        // rejection would take the process down. Awaiting it below still throws.
+        piping.catch(() => undefined);
         try {
           await this.storage.put(storageKey, inspector);
           await piping;
         } catch (e) {
-          piping.catch(() => undefined);
           // The inspector's own verdict (413/415/400) wins over how the driver reported the broken stream.
           throw storageFailure(inspector.errored ?? e);
         }
