@@ -225,6 +225,8 @@ describe('patient and doctor journey', () => {
     await patientPage.getByRole('button', { name: 'Generate summary' }).click();
     await expectToast(patientPage, 'Your summary is ready.');
     await patientPage.getByText(/Local summariser/).first().waitFor();
+    await patientPage.getByText(sharedNote).first().waitFor();
+    await expect(patientPage.getByText(privateNote).count()).resolves.toBe(0);
     await checkMainPage(patientPage, 'patient-summaries');
   });
 
