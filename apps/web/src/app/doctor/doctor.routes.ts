@@ -1,12 +1,23 @@
 import type { Route } from '@angular/router';
 
 /**
- * The doctor area (lazy; only doctors match it, see app.routes.ts). Accessible names the browser suite relies on:
- * dashboard — "Consultation requests" with "Accept" / "Reject" per request, "My patients" with "Search patients";
- * patient page — tabs "Vitals", "Files", "Notes", "Prescriptions", "AI summaries", button "End consultation";
- * notes — "Note", "Only me (private)" / "Shared with the patient", "Save note", "Edit", "Delete";
- * prescriptions — per medication "Medication name", "Dose", "Frequency", "Route", "Duration (days)",
- * "Add medication", "Instructions", "Issue prescription", "Cancel prescription"; summaries — "Generate summary".
+ * The doctor area (lazy; only doctors match it, see app.routes.ts). Names for browser tests (by label and role):
+ * /doctor                      regions "Consultation requests" (buttons "Accept request from <name>", "Reject request
+ *                              from <name>", dialog "Reject request") and "My patients" (searchbox "Search patients",
+ *                              button "Search", a link per patient).
+ * /doctor/patients/:patientId  heading = the patient's name; button "End consultation" (dialog "End consultation");
+ *                              navigation "Patient record" with links "Vitals", "Files", "Notes", "Prescriptions",
+ *                              "AI summaries". Without access: "You do not have access to this patient".
+ *   vitals         label "Period"; an article per vital type (name, latest value, category badge, chart); region
+ *                  "Readings" with label "Type" and a table.
+ *   files          searchbox "Search files"; per file a button "Download <name>".
+ *   notes          label "Note", radios "Only me (private)" / "Shared with the patient", button "Save note"; per own
+ *                  note "Edit note" (form "Edit note": "Note text", "Save changes", "Cancel") and "Delete note"
+ *                  (dialog "Delete note").
+ *   prescriptions  per medication a group "Medication <n>" with "Medication name", "Dose", "Frequency", "Route",
+ *                  "Duration (days)"; buttons "Add medication", "Remove medication <n>"; "Instructions"; button
+ *                  "Issue prescription"; per prescription (article "Prescription of <date>") "Cancel prescription".
+ *   summaries      button "Generate summary"; per summary an article with "Provider: <provider (model)>".
  */
 export const DOCTOR_ROUTES: Route[] = [
   {
