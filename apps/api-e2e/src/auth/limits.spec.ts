@@ -91,6 +91,11 @@ describe('auth: per-IP limit on rejected credentials (AUTH_RATE_LIMIT_PER_MINUTE
     await signUp(t.http, 'patient');
   });
 
+  it('a refresh without any token (a visitor opening the app) is a 401 that does not count', async () => {
+    for (let i = 0; i < 8; i++) await t.http.post('/api/auth/refresh').send({}).expect(401);
+    await signUp(t.http, 'patient');
+  });
+
   it('after 5 rejected credentials on any auth route, the next request is 429 with Retry-After', async () => {
     const honest = await signUp(t.http, 'patient');
     for (let i = 0; i < 2; i++) await t.http.post('/api/auth/login').send({ email: `ip${i}@limits.test`, password: 'wrong password' }).expect(401);

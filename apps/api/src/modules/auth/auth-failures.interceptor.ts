@@ -2,6 +2,7 @@ import { type CallHandler, type ExecutionContext, HttpException, Injectable, typ
 import type { Request, Response } from 'express';
 import { catchError, type Observable, throwError } from 'rxjs';
 import { IpFailureLimiterService } from './ip-failure-limiter.service';
+import { MissingRefreshTokenException } from './missing-refresh-token.exception';
 import { TooManyAttemptsException } from './too-many-attempts.exception';
 
 /** Statuses that signal guessing: wrong credentials or tokens (401), probing for taken emails (409). */
@@ -19,7 +20,7 @@ export class AuthFailuresInterceptor implements NestInterceptor {
     const http = ctx.switchToHttp();
     return next.handle().pipe(
       catchError((err: unknown) => {
-        if (err instanceof HttpException && COUNTED.has(err.getStatus())) {
+        if (err instanceof HttpException && COUNTED.has(err.getStatus()) && !(err instanceof MissingRefreshTokenException)) {
           this.limiter.recordFailure(http.getRequest<Request>().ip ?? 'unknown');
         }
         if (err instanceof TooManyAttemptsException) {

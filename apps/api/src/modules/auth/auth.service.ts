@@ -6,6 +6,7 @@ import { UserCredentialsService } from '../users/user-credentials.service';
 import { UsersService } from '../users/users.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { MfaService } from './mfa.service';
+import { MissingRefreshTokenException } from './missing-refresh-token.exception';
 import { PasswordHasherService } from './password-hasher.service';
 import { PasswordPolicyService } from './password-policy.service';
 import { RefreshTokensService } from './refresh-tokens.service';
@@ -95,7 +96,7 @@ export class AuthService {
 
   /** Rotates the refresh token; a reused one revokes its family. */
   async refresh(token: string | undefined): Promise<AuthSessionDto> {
-    if (!token) throw new UnauthorizedException('Missing refresh token');
+    if (!token) throw new MissingRefreshTokenException();
     const result = await this.refreshTokens.consume(token);
     if (result.status === 'invalid') throw new UnauthorizedException('Invalid or expired refresh token');
     if (result.status === 'reused') {
