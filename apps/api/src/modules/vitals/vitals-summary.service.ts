@@ -27,9 +27,8 @@ interface Bucket {
   min2: number | null;
   max2: number | null;
   sy2: number;
-  sx: number;
-  sxx: number;
-  sxy: number;
+  firstAt: Date;
+  lastAt: Date;
 }
 
 /** Per-type running totals, folded from its buckets. */
@@ -47,7 +46,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 /**
  * The per-type summary, computed by the database in one aggregation pass: readings are grouped by type and
  * by equal-width time bucket (at most VITAL_SERIES_MAX_POINTS buckets over the period), each bucket
- * carrying count, extremes and the sums for the mean and the least-squares trend. Everything else (count,
+ * carrying count, extremes, sums and its time span; the least-squares trend uses each bucket's mid time. Everything else (count,
  * min, max, mean, trend per type, the chart series) is folded from those buckets, so memory and response
  * size are bounded by the number of buckets, never by the number of readings. The period's first and last
  * reading and each type's latest come from the (patient, takenAt) and (patient, type, takenAt) indexes.
@@ -86,15 +85,13 @@ export class VitalsSummaryService {
     return row?.takenAt;
   }
 
-  /** x is weeks since the first reading of the period (the trend's unit). */
+  /** Only field references besides the bucket key: per-document expressions dominate the cost of a pass. */
   private bucketPipeline(match: Record<string, unknown>, first: Date, bucketMs: number): PipelineStage[] {
-    const sinceFirst = { $subtract: ['$takenAt', first] };
-    const x = { $divide: [sinceFirst, MS_PER_WEEK] };
     return [
       { $match: match },
       {
         $group: {
-          _id: { type: '$type', b: { $floor: { $divide: [sinceFirst, bucketMs] } } },
+          _id: { type: '$type', b: { $floor: { $divide: [{ $subtract: ['$takenAt', first] }, bucketMs] } } },
           n: { $sum: 1 },
           min: { $min: '$statValue' },
           max: { $max: '$statValue' },
@@ -102,9 +99,8 @@ export class VitalsSummaryService {
           min2: { $min: '$statValue2' },
           max2: { $max: '$statValue2' },
           sy2: { $sum: '$statValue2' },
-          sx: { $sum: x },
-          sxx: { $sum: { $multiply: [x, x] } },
-          sxy: { $sum: { $multiply: [x, '$statValue'] } },
+          firstAt: { $min: '$takenAt' },
+          lastAt: { $max: '$takenAt' },
         },
       },
       { $sort: { '_id.type': 1, '_id.b': 1 } },
@@ -117,11 +113,14 @@ export class VitalsSummaryService {
       t = { n: 0, sx: 0, sy: 0, sxx: 0, sxy: 0, min: Infinity, max: -Infinity, min2: Infinity, max2: -Infinity, sy2: 0, series: [] };
       totals.set(b._id.type, t);
     }
+    // The trend's x (weeks since the first reading) is taken at the middle of the bucket's readings: exact
+    // for single-reading buckets, otherwise off by less than half a bucket (1/1000 of the period).
+    const x = ((b.firstAt.getTime() + b.lastAt.getTime()) / 2 - origin) / MS_PER_WEEK;
     t.n += b.n;
-    t.sx += b.sx;
+    t.sx += b.n * x;
     t.sy += b.sy;
-    t.sxx += b.sxx;
-    t.sxy += b.sxy;
+    t.sxx += b.n * x * x;
+    t.sxy += x * b.sy;
     t.sy2 += b.sy2;
     t.min = Math.min(t.min, b.min);
     t.max = Math.max(t.max, b.max);
