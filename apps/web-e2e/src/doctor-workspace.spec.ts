@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { launchBrowser, newUserPage } from './support/browser';
 import { checkMainPage } from './support/page-check';
-import { confirmDialog, expectToast, openNav, type Person, registerThroughUi } from './support/ui';
+import { confirmDialog, expectToast, openNav, type Person, registerThroughUi, tabTo } from './support/ui';
 
 /**
  * The doctor's workspace beyond the happy path, through the UI only: rejecting a request, finding a patient,
@@ -64,13 +64,14 @@ describe('doctor workspace', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('rejects one request after confirmation and accepts the other', async () => {
+  it('rejects one request after confirmation and accepts the other with the keyboard alone', async () => {
     await doctorPage.reload();
     const requests = doctorPage.getByRole('region', { name: 'Consultation requests' });
     await requests.getByRole('button', { name: `Reject request from ${rejected.name}` }).click();
     await confirmDialog(doctorPage, 'Reject request');
     await expectToast(doctorPage, `Request from ${rejected.name} rejected.`);
-    await requests.getByRole('button', { name: `Accept request from ${accepted.name}` }).click();
+    await tabTo(doctorPage, `Accept request from ${accepted.name}`);
+    await doctorPage.keyboard.press('Enter');
     await expectToast(doctorPage, `You now care for ${accepted.name}.`);
     await requests.getByText('No pending requests').waitFor();
 

@@ -62,3 +62,16 @@ export async function throttleUploads(page: Page, bytesPerSecond: number): Promi
     await cdp.detach();
   };
 }
+
+/**
+ * Moves the keyboard focus with Tab (as a keyboard-only user would) until it reaches the element whose text is
+ * `text`, and fails if it is not reached within `maxPresses`.
+ */
+export async function tabTo(page: Page, text: string, maxPresses = 40): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+    if (focused === text) return;
+  }
+  throw new Error(`"${text}" was not reached with ${maxPresses} presses of Tab`);
+}
