@@ -1,18 +1,18 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { type HydratedDocument, Types } from 'mongoose';
+import { type HydratedDocument, SchemaTypes, Types } from 'mongoose';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
 /** Append-only: written by AuditService.record and never updated or deleted by the application. */
 @Schema({ collection: 'audit_events', versionKey: false, timestamps: { createdAt: 'at', updatedAt: false } })
 export class AuditEvent {
-  @Prop({ type: Types.ObjectId }) actorId?: Types.ObjectId;
+  @Prop({ type: SchemaTypes.ObjectId }) actorId?: Types.ObjectId;
   @Prop() actorRole?: string;
   @Prop({ required: true }) action!: string;
   @Prop({ required: true }) resourceType!: string;
   @Prop() resourceId?: string;
   /** Set whenever the resource belongs to a patient: drives the patient's access log. */
-  @Prop({ type: Types.ObjectId }) patientId?: Types.ObjectId;
+  @Prop({ type: SchemaTypes.ObjectId }) patientId?: Types.ObjectId;
   @Prop({ required: true }) outcome!: AuditOutcome;
   @Prop() ip?: string;
   @Prop() userAgent?: string;

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { type HydratedDocument, Types } from 'mongoose';
+import { type HydratedDocument, SchemaTypes, Types } from 'mongoose';
 
 /**
  * One refresh token, stored only as an HMAC of its value. Tokens of one sign-in form a family:
@@ -7,7 +7,7 @@ import { type HydratedDocument, Types } from 'mongoose';
  */
 @Schema({ collection: 'refresh_tokens', versionKey: false, timestamps: { createdAt: true, updatedAt: false } })
 export class RefreshToken {
-  @Prop({ type: Types.ObjectId, required: true }) userId!: Types.ObjectId;
+  @Prop({ type: SchemaTypes.ObjectId, required: true }) userId!: Types.ObjectId;
   @Prop({ required: true }) familyId!: string;
   @Prop({ required: true }) tokenHash!: string;
   /** The database removes the token after this time (TTL index). */

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { type HydratedDocument, Types } from 'mongoose';
+import { type HydratedDocument, SchemaTypes, Types } from 'mongoose';
 import {
   CONSULTATION_MESSAGE_MAX_LENGTH,
   CONSULTATION_STATUS_VALUES,
@@ -14,7 +14,7 @@ import {
 export class ConsultationTransition {
   @Prop({ required: true, enum: CONSULTATION_STATUS_VALUES }) status!: ConsultationStatus;
   @Prop({ required: true }) at!: Date;
-  @Prop({ required: true, type: Types.ObjectId }) by!: Types.ObjectId;
+  @Prop({ required: true, type: SchemaTypes.ObjectId }) by!: Types.ObjectId;
   @Prop({ required: true, enum: ROLE_VALUES }) byRole!: Role;
 }
 const ConsultationTransitionSchema = SchemaFactory.createForClass(ConsultationTransition);
@@ -25,8 +25,8 @@ const ConsultationTransitionSchema = SchemaFactory.createForClass(ConsultationTr
  */
 @Schema({ collection: 'consultations', timestamps: true, versionKey: false })
 export class Consultation {
-  @Prop({ required: true, type: Types.ObjectId }) patientId!: Types.ObjectId;
-  @Prop({ required: true, type: Types.ObjectId }) doctorId!: Types.ObjectId;
+  @Prop({ required: true, type: SchemaTypes.ObjectId }) patientId!: Types.ObjectId;
+  @Prop({ required: true, type: SchemaTypes.ObjectId }) doctorId!: Types.ObjectId;
   @Prop({ required: true, enum: CONSULTATION_STATUS_VALUES }) status!: ConsultationStatus;
   @Prop({ maxlength: CONSULTATION_MESSAGE_MAX_LENGTH }) message?: string;
   /** When the consultation last became active (drives "patient since"). */

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { type HydratedDocument, Types } from 'mongoose';
+import { type HydratedDocument, SchemaTypes, Types } from 'mongoose';
 import { NOTE_BODY_MAX_LENGTH, NOTE_VISIBILITY_VALUES, type NoteVisibility } from '@cloudvault/contracts';
 
 /** A superseded version of a note, kept when its author edits it (clinical notes are never lost). */
@@ -15,8 +15,8 @@ const NoteRevisionSchema = SchemaFactory.createForClass(NoteRevision);
 /** A doctor's note about a patient. Deleting hides it (deletedAt) but keeps it for the record. */
 @Schema({ collection: 'notes', timestamps: true, versionKey: false })
 export class Note {
-  @Prop({ required: true, type: Types.ObjectId }) patientId!: Types.ObjectId;
-  @Prop({ required: true, type: Types.ObjectId }) authorId!: Types.ObjectId;
+  @Prop({ required: true, type: SchemaTypes.ObjectId }) patientId!: Types.ObjectId;
+  @Prop({ required: true, type: SchemaTypes.ObjectId }) authorId!: Types.ObjectId;
   @Prop({ required: true, enum: NOTE_VISIBILITY_VALUES }) visibility!: NoteVisibility;
   @Prop({ required: true, maxlength: NOTE_BODY_MAX_LENGTH }) body!: string;
   @Prop({ type: [NoteRevisionSchema], default: [], select: false }) revisions!: NoteRevision[];

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { type HydratedDocument, Types } from 'mongoose';
+import { type HydratedDocument, SchemaTypes, Types } from 'mongoose';
 import {
   MEDICATION_ROUTE_VALUES,
   PRESCRIPTION_LIMITS,
@@ -21,9 +21,9 @@ const MedicationSchema = SchemaFactory.createForClass(Medication);
 /** A prescription issued by a consulting doctor. Never deleted: cancelling records when, by whom and why. */
 @Schema({ collection: 'prescriptions', timestamps: true, versionKey: false })
 export class Prescription {
-  @Prop({ required: true, type: Types.ObjectId }) patientId!: Types.ObjectId;
+  @Prop({ required: true, type: SchemaTypes.ObjectId }) patientId!: Types.ObjectId;
   /** The issuing doctor: the only one who may cancel it. */
-  @Prop({ required: true, type: Types.ObjectId }) doctorId!: Types.ObjectId;
+  @Prop({ required: true, type: SchemaTypes.ObjectId }) doctorId!: Types.ObjectId;
   @Prop({ required: true, enum: PRESCRIPTION_STATUS_VALUES }) status!: PrescriptionStatus;
   @Prop({ type: [MedicationSchema], required: true }) medications!: Medication[];
   @Prop({ maxlength: PRESCRIPTION_LIMITS.instructionsMaxLength, default: '' }) instructions!: string;

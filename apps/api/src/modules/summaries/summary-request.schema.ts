@@ -1,10 +1,10 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { Types } from 'mongoose';
+import { SchemaTypes, Types } from 'mongoose';
 
 /** One summary generation attempt, the log the per-user hourly limit counts; expires after the hour. */
 @Schema({ collection: 'summary_requests', versionKey: false })
 export class SummaryRequest {
-  @Prop({ required: true, type: Types.ObjectId }) requesterId!: Types.ObjectId;
+  @Prop({ required: true, type: SchemaTypes.ObjectId }) requesterId!: Types.ObjectId;
   @Prop({ required: true }) at!: Date;
 }
 

@@ -1,11 +1,11 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { type HydratedDocument, Types } from 'mongoose';
+import { type HydratedDocument, SchemaTypes, Types } from 'mongoose';
 import { ROLE_VALUES, type Role, SUMMARY_PROVIDERS, type SummaryFactsDto, type SummaryProviderName } from '@cloudvault/contracts';
 
 /** Who asked for a summary. */
 @Schema({ _id: false, versionKey: false })
 export class SummaryRequester {
-  @Prop({ required: true, type: Types.ObjectId }) id!: Types.ObjectId;
+  @Prop({ required: true, type: SchemaTypes.ObjectId }) id!: Types.ObjectId;
   @Prop({ required: true, enum: ROLE_VALUES }) role!: Role;
 }
 const SummaryRequesterSchema = SchemaFactory.createForClass(SummaryRequester);
@@ -13,7 +13,7 @@ const SummaryRequesterSchema = SchemaFactory.createForClass(SummaryRequester);
 /** A generated health summary with its provenance. Never updated; `minimize: false` keeps the facts exactly. */
 @Schema({ collection: 'summaries', versionKey: false, minimize: false, timestamps: { createdAt: true, updatedAt: false } })
 export class Summary {
-  @Prop({ required: true, type: Types.ObjectId }) patientId!: Types.ObjectId;
+  @Prop({ required: true, type: SchemaTypes.ObjectId }) patientId!: Types.ObjectId;
   @Prop({ required: true, type: SummaryRequesterSchema }) requester!: SummaryRequester;
   @Prop({ required: true, enum: Object.values(SUMMARY_PROVIDERS) }) provider!: SummaryProviderName;
   @Prop({ required: true }) model!: string;
