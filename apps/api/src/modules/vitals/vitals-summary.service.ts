@@ -1,155 +1,105 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Model, PipelineStage, Types } from 'mongoose';
-import {
-  VITAL_SERIES_MAX_POINTS,
-  VITAL_STAT_UNITS,
-  VITAL_TYPE_VALUES,
-  type VitalSeriesPointDto,
-  type VitalStatsDto,
-  type VitalType,
-  type VitalTypeSummaryDto,
-} from '@cloudvault/contracts';
+import type { Model, Types } from 'mongoose';
+import { VITAL_STAT_UNITS, VITAL_TYPE_VALUES, type VitalStatsDto, type VitalType, type VitalTypeSummaryDto } from '@cloudvault/contracts';
 import { classifyReading } from './vital-classification';
+import { DAY_MS, type DaySums, dayStart } from './vital-day-sums';
+import { VitalDailyRollup } from './vital-daily-rollup.schema';
 import { Vital, type StoredVital } from './vital.schema';
+import { VitalRollupsService } from './vital-rollups.service';
 import { toVitalDto } from './vitals.mapper';
-import { type RegressionSums, trendFromSums } from './vitals-trend';
+import { foldDays, round2, type TypeTotals } from './vitals-summary-fold';
+import { trendFromSums } from './vitals-trend';
 
-const MS_PER_WEEK = 7 * 24 * 3600 * 1000;
-
-/** One time bucket of one type, as the database groups it. */
-interface Bucket {
-  _id: { type: VitalType; b: number };
-  n: number;
-  min: number;
-  max: number;
-  sy: number;
-  min2: number | null;
-  max2: number | null;
-  sy2: number;
-  firstAt: Date;
-  lastAt: Date;
+interface Period {
+  from?: Date;
+  to?: Date;
 }
 
-/** Per-type running totals, folded from its buckets. */
-interface Totals extends RegressionSums {
-  min: number;
-  max: number;
-  min2: number;
-  max2: number;
-  sy2: number;
-  series: VitalSeriesPointDto[];
+/** Where a period's totals come from: whole days from the rollups, the partial days at its edges from readings. */
+interface PeriodParts {
+  days: { $gte?: Date; $lt?: Date } | null;
+  raw: { $gte?: Date; $lt?: Date; $lte?: Date }[];
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
+/** Splits a period (inclusive bounds) into the whole UTC days inside it and the partial days at its edges. */
+export function splitPeriod({ from, to }: Period): PeriodParts {
+  const fullStart = from ? dayStart(from.getTime() + DAY_MS - 1) : undefined;
+  const fullEnd = to ? dayStart(to.getTime() + 1) : undefined;
+  if (from && to && (fullStart as number) >= (fullEnd as number)) return { days: null, raw: [{ $gte: from, $lte: to }] };
+  const days: { $gte?: Date; $lt?: Date } = {};
+  const raw: PeriodParts['raw'] = [];
+  if (from && fullStart !== undefined) {
+    days.$gte = new Date(fullStart);
+    if (from.getTime() < fullStart) raw.push({ $gte: from, $lt: days.$gte });
+  }
+  if (to && fullEnd !== undefined) {
+    days.$lt = new Date(fullEnd);
+    if (fullEnd <= to.getTime()) raw.push({ $gte: days.$lt, $lte: to });
+  }
+  return { days, raw };
+}
 
 /**
- * The per-type summary, computed by the database in one aggregation pass: readings are grouped by type and
- * by equal-width time bucket (at most VITAL_SERIES_MAX_POINTS buckets over the period), each bucket
- * carrying count, extremes, sums and its time span; the least-squares trend uses each bucket's mid time. Everything else (count,
- * min, max, mean, trend per type, the chart series) is folded from those buckets, so memory and response
- * size are bounded by the number of buckets, never by the number of readings. The period's first and last
- * reading and each type's latest come from the (patient, takenAt) and (patient, type, takenAt) indexes.
+ * The per-type summary of a period. Its cost follows the number of days, not of readings: whole days are
+ * read from the daily rollups (at most one document per type and day), the partial days at the period's
+ * edges are aggregated from their readings, and each type's latest reading comes from the
+ * (patient, type, takenAt) index.
  */
 @Injectable()
 export class VitalsSummaryService {
-  constructor(@InjectModel(Vital.name) private readonly vitals: Model<Vital>) {}
+  constructor(
+    @InjectModel(Vital.name) private readonly vitals: Model<Vital>,
+    @InjectModel(VitalDailyRollup.name) private readonly rollups: Model<VitalDailyRollup>,
+    private readonly rollupsService: VitalRollupsService,
+  ) {}
 
-  async summarise(patientId: Types.ObjectId, range: { from?: Date; to?: Date }): Promise<VitalTypeSummaryDto[]> {
-    const match = this.matchStage(patientId, range);
-    const [first, last] = await Promise.all([this.edge(match, 1), this.edge(match, -1)]);
-    if (!first || !last) return [];
-    const origin = first.getTime();
-    const bucketMs = Math.max(1, Math.ceil((last.getTime() - origin + 1) / VITAL_SERIES_MAX_POINTS));
-    const buckets = await this.vitals.aggregate<Bucket>(this.bucketPipeline(match, first, bucketMs));
-    const totals = new Map<VitalType, Totals>();
-    for (const b of buckets) this.fold(totals, b, origin, bucketMs);
-    const items: VitalTypeSummaryDto[] = [];
-    for (const type of VITAL_TYPE_VALUES) {
-      const t = totals.get(type);
-      if (t) items.push(await this.typeSummary(match, type, t, bucketMs));
-    }
-    return items;
+  async summarise(patientId: Types.ObjectId, period: Period): Promise<VitalTypeSummaryDto[]> {
+    await this.rollupsService.ensureBuilt(patientId);
+    const parts = splitPeriod(period);
+    const pieces = await Promise.all([
+      parts.days ? this.wholeDays(patientId, parts.days) : Promise.resolve([]),
+      ...parts.raw.map((takenAt) => this.rollupsService.daySums({ patientId, takenAt })),
+    ]);
+    const { totals, bucketMs } = foldDays(pieces.flat());
+    const takenAt = this.takenAtFilter(period);
+    const present = VITAL_TYPE_VALUES.filter((type) => totals.has(type));
+    const items = await Promise.all(present.map((type) => this.typeSummary(patientId, takenAt, type, totals.get(type) as TypeTotals, bucketMs)));
+    return items.filter((i): i is VitalTypeSummaryDto => i !== null);
   }
 
-  private matchStage(patientId: Types.ObjectId, range: { from?: Date; to?: Date }): Record<string, unknown> {
+  private async wholeDays(patientId: Types.ObjectId, day: { $gte?: Date; $lt?: Date }): Promise<DaySums[]> {
+    const filter = Object.keys(day).length ? { patientId, day } : { patientId };
+    const rows = await this.rollups.find(filter, { _id: 0, patientId: 0 }).lean<(Omit<DaySums, 'day'> & { day: Date })[]>();
+    return rows.map((r) => ({ ...r, day: r.day.getTime() }));
+  }
+
+  private takenAtFilter({ from, to }: Period): Record<string, Date> | undefined {
     const takenAt: Record<string, Date> = {};
-    if (range.from) takenAt['$gte'] = range.from;
-    if (range.to) takenAt['$lte'] = range.to;
-    return { patientId, ...(Object.keys(takenAt).length ? { takenAt } : {}) };
+    if (from) takenAt['$gte'] = from;
+    if (to) takenAt['$lte'] = to;
+    return Object.keys(takenAt).length ? takenAt : undefined;
   }
 
-  /** Time of the first (1) or last (-1) reading in the period. */
-  private async edge(match: Record<string, unknown>, dir: 1 | -1): Promise<Date | undefined> {
-    const row = await this.vitals.findOne(match, { takenAt: 1 }).sort({ takenAt: dir, _id: dir }).lean<{ takenAt: Date }>();
-    return row?.takenAt;
-  }
-
-  /** Only field references besides the bucket key: per-document expressions dominate the cost of a pass. */
-  private bucketPipeline(match: Record<string, unknown>, first: Date, bucketMs: number): PipelineStage[] {
-    return [
-      { $match: match },
-      {
-        $group: {
-          _id: { type: '$type', b: { $floor: { $divide: [{ $subtract: ['$takenAt', first] }, bucketMs] } } },
-          n: { $sum: 1 },
-          min: { $min: '$statValue' },
-          max: { $max: '$statValue' },
-          sy: { $sum: '$statValue' },
-          min2: { $min: '$statValue2' },
-          max2: { $max: '$statValue2' },
-          sy2: { $sum: '$statValue2' },
-          firstAt: { $min: '$takenAt' },
-          lastAt: { $max: '$takenAt' },
-        },
-      },
-      { $sort: { '_id.type': 1, '_id.b': 1 } },
-    ];
-  }
-
-  private fold(totals: Map<VitalType, Totals>, b: Bucket, origin: number, bucketMs: number): void {
-    let t = totals.get(b._id.type);
-    if (!t) {
-      t = { n: 0, sx: 0, sy: 0, sxx: 0, sxy: 0, min: Infinity, max: -Infinity, min2: Infinity, max2: -Infinity, sy2: 0, series: [] };
-      totals.set(b._id.type, t);
-    }
-    // The trend's x (weeks since the first reading) is taken at the middle of the bucket's readings: exact
-    // for single-reading buckets, otherwise off by less than half a bucket (1/1000 of the period).
-    const x = ((b.firstAt.getTime() + b.lastAt.getTime()) / 2 - origin) / MS_PER_WEEK;
-    t.n += b.n;
-    t.sx += b.n * x;
-    t.sy += b.sy;
-    t.sxx += b.n * x * x;
-    t.sxy += x * b.sy;
-    t.sy2 += b.sy2;
-    t.min = Math.min(t.min, b.min);
-    t.max = Math.max(t.max, b.max);
-    if (b.min2 !== null && b.max2 !== null) {
-      t.min2 = Math.min(t.min2, b.min2);
-      t.max2 = Math.max(t.max2, b.max2);
-    }
-    t.series.push({
-      t: new Date(origin + b._id.b * bucketMs).toISOString(),
-      value: round(b.sy / b.n),
-      ...(b.min2 !== null ? { value2: round(b.sy2 / b.n) } : {}),
-      min: b.min,
-      max: b.max,
-      count: b.n,
-    });
-  }
-
-  private async typeSummary(match: Record<string, unknown>, type: VitalType, t: Totals, bucketMs: number): Promise<VitalTypeSummaryDto> {
+  private async typeSummary(
+    patientId: Types.ObjectId,
+    takenAt: Record<string, Date> | undefined,
+    type: VitalType,
+    t: TypeTotals,
+    bucketMs: number,
+  ): Promise<VitalTypeSummaryDto | null> {
     const latest = await this.vitals
-      .findOne({ ...match, type })
+      .findOne({ patientId, type, ...(takenAt ? { takenAt } : {}) })
       .sort({ takenAt: -1, _id: -1 })
-      .lean<StoredVital>()
-      .orFail();
-    const mean = round(t.sy / t.n);
+      .lean<StoredVital>();
+    // Totals without a reading behind them (a day whose last reading was deleted mid-update) say nothing.
+    if (!latest) return null;
+    const mean = round2(t.sy / t.n);
     const stats: VitalStatsDto[] =
       type === 'blood_pressure'
         ? [
             { metric: 'systolic', min: t.min, max: t.max, mean },
-            { metric: 'diastolic', min: t.min2, max: t.max2, mean: round(t.sy2 / t.n) },
+            { metric: 'diastolic', min: t.min2, max: t.max2, mean: round2(t.sy2 / t.n) },
           ]
         : [{ metric: 'value', min: t.min, max: t.max, mean }];
     return {

@@ -10,7 +10,7 @@ export interface RegressionSums {
 }
 
 /**
- * Slope per week from regression sums and its direction: stable while |slope| is under the type's
+ * Slope per week from regression sums and its direction: stable while |slope| (to 0.001) is under the type's
  * clinically meaningful change per week (VITAL_TREND_STABLE_PER_WEEK).
  */
 export function trendFromSums(type: VitalType, s: RegressionSums): VitalTrendDto {
@@ -18,8 +18,9 @@ export function trendFromSums(type: VitalType, s: RegressionSums): VitalTrendDto
   // Fewer than two distinct times: no line. The tolerance absorbs rounding of x (weeks as doubles).
   if (s.n < 2 || denominator <= 1e-12 * Math.max(1, s.n * s.sxx)) return { slopePerWeek: null, direction: 'insufficient_data' };
   const slope = (s.n * s.sxy - s.sx * s.sy) / denominator;
+  // The direction follows the reported (rounded) slope, so floating-point noise cannot flip it at a threshold.
   const rounded = Math.round(slope * 1000) / 1000;
   const threshold = VITAL_TREND_STABLE_PER_WEEK[type];
-  const direction = Math.abs(slope) < threshold ? 'stable' : slope > 0 ? 'rising' : 'falling';
+  const direction = Math.abs(rounded) < threshold ? 'stable' : rounded > 0 ? 'rising' : 'falling';
   return { slopePerWeek: rounded, direction };
 }

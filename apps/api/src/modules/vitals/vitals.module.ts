@@ -1,15 +1,27 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Vital, VitalSchema } from './vital.schema';
+import { VitalDailyRollup, VitalDailyRollupSchema } from './vital-daily-rollup.schema';
+import { VitalRollupState, VitalRollupStateSchema } from './vital-rollup-state.schema';
+import { VitalRollupsService } from './vital-rollups.service';
 import { VitalsController } from './vitals.controller';
 import { VitalsService } from './vitals.service';
 import { VitalsSummaryService } from './vitals-summary.service';
 
-/** Patient measurements (`vitals` collection); VitalsService is what other modules (doctor, summaries) use. */
+/**
+ * Patient measurements (`vitals`) and their per-day totals (`vital_daily_rollups`, `vital_rollup_states`);
+ * VitalsService is what other modules (doctor, summaries) use.
+ */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Vital.name, schema: VitalSchema }])],
+  imports: [
+    MongooseModule.forFeature([
+      { name: Vital.name, schema: VitalSchema },
+      { name: VitalDailyRollup.name, schema: VitalDailyRollupSchema },
+      { name: VitalRollupState.name, schema: VitalRollupStateSchema },
+    ]),
+  ],
   controllers: [VitalsController],
-  providers: [VitalsService, VitalsSummaryService],
+  providers: [VitalsService, VitalsSummaryService, VitalRollupsService],
   exports: [VitalsService],
 })
 export class VitalsModule {}

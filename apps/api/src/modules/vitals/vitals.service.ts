@@ -16,6 +16,7 @@ import { AuditService } from '../../infra/audit/audit.service';
 import { codeVital } from './vital-coding';
 import { Vital, type StoredVital } from './vital.schema';
 import { toVitalDto } from './vitals.mapper';
+import { VitalRollupsService } from './vital-rollups.service';
 import { VitalsSummaryService } from './vitals-summary.service';
 
 const RESOURCE = 'vital';
@@ -30,16 +31,25 @@ export class VitalsService {
   constructor(
     @InjectModel(Vital.name) private readonly vitals: Model<Vital>,
     private readonly summaries: VitalsSummaryService,
+    private readonly rollups: VitalRollupsService,
     private readonly audit: AuditService,
   ) {}
 
+  /** Stores the reading and adds it to its day's rollup; if the rollup cannot be updated the reading is removed. */
   async create(actor: AuthUser, dto: CreateVitalDto): Promise<VitalDto> {
+    const patientId = new Types.ObjectId(actor.id);
     const doc = await this.vitals.create({
-      patientId: new Types.ObjectId(actor.id),
+      patientId,
       takenAt: dto.takenAt ? new Date(dto.takenAt) : new Date(),
       ...(dto.note !== undefined ? { note: dto.note } : {}),
       ...codeVital(dto),
     });
+    try {
+      await this.rollups.add(patientId, doc);
+    } catch (err) {
+      await this.vitals.deleteOne({ _id: doc._id });
+      throw err;
+    }
     const id = doc._id.toHexString();
     await this.audit.record({ actor, action: 'vital.create', resourceType: RESOURCE, resourceId: id, patientId: actor.id });
     return toVitalDto(doc.toObject<StoredVital>());
@@ -80,12 +90,22 @@ export class VitalsService {
     return { from: from?.toISOString() ?? null, to: to?.toISOString() ?? null, generatedAt: new Date().toISOString(), items };
   }
 
-  /** Owner only: the filter holds both the id and the owner, so someone else's id is a plain 404. */
+  /**
+   * Owner only: the filter holds both the id and the owner, so someone else's id is a plain 404. The day's
+   * rollup is recomputed; if that fails the reading is put back, so nothing changes.
+   */
   async remove(actor: AuthUser, id: string): Promise<void> {
-    const deleted = await this.vitals.findOneAndDelete({ _id: new Types.ObjectId(id), patientId: new Types.ObjectId(actor.id) }).lean();
+    const patientId = new Types.ObjectId(actor.id);
+    const deleted = await this.vitals.findOneAndDelete({ _id: new Types.ObjectId(id), patientId }).lean<StoredVital>();
     if (!deleted) {
       await this.audit.record({ actor, action: 'vital.delete', resourceType: RESOURCE, resourceId: id, outcome: 'failure' });
       throw new NotFoundException('Vital not found');
+    }
+    try {
+      await this.rollups.recomputeDay(patientId, deleted.type, deleted.takenAt);
+    } catch (err) {
+      await this.vitals.collection.insertOne(deleted);
+      throw err;
     }
     await this.audit.record({ actor, action: 'vital.delete', resourceType: RESOURCE, resourceId: id, patientId: actor.id });
   }
