@@ -28,12 +28,12 @@ export function renderResults(r) {
     ),
   );
   out.push('');
-  out.push('### How latency grows with a patient\'s data (1,000 vs 100,000 readings; goal: within 2×)');
+  out.push("### How latency grows with a patient's data (one request at a time; goal: within 2×)");
   out.push('');
   out.push(
     table(
-      ['read endpoint', 'p50 at 1,000', 'p50 at 100,000', 'ratio', 'req/s at 1,000', 'req/s at 100,000', 'within 2×'],
-      r.scaling.map((s) => [s.name, `${n(s.light.p50, 1)} ms`, `${n(s.heavy.p50, 1)} ms`, `${n(s.ratio, 2)}×`, n(s.light.reqPerSec, 1), n(s.heavy.reqPerSec, 1), s.ratio <= 2 ? 'yes' : '**no**']),
+      ['read endpoint', 'small patient', 'p50', 'large patient', 'p50', 'ratio', 'within 2×'],
+      r.scaling.map((s) => [s.name, s.small, `${n(s.light.p50, 1)} ms`, s.large, `${n(s.heavy.p50, 1)} ms`, `${n(s.ratio, 2)}×`, s.ratio <= 2 ? 'yes' : '**no**']),
     ),
   );
   out.push('');

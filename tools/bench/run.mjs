@@ -154,21 +154,23 @@ async function main() {
     const endpoints = [await run('raw node:http, fixed JSON (ceiling)', { url: raw.url })];
     await raw.stop();
     endpoints.push(await run('GET /api/health', { url: base, path: '/api/health' }));
+    const readings = ['1,000 readings', '100,000 readings'];
+    const events = [`${sizes.auditLight.toLocaleString('en-US')} access events`, `${sizes.auditHeavy.toLocaleString('en-US')} access events`];
     const pairs = [
-      ['GET /api/vitals?limit=50', (t) => ({ path: '/api/vitals?limit=50', headers: auth(t) })],
-      ['GET /api/vitals/summary (one year)', (t) => ({ path: `/api/vitals/summary?from=${yearAgo}&to=${nowIso}`, headers: auth(t) })],
-      ['GET /api/doctor/patients/:id/vitals', (_t, p) => ({ path: `/api/doctor/patients/${p}/vitals?limit=50`, headers: auth(doctor) })],
-      ['GET /api/access-log', (t) => ({ path: '/api/access-log?limit=50', headers: auth(t) })],
+      ['GET /api/vitals?limit=50', (t) => ({ path: '/api/vitals?limit=50', headers: auth(t) }), readings],
+      ['GET /api/vitals/summary (one year)', (t) => ({ path: `/api/vitals/summary?from=${yearAgo}&to=${nowIso}`, headers: auth(t) }), readings],
+      ['GET /api/doctor/patients/:id/vitals', (_t, p) => ({ path: `/api/doctor/patients/${p}/vitals?limit=50`, headers: auth(doctor) }), readings],
+      ['GET /api/access-log', (t) => ({ path: '/api/access-log?limit=50', headers: auth(t) }), events],
     ];
     const scaling = [];
-    for (const [name, make] of pairs) {
+    for (const [name, make, [small, large]] of pairs) {
       // throughput under concurrency for a typical patient, then the latency of one request at a time
       // (no queueing) for a patient with 1,000 and one with 100,000 readings
       endpoints.push(await run(name, { url: base, ...make(light, ids.light) }));
-      const l = await run(`${name}, 1 client (1,000 readings)`, { url: base, ...make(light, ids.light), connections: 1, amount: samples });
-      const h = await run(`${name}, 1 client (100,000 readings)`, { url: base, ...make(heavy, ids.heavy), connections: 1, amount: samples });
+      const l = await run(`${name}, 1 client (${small})`, { url: base, ...make(light, ids.light), connections: 1, amount: samples });
+      const h = await run(`${name}, 1 client (${large})`, { url: base, ...make(heavy, ids.heavy), connections: 1, amount: samples });
       endpoints.push(l, h);
-      scaling.push({ name, light: l, heavy: h, ratio: h.p50 / Math.max(l.p50, 0.01) });
+      scaling.push({ name, small, large, light: l, heavy: h, ratio: h.p50 / Math.max(l.p50, 0.01) });
     }
     let k = 0;
     endpoints.push(
