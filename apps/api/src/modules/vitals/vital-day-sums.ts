@@ -1,9 +1,7 @@
-import type { PipelineStage } from 'mongoose';
 import type { VitalType } from '@cloudvault/contracts';
 
 export const DAY_MS = 24 * 3600 * 1000;
 export const WEEK_MS = 7 * DAY_MS;
-const EPOCH = new Date(0);
 
 /** Totals of one type's readings on one UTC day (or the part of it inside a period). */
 export interface DaySums {
@@ -33,12 +31,19 @@ export interface SummedReading {
 
 export const dayStart = (ms: number): number => Math.floor(ms / DAY_MS) * DAY_MS;
 
+/** A reading's day and its offset in that day (weeks): the x of the trend is day offset + this. */
+function terms(r: SummedReading): { day: number; o: number } {
+  const ms = r.takenAt.getTime();
+  const day = dayStart(ms);
+  return { day, o: (ms - day) / WEEK_MS };
+}
+
 /** The upsert operators that add one reading to its day's totals (atomic, order-independent). */
 export function rollupIncrement(r: SummedReading): Record<string, Record<string, number>> {
-  const o = (r.takenAt.getTime() - dayStart(r.takenAt.getTime())) / WEEK_MS;
+  const { o } = terms(r);
   const y = r.statValue;
   const y2 = r.statValue2;
-  const has2 = y2 !== undefined;
+  const has2 = typeof y2 === 'number';
   return {
     $inc: { n: 1, sy: y, so: o, soo: o * o, soy: o * y, ...(has2 ? { sy2: y2 } : {}) },
     $min: { min: y, ...(has2 ? { min2: y2 } : {}) },
@@ -46,46 +51,27 @@ export function rollupIncrement(r: SummedReading): Record<string, Record<string,
   };
 }
 
-/** Raw group row of `daySumsPipeline`. */
-export interface DayGroup extends Omit<DaySums, 'type' | 'day' | 'min2' | 'max2'> {
-  _id: { type: VitalType; d: number };
-  min2: number | null;
-  max2: number | null;
-  sy2: number;
-}
-
-/**
- * Per type and UTC day totals of the readings matching `match`, computed by the database. Used where the
- * number of readings is bounded: the partial days at a period's edges, one day after a delete, and the
- * one-time build of a patient's rollups.
- */
-export function daySumsPipeline(match: Record<string, unknown>): PipelineStage[] {
-  return [
-    { $match: match },
-    { $addFields: { ms: { $subtract: ['$takenAt', EPOCH] } } },
-    { $addFields: { d: { $floor: { $divide: ['$ms', DAY_MS] } } } },
-    { $addFields: { o: { $divide: [{ $subtract: ['$ms', { $multiply: ['$d', DAY_MS] }] }, WEEK_MS] } } },
-    {
-      $group: {
-        _id: { type: '$type', d: '$d' },
-        n: { $sum: 1 },
-        sy: { $sum: '$statValue' },
-        min: { $min: '$statValue' },
-        max: { $max: '$statValue' },
-        sy2: { $sum: '$statValue2' },
-        min2: { $min: '$statValue2' },
-        max2: { $max: '$statValue2' },
-        so: { $sum: '$o' },
-        soo: { $sum: { $multiply: ['$o', '$o'] } },
-        soy: { $sum: { $multiply: ['$o', '$statValue'] } },
-      },
-    },
-  ];
-}
-
-/** A `daySumsPipeline` row as DaySums (diastolic totals only where there were diastolic values). */
-export function fromDayGroup(g: DayGroup): DaySums {
-  const { _id, min2, max2, sy2, ...sums } = g;
-  const base = { ...sums, type: _id.type, day: _id.d * DAY_MS };
-  return min2 !== null && max2 !== null ? { ...base, sy2, min2, max2 } : base;
+/** Adds one reading to the per type and day totals in `into` (the same sums as `rollupIncrement`). */
+export function addReading(into: Map<string, DaySums>, r: SummedReading): void {
+  const { day, o } = terms(r);
+  const y = r.statValue;
+  const y2 = r.statValue2;
+  const key = `${r.type}|${day}`;
+  const d = into.get(key);
+  if (!d) {
+    into.set(key, { type: r.type, day, n: 1, sy: y, min: y, max: y, so: o, soo: o * o, soy: o * y, ...(typeof y2 === 'number' ? { sy2: y2, min2: y2, max2: y2 } : {}) });
+    return;
+  }
+  d.n += 1;
+  d.sy += y;
+  d.min = Math.min(d.min, y);
+  d.max = Math.max(d.max, y);
+  d.so += o;
+  d.soo += o * o;
+  d.soy += o * y;
+  if (typeof y2 === 'number') {
+    d.sy2 = (d.sy2 ?? 0) + y2;
+    d.min2 = Math.min(d.min2 ?? y2, y2);
+    d.max2 = Math.max(d.max2 ?? y2, y2);
+  }
 }

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { AnyBulkWriteOperation, Model, Types } from 'mongoose';
+import type { Model, Types } from 'mongoose';
 import type { VitalType } from '@cloudvault/contracts';
-import { DAY_MS, type DayGroup, type DaySums, dayStart, daySumsPipeline, fromDayGroup, rollupIncrement, type SummedReading } from './vital-day-sums';
+import { addReading, DAY_MS, type DaySums, dayStart, rollupIncrement, type SummedReading } from './vital-day-sums';
 import { Vital } from './vital.schema';
 import { VitalDailyRollup } from './vital-daily-rollup.schema';
 import { VitalRollupState } from './vital-rollup-state.schema';
 
 const BUILD_BATCH = 1000;
+const STREAM_BATCH = 5000;
+const DUPLICATE_KEY = 11000;
 
 /**
  * Keeps `vital_daily_rollups` in step with `vitals`: a stored reading is added to its day's totals with
@@ -17,6 +19,8 @@ const BUILD_BATCH = 1000;
  */
 @Injectable()
 export class VitalRollupsService {
+  private readonly building = new Map<string, Promise<void>>();
+
   constructor(
     @InjectModel(Vital.name) private readonly vitals: Model<Vital>,
     @InjectModel(VitalDailyRollup.name) private readonly rollups: Model<VitalDailyRollup>,
@@ -32,31 +36,57 @@ export class VitalRollupsService {
   async recomputeDay(patientId: Types.ObjectId, type: VitalType, takenAt: Date): Promise<void> {
     const start = dayStart(takenAt.getTime());
     const [sums] = await this.daySums({ patientId, type, takenAt: { $gte: new Date(start), $lt: new Date(start + DAY_MS) } });
-    if (sums) await this.write([sums], patientId);
-    else await this.rollups.deleteOne({ patientId, day: new Date(start), type });
+    if (sums) {
+      const { day, ...totals } = sums;
+      const filter = { patientId, day: new Date(day), type };
+      await this.rollups.replaceOne(filter, { ...totals, ...filter }, { upsert: true });
+    } else await this.rollups.deleteOne({ patientId, day: new Date(start), type });
   }
 
-  /** Per type and day totals of the readings matching `match` (bounded sets only). */
+  /**
+   * Per type and day totals of the readings matching `match`, in one streaming pass over their statistics
+   * fields (memory bounded by the number of days): the partial days at a period's edges, one day after a
+   * delete, and the one-time build of a patient's rollups.
+   */
   async daySums(match: Record<string, unknown>): Promise<DaySums[]> {
-    const groups = await this.vitals.aggregate<DayGroup>(daySumsPipeline(match));
-    return groups.map(fromDayGroup);
+    const sums = new Map<string, DaySums>();
+    const readings = this.vitals
+      .find(match, { _id: 0, type: 1, takenAt: 1, statValue: 1, statValue2: 1 })
+      .lean<SummedReading>()
+      .cursor({ batchSize: STREAM_BATCH });
+    for await (const r of readings) addReading(sums, r);
+    return [...sums.values()];
   }
 
-  /** Builds the patient's rollups from all their readings unless that has been done (idempotent). */
+  /**
+   * Builds the patient's rollups from all their readings unless that has been done; concurrent first
+   * summaries of one patient share one build.
+   */
   async ensureBuilt(patientId: Types.ObjectId): Promise<void> {
-    if (await this.states.exists({ patientId })) return;
-    await this.write(await this.daySums({ patientId }), patientId);
-    await this.states.updateOne({ patientId }, { $setOnInsert: { builtAt: new Date() } }, { upsert: true });
+    const key = patientId.toHexString();
+    let build = this.building.get(key);
+    if (!build) {
+      build = this.build(patientId).finally(() => this.building.delete(key));
+      this.building.set(key, build);
+    }
+    await build;
   }
 
-  /** Stores day totals as they are (replacing what a day held). */
-  private async write(days: DaySums[], patientId: Types.ObjectId): Promise<void> {
+  /**
+   * The patient's rollup documents are replaced wholesale (a delete and batched inserts, not one upsert per
+   * day); days that creates have already upserted are recomputed with the rest. A duplicate key means
+   * another instance inserted the same day from the same readings meanwhile.
+   */
+  private async build(patientId: Types.ObjectId): Promise<void> {
+    if (await this.states.exists({ patientId })) return;
+    const days = await this.daySums({ patientId });
+    await this.rollups.deleteMany({ patientId });
     for (let i = 0; i < days.length; i += BUILD_BATCH) {
-      const ops: AnyBulkWriteOperation<VitalDailyRollup>[] = days.slice(i, i + BUILD_BATCH).map(({ day, type, ...sums }) => {
-        const filter = { patientId, day: new Date(day), type };
-        return { replaceOne: { filter, replacement: { ...filter, ...sums }, upsert: true } };
+      const docs = days.slice(i, i + BUILD_BATCH).map(({ day, ...sums }) => ({ ...sums, patientId, day: new Date(day) }));
+      await this.rollups.insertMany(docs, { ordered: false }).catch((err: unknown) => {
+        if ((err as { code?: unknown }).code !== DUPLICATE_KEY) throw err;
       });
-      await this.rollups.bulkWrite(ops, { ordered: false });
     }
+    await this.states.updateOne({ patientId }, { $setOnInsert: { builtAt: new Date() } }, { upsert: true });
   }
 }
