@@ -167,16 +167,19 @@ export class Index {
       return 'in';
     };
     const start = bounds ? (bounds.eq !== undefined ? bounds.eq : forward ? bounds.low?.value : bounds.high?.value) : undefined;
+    // equality on the next fields too (only with equality on the first): the scan stays inside that prefix
+    const prefix = bounds?.eq !== undefined ? (bounds.prefix ?? []) : [];
     const treeForward = forward === dir > 0;
     let entries: Iterable<[Key, Ids]>;
     if (start === undefined) entries = treeForward ? this.tree.entries() : this.tree.entriesReversed();
     else {
-      // sentinels placing the start key before (tree-forward) or after (tree-reverse) all keys sharing `start`
-      const rest = this.fields.slice(1).map(([, d]) => ((d > 0) === treeForward ? MIN_SENTINEL : MAX_SENTINEL));
-      const startKey = [start, ...rest];
+      // sentinels placing the start key before (tree-forward) or after (tree-reverse) all keys sharing the prefix
+      const rest = this.fields.slice(1 + prefix.length).map(([, d]) => ((d > 0) === treeForward ? MIN_SENTINEL : MAX_SENTINEL));
+      const startKey = [start, ...prefix, ...rest];
       entries = treeForward ? this.tree.entries(startKey) : this.tree.entriesReversed(startKey);
     }
     for (const [key, ids] of entries) {
+      if (prefix.some((v, i) => compareValues(key[i + 1], v) !== 0)) return; // left the equality prefix
       const r = inRange(key[0]);
       if (r === 'in') {
         if (typeof ids === 'string') yield ids;
@@ -192,6 +195,8 @@ export class Index {
 
 export interface FieldBounds {
   eq?: unknown;
+  /** With `eq`: equality values for the index's next fields, in order (a compound equality prefix). */
+  prefix?: unknown[];
   low?: { value: unknown; inclusive: boolean };
   high?: { value: unknown; inclusive: boolean };
   typeClass?: TypeClass;

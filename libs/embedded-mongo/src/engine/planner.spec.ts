@@ -48,3 +48,49 @@ describe('query planner', () => {
     expect(r.docsExamined).toBe(20);
   });
 });
+
+describe('query planner: compound indexes (equality prefix and multi-key sorts)', () => {
+  // the shape of the app's per-patient lists: newest first, ties broken by _id
+  const c = new Collection('db', 'vitals');
+  c.createIndex({ name: 'p_1_type_1_t_-1__id_-1', key: { p: 1, type: 1, t: -1, _id: -1 } });
+  c.createIndex({ name: 'p_1_t_-1__id_-1', key: { p: 1, t: -1, _id: -1 } });
+  const docs = Array.from({ length: 600 }, (_, i) => ({ _id: i, p: i % 3, type: ['bp', 'hr'][i % 2], t: new Date(Date.UTC(2026, 0, 1) + (i % 50) * 3600_000) }));
+  docs.forEach((d) => c.insert({ ...d }));
+  const brute = (match: (d: (typeof docs)[number]) => boolean, dir: 1 | -1) =>
+    docs
+      .filter(match)
+      .sort((a, b) => dir * (a.t.getTime() - b.t.getTime()) || dir * (a._id - b._id))
+      .map((d) => d._id);
+
+  it.each([-1, 1] as const)('serves {t, _id} sorts (dir %i) from the {p, t, _id} index after equality on p, stopping at the limit', (dir) => {
+    const plan = c.plan({ p: 1 }, { t: dir, _id: dir });
+    expect(plan).toMatchObject({ stage: 'IXSCAN', sorted: true });
+    expect(plan.index?.name).toBe('p_1_t_-1__id_-1');
+    const res = readDocs(c, { filter: { p: 1 }, sort: { t: dir, _id: dir }, limit: 20 });
+    expect(res.docs.map((d) => d._id)).toEqual(brute((d) => d.p === 1, dir).slice(0, 20));
+    expect(res.docsExamined).toBe(20);
+  });
+
+  it('narrows the scan to a compound equality prefix and still yields the sort', () => {
+    const plan = c.plan({ p: 2, type: 'hr' }, { t: -1, _id: -1 });
+    expect(plan).toMatchObject({ stage: 'IXSCAN', sorted: true });
+    expect(plan.index?.name).toBe('p_1_type_1_t_-1__id_-1');
+    expect(plan.bounds).toEqual([{ eq: 2, prefix: ['hr'] }]);
+    const res = readDocs(c, { filter: { p: 2, type: 'hr', t: { $lt: new Date(Date.UTC(2026, 0, 2)) } }, sort: { t: -1, _id: -1 } });
+    expect(res.docs.map((d) => d._id)).toEqual(brute((d) => d.p === 2 && d.type === 'hr' && d.t < new Date(Date.UTC(2026, 0, 2)), -1));
+    expect(res.docsExamined).toBe(100); // only p=2 & type=hr entries: 600 / 6
+  });
+
+  it('does not claim an order the index cannot give (mixed directions, a gap in the keys)', () => {
+    expect(c.plan({ p: 1 }, { t: -1, _id: 1 }).sorted).toBe(false);
+    expect(c.plan({ p: 1 }, { _id: -1 }).sorted).toBe(false);
+    const mixed = readDocs(c, { filter: { p: 1 }, sort: { t: -1, _id: 1 }, limit: 5 }).docs.map((d) => d._id);
+    expect(mixed).toEqual(
+      docs
+        .filter((d) => d.p === 1)
+        .sort((a, b) => b.t.getTime() - a.t.getTime() || a._id - b._id)
+        .slice(0, 5)
+        .map((d) => d._id),
+    );
+  });
+});

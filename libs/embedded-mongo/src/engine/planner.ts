@@ -64,49 +64,87 @@ function usable(ix: Index): boolean {
 
 export function choosePlan(indexes: Iterable<Index>, filter: Record<string, unknown>, sort?: Record<string, unknown>): Plan {
   const conds = fieldConditions(filter);
-  let best: { ix: Index; bounds: FieldBounds[]; score: number } | null = null;
+  const sortKeys = sort ? Object.entries(sort) : [];
+  const plainSort = sortKeys.every(([, d]) => d === 1 || d === -1);
+  let best: { ix: Index; bounds: FieldBounds[]; score: number; order: SortOrder | null } | null = null;
   const all = [...indexes].filter(usable);
   for (const ix of all) {
     const field = ix.fields[0][0];
     if (!conds.has(field)) continue;
-    const bounds = boundsFor(conds.get(field));
+    let bounds = boundsFor(conds.get(field));
     if (!bounds) continue;
     const eq = bounds.every((b) => b.eq !== undefined);
-    const score = (eq ? 10 : 5) + (ix.spec.unique ? 2 : 0) + (ix.name === '_id_' ? 1 : 0) + Math.min(ix.fields.length, 4) * 0.1 * countPrefix(ix, conds);
-    if (!best || score > best.score) best = { ix, bounds, score };
-  }
-  const sortKeys = sort ? Object.entries(sort) : [];
-  const sortField = sortKeys.length === 1 && (sortKeys[0][1] === 1 || sortKeys[0][1] === -1) ? sortKeys[0][0] : null;
-  const sortDir = sortField ? Number(sortKeys[0][1]) : 1;
-  if (best) {
-    const ix = best.ix;
     // On a multikey index the two ends of a range may be met by different array elements
     // ({dim: [14, 21]} matches {$gt: 15, $lt: 20}), so only one bound may narrow the scan.
-    if (ix.multikey) best.bounds = best.bounds.map((b) => (b.low && b.high ? { low: b.low, typeClass: b.typeClass } : b));
-    if (sortKeys.length === 0) return { stage: 'IXSCAN', index: ix, bounds: best.bounds, sorted: true, reverse: false };
-    // a multikey index sorts by the first matching key, MongoDB by the array's min/max element: only an
-    // unbounded scan of a multikey index yields MongoDB's order, so bounded ones sort in memory
-    if (best.bounds.length === 1 && sortField === ix.fields[0][0] && !ix.multikey) return { stage: 'IXSCAN', index: ix, bounds: best.bounds, sorted: true, reverse: sortDir < 0 };
-    // equality on the first field of a compound index yields its second field in index order
-    const second = ix.fields[1];
-    if (best.bounds.length === 1 && best.bounds[0].eq !== undefined && second && sortField === second[0] && !ix.multikey) {
-      const treeForward = (sortDir > 0) === (second[1] > 0);
-      return { stage: 'IXSCAN', index: ix, bounds: best.bounds, sorted: true, reverse: treeForward !== (ix.fields[0][1] > 0) };
-    }
-    return { stage: 'IXSCAN', index: ix, bounds: best.bounds, sorted: false, reverse: false };
+    if (ix.multikey) bounds = bounds.map((b) => (b.low && b.high ? { low: b.low, typeClass: b.typeClass } : b));
+    const prefix = bounds.length === 1 && bounds[0].eq !== undefined ? equalityPrefix(ix, conds) : [];
+    if (prefix.length) bounds = [{ ...bounds[0], prefix }];
+    // a multikey index sorts by the first matching key, MongoDB by the array's min/max element: only
+    // non-multikey scans of one bounds entry yield MongoDB's order
+    const order = sortKeys.length && plainSort && bounds.length === 1 && !ix.multikey ? sortOrder(ix, conds, sortKeys, bounds[0].eq !== undefined) : null;
+    const score =
+      (eq ? 10 : 5) + prefix.length * 2 + (order ? 3 : 0) + (ix.spec.unique ? 2 : 0) + (ix.name === '_id_' ? 1 : 0) - ix.fields.length * 0.01;
+    if (!best || score > best.score) best = { ix, bounds, score, order };
   }
-  if (sortField) {
-    const ix = all.find((i) => i.fields[0][0] === sortField);
-    if (ix) return { stage: 'IXSCAN', index: ix, bounds: [], sorted: true, reverse: sortDir < 0 };
+  if (best) {
+    if (sortKeys.length === 0) return { stage: 'IXSCAN', index: best.ix, bounds: best.bounds, sorted: true, reverse: false };
+    if (best.order) return { stage: 'IXSCAN', index: best.ix, bounds: best.bounds, sorted: true, reverse: best.order.reverse };
+    return { stage: 'IXSCAN', index: best.ix, bounds: best.bounds, sorted: false, reverse: false };
+  }
+  if (sortKeys.length && plainSort) {
+    for (const ix of all) {
+      // an unbounded scan of a multikey index yields MongoDB's order for its first field only
+      if (ix.multikey && sortKeys.length > 1) continue;
+      const order = sortOrder(ix, conds, sortKeys, false);
+      if (order) return { stage: 'IXSCAN', index: ix, bounds: [], sorted: true, reverse: order.reverse };
+    }
   }
   return { stage: 'COLLSCAN', sorted: sortKeys.length === 0, reverse: false };
 }
 
-function countPrefix(ix: Index, conds: Map<string, unknown>): number {
-  let n = 0;
-  for (const [f] of ix.fields) {
-    if (!conds.has(f)) break;
-    n++;
+interface SortOrder {
+  /** Index.scan's `reverse` argument that yields the requested order */
+  reverse: boolean;
+}
+
+function isEquality(conds: Map<string, unknown>, field: string): boolean {
+  const b = conds.has(field) ? boundsFor(conds.get(field)) : null;
+  return b !== null && b.length === 1 && b[0].eq !== undefined;
+}
+
+/** Equality values on the index fields after the first, as long as each has a plain equality condition. */
+function equalityPrefix(ix: Index, conds: Map<string, unknown>): unknown[] {
+  const out: unknown[] = [];
+  for (const [f] of ix.fields.slice(1)) {
+    if (!isEquality(conds, f)) break;
+    out.push((boundsFor(conds.get(f)) as FieldBounds[])[0].eq);
   }
-  return n;
+  return out;
+}
+
+/**
+ * Whether scanning the index yields the requested sort: walking the index fields in order, each sort
+ * key must come next, with one consistent direction relative to the index; a field fixed by an equality
+ * condition can be passed over (every candidate that matches has the same value there). The first field
+ * may be passed over only when the scan is bounded to one value of it.
+ */
+function sortOrder(ix: Index, conds: Map<string, unknown>, sortKeys: Array<[string, unknown]>, firstFixed: boolean): SortOrder | null {
+  let k = 0;
+  let reverse: boolean | null = null;
+  for (let i = 0; i < ix.fields.length && k < sortKeys.length; i++) {
+    const [field, dir] = ix.fields[i];
+    const [sortField, sortDir] = sortKeys[k];
+    if (field === sortField) {
+      const rev = Number(sortDir) > 0 !== dir > 0;
+      if (reverse !== null && reverse !== rev) return null;
+      reverse = rev;
+      k++;
+      continue;
+    }
+    if (!(i === 0 ? firstFixed : isEquality(conds, field))) return null;
+  }
+  if (k < sortKeys.length || reverse === null) return null;
+  // Index.scan's `reverse` is about the first field's value order: descending when the tree is walked
+  // forward on a descending first field
+  return { reverse: ix.fields[0][1] > 0 ? reverse : !reverse };
 }
