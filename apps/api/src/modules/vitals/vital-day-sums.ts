@@ -21,6 +21,21 @@ export interface DaySums {
   soy: number;
 }
 
+/** The totals of one type on one day, as stored under `t.<type>` of the day's rollup. */
+export type DayTotals = Omit<DaySums, 'type' | 'day'>;
+
+/** The stored part of day totals (without their type and day). */
+export const totalsOf = (s: DaySums): DayTotals => ({
+  n: s.n,
+  sy: s.sy,
+  min: s.min,
+  max: s.max,
+  ...(s.min2 !== undefined ? { sy2: s.sy2, min2: s.min2, max2: s.max2 } : {}),
+  so: s.so,
+  soo: s.soo,
+  soy: s.soy,
+});
+
 /** The reading fields the totals are made of. */
 export interface SummedReading {
   type: VitalType;
@@ -44,10 +59,11 @@ export function rollupIncrement(r: SummedReading): Record<string, Record<string,
   const y = r.statValue;
   const y2 = r.statValue2;
   const has2 = typeof y2 === 'number';
+  const p = `t.${r.type}.`;
   return {
-    $inc: { n: 1, sy: y, so: o, soo: o * o, soy: o * y, ...(has2 ? { sy2: y2 } : {}) },
-    $min: { min: y, ...(has2 ? { min2: y2 } : {}) },
-    $max: { max: y, ...(has2 ? { max2: y2 } : {}) },
+    $inc: { [`${p}n`]: 1, [`${p}sy`]: y, [`${p}so`]: o, [`${p}soo`]: o * o, [`${p}soy`]: o * y, ...(has2 ? { [`${p}sy2`]: y2 } : {}) },
+    $min: { [`${p}min`]: y, ...(has2 ? { [`${p}min2`]: y2 } : {}) },
+    $max: { [`${p}max`]: y, ...(has2 ? { [`${p}max2`]: y2 } : {}) },
   };
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, Types } from 'mongoose';
 import type { VitalType } from '@cloudvault/contracts';
-import { addReading, DAY_MS, type DaySums, dayStart, rollupIncrement, type SummedReading } from './vital-day-sums';
+import { addReading, DAY_MS, type DaySums, dayStart, rollupIncrement, type SummedReading, totalsOf } from './vital-day-sums';
 import { Vital } from './vital.schema';
 import { VitalDailyRollup } from './vital-daily-rollup.schema';
 import { VitalRollupState } from './vital-rollup-state.schema';
@@ -29,18 +29,16 @@ export class VitalRollupsService {
 
   async add(patientId: Types.ObjectId, reading: SummedReading): Promise<void> {
     const day = new Date(dayStart(reading.takenAt.getTime()));
-    await this.rollups.updateOne({ patientId, day, type: reading.type }, rollupIncrement(reading), { upsert: true });
+    await this.rollups.updateOne({ patientId, day }, rollupIncrement(reading), { upsert: true });
   }
 
   /** Recomputes one day of one type from its readings (bounded by the readings of that day). */
   async recomputeDay(patientId: Types.ObjectId, type: VitalType, takenAt: Date): Promise<void> {
     const start = dayStart(takenAt.getTime());
     const [sums] = await this.daySums({ patientId, type, takenAt: { $gte: new Date(start), $lt: new Date(start + DAY_MS) } });
-    if (sums) {
-      const { day, ...totals } = sums;
-      const filter = { patientId, day: new Date(day), type };
-      await this.rollups.replaceOne(filter, { ...totals, ...filter }, { upsert: true });
-    } else await this.rollups.deleteOne({ patientId, day: new Date(start), type });
+    const filter = { patientId, day: new Date(start) };
+    if (sums) await this.rollups.updateOne(filter, { $set: { [`t.${type}`]: totalsOf(sums) } }, { upsert: true });
+    else await this.rollups.updateOne(filter, { $unset: { [`t.${type}`]: 1 } });
   }
 
   /**
@@ -79,10 +77,16 @@ export class VitalRollupsService {
    */
   private async build(patientId: Types.ObjectId): Promise<void> {
     if (await this.states.exists({ patientId })) return;
-    const days = await this.daySums({ patientId });
+    const byDay = new Map<number, VitalDailyRollup>();
+    for (const sums of await this.daySums({ patientId })) {
+      const doc = byDay.get(sums.day) ?? { patientId, day: new Date(sums.day), t: {} };
+      doc.t[sums.type] = totalsOf(sums);
+      byDay.set(sums.day, doc);
+    }
+    const days = [...byDay.values()];
     await this.rollups.deleteMany({ patientId });
     for (let i = 0; i < days.length; i += BUILD_BATCH) {
-      const docs = days.slice(i, i + BUILD_BATCH).map(({ day, ...sums }) => ({ ...sums, patientId, day: new Date(day) }));
+      const docs = days.slice(i, i + BUILD_BATCH);
       await this.rollups.insertMany(docs, { ordered: false }).catch((err: unknown) => {
         if ((err as { code?: unknown }).code !== DUPLICATE_KEY) throw err;
       });

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model, Types } from 'mongoose';
 import { VITAL_STAT_UNITS, VITAL_TYPE_VALUES, type VitalStatsDto, type VitalType, type VitalTypeSummaryDto } from '@cloudvault/contracts';
 import { classifyReading } from './vital-classification';
-import { DAY_MS, type DaySums, dayStart } from './vital-day-sums';
+import { DAY_MS, type DaySums, dayStart, type DayTotals } from './vital-day-sums';
 import { VitalDailyRollup } from './vital-daily-rollup.schema';
 import { Vital, type StoredVital } from './vital.schema';
 import { VitalRollupsService } from './vital-rollups.service';
@@ -70,8 +70,8 @@ export class VitalsSummaryService {
 
   private async wholeDays(patientId: Types.ObjectId, day: { $gte?: Date; $lt?: Date }): Promise<DaySums[]> {
     const filter = Object.keys(day).length ? { patientId, day } : { patientId };
-    const rows = await this.rollups.find(filter, { _id: 0, patientId: 0 }).lean<(Omit<DaySums, 'day'> & { day: Date })[]>();
-    return rows.map((r) => ({ ...r, day: r.day.getTime() }));
+    const rows = await this.rollups.find(filter, { _id: 0, day: 1, t: 1 }).lean<Pick<VitalDailyRollup, 'day' | 't'>[]>();
+    return rows.flatMap((r) => (Object.entries(r.t) as [VitalType, DayTotals][]).map(([type, totals]) => ({ ...totals, type, day: r.day.getTime() })));
   }
 
   private takenAtFilter({ from, to }: Period): Record<string, Date> | undefined {
