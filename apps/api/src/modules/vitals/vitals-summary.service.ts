@@ -42,7 +42,7 @@ export function splitPeriod({ from, to }: Period): PeriodParts {
 
 /**
  * The per-type summary of a period. Its cost follows the number of days, not of readings: whole days are
- * read from the daily rollups (at most one document per type and day), the partial days at the period's
+ * read from the daily rollups (at most one document per day), the partial days at the period's
  * edges are aggregated from their readings, and each type's latest reading comes from the
  * (patient, type, takenAt) index.
  */
