@@ -12,7 +12,7 @@ import { EmptyStateComponent } from '../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { FilesApiService } from './files-api.service';
-import { saveBlob } from './save-blob';
+import { saveBlob } from '../../shared/files/save-blob';
 
 /** The patient's files: search by name or description, filter by upload date, download, delete. */
 @Component({

@@ -9,7 +9,7 @@ import { LoadingStateComponent } from '../../../shared/state/loading-state.compo
 import { CursorList } from '../../paging/cursor-list';
 import { injectPatientId } from '../patient-id';
 import { DoctorFilesApiService } from './doctor-files-api.service';
-import { saveBlob } from './save-blob';
+import { saveBlob } from '../../../shared/files/save-blob';
 
 /** The patient's files: search by name or description, download. */
 @Component({
