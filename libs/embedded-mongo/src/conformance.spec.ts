@@ -345,3 +345,35 @@ describe('aggregation: $lookup equality match with a pipeline (operator/aggregat
     expect((out[0]['x'] as LooseDoc[]).map((d) => d['_id'])).toEqual([11]);
   });
 });
+
+describe('projection: _id alone (tutorial/project-fields-from-query-results)', () => {
+  it('{_id: 1} returns only _id', async () => {
+    const c = await load([{ _id: 1, a: 1, b: 2 }]);
+    expect(await c.find({}, { projection: { _id: 1 } }).toArray()).toEqual([{ _id: 1 }]);
+  });
+  it('{_id: 0} returns everything but _id', async () => {
+    const c = await load([{ _id: 1, a: 1, b: 2 }]);
+    expect(await c.find({}, { projection: { _id: 0 } }).toArray()).toEqual([{ a: 1, b: 2 }]);
+  });
+});
+
+describe('aggregation: a leading $match, $sort, $limit behaves as find().sort().limit() (reference/operator/aggregation/sort)', () => {
+  it('returns the same documents in the same order, with and without an index on the sort fields', async () => {
+    const docs = Array.from({ length: 60 }, (_, i) => ({ _id: i, g: i % 2, at: i % 7 === 0 ? null : i % 3 === 0 ? `s${i % 10}` : i % 11 }));
+    const c = await load(docs);
+    const run = () =>
+      Promise.all([
+        c.aggregate([{ $match: { g: 1 } }, { $sort: { at: -1, _id: -1 } }, { $limit: 12 }]).toArray(),
+        c.find({ g: 1 }).sort({ at: -1, _id: -1 }).limit(12).toArray(),
+        c.aggregate([{ $match: { g: 0 } }, { $sort: { at: 1, _id: 1 } }, { $project: { _id: 1 } }]).toArray(),
+        c.find({ g: 0 }, { projection: { _id: 1 } }).sort({ at: 1, _id: 1 }).toArray(),
+      ]);
+    const [a1, f1, a2, f2] = await run();
+    expect(a1).toEqual(f1);
+    expect(a1).toHaveLength(12);
+    expect(a2).toEqual(f2);
+    await c.createIndex({ g: 1, at: -1, _id: -1 });
+    const [b1, g1, b2, g2] = await run();
+    expect({ b1, g1, b2, g2 }).toEqual({ b1: a1, g1: f1, b2: a2, g2: f2 });
+  });
+});

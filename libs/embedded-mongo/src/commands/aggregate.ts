@@ -10,6 +10,9 @@ import { stripScore, textPipeline } from './aggregate-text';
 import { rewritePipeline } from './lookup-rewrite';
 import { checkStorable, withId } from './write';
 
+const isPlainSort = (sort: unknown): boolean =>
+  isDocument(sort) && Object.keys(sort).length > 0 && Object.values(sort).every((d) => d === 1 || d === -1);
+
 const UNSUPPORTED = new Set(['$merge', '$changeStream', '$indexStats', '$currentOp', '$listSessions', '$geoNear', '$search', '$vectorSearch']);
 
 export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: string; out?: string } {
@@ -48,8 +51,11 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
     const coll = ctx.engine.collection(ctx.db, name);
     const first = pipeline[0];
     if (first && isDocument(first.$match) && !('$text' in first.$match) && !JSON.stringify(Object.keys(first.$match)).includes('$expr')) {
-      source = readDocs(coll, { filter: first.$match }).docs;
-      pipeline = pipeline.slice(1);
+      // a following $sort (and $limit) is answered by the same read, so an index can supply the order
+      const sort = isPlainSort(pipeline[1]?.$sort) ? (pipeline[1].$sort as Doc) : undefined;
+      const limit = sort && typeof pipeline[2]?.$limit === 'number' && pipeline[2].$limit > 0 ? pipeline[2].$limit : undefined;
+      source = readDocs(coll, { filter: first.$match, sort, limit }).docs;
+      pipeline = pipeline.slice(1 + (sort ? 1 : 0) + (limit ? 1 : 0));
     } else if (first && isDocument(first.$match) && '$text' in first.$match) {
       const prepared = textPipeline(coll, first.$match, pipeline.slice(1));
       source = prepared.source;

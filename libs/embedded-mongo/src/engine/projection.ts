@@ -34,6 +34,8 @@ export function compileProjection(projection: Doc | undefined | null, filter: Do
     else if (v === 0 || v === false) exclude = true;
     else include = true;
   }
+  // `{_id: 1}` alone is an inclusion projection: only _id comes back
+  if (!include && !exclude && '_id' in rest && rest._id !== 0 && rest._id !== false) include = true;
   if (include && exclude) {
     const ex = Object.keys(rest).find((k) => k !== '_id' && (rest[k] === 0 || rest[k] === false));
     fail(31254, `Cannot do exclusion on field ${ex} in inclusion projection`);
