@@ -143,48 +143,45 @@ export class Index {
   }
 
   /**
-   * Ids whose first key component lies in the given bounds, in index order.
+   * Ids whose first key component lies in the given bounds, in index order; with an equality on the
+   * first field, also inside an equality prefix on the next fields and a range on the field after it.
    * Bounds are type-bracketed: a range never crosses into another BSON type class.
    */
   *scan(bounds: FieldBounds | null, reverse = false): Generator<string> {
     const dir = this.fields[0]?.[1] ?? 1;
     const forward = !reverse; // ascending value order
-    const inRange = (v: unknown): 'below' | 'in' | 'above' => {
-      if (!bounds) return 'in';
-      if (bounds.eq !== undefined) {
-        const c = compareValues(v, bounds.eq);
-        return c < 0 ? 'below' : c > 0 ? 'above' : 'in';
-      }
-      if (bounds.low !== undefined) {
-        const c = compareValues(v, bounds.low.value);
-        if (c < 0 || (c === 0 && !bounds.low.inclusive)) return 'below';
-      }
-      if (bounds.high !== undefined) {
-        const c = compareValues(v, bounds.high.value);
-        if (c > 0 || (c === 0 && !bounds.high.inclusive)) return 'above';
-      }
-      if (bounds.typeClass !== undefined && typeClass(v) !== bounds.typeClass) return typeClass(v) < bounds.typeClass ? 'below' : 'above';
-      return 'in';
-    };
     const start = bounds ? (bounds.eq !== undefined ? bounds.eq : forward ? bounds.low?.value : bounds.high?.value) : undefined;
-    // equality on the next fields too (only with equality on the first): the scan stays inside that prefix
     const prefix = bounds?.eq !== undefined ? (bounds.prefix ?? []) : [];
+    const next = bounds?.eq !== undefined ? bounds.next : undefined;
     const treeForward = forward === dir > 0;
+    // does the tree walk meet the range field's values in ascending order?
+    const nextAscending = treeForward === (this.fields[1 + prefix.length]?.[1] ?? 1) > 0;
+    const nextStart = next ? (nextAscending ? next.low?.value : next.high?.value) : undefined;
     let entries: Iterable<[Key, Ids]>;
     if (start === undefined) entries = treeForward ? this.tree.entries() : this.tree.entriesReversed();
     else {
-      // sentinels placing the start key before (tree-forward) or after (tree-reverse) all keys sharing the prefix
-      const rest = this.fields.slice(1 + prefix.length).map(([, d]) => ((d > 0) === treeForward ? MIN_SENTINEL : MAX_SENTINEL));
-      const startKey = [start, ...prefix, ...rest];
+      // sentinels placing the start key before (tree-forward) or after (tree-reverse) all keys sharing its fixed part
+      const fixed = [start, ...prefix, ...(nextStart !== undefined ? [nextStart] : [])];
+      const rest = this.fields.slice(fixed.length).map(([, d]) => ((d > 0) === treeForward ? MIN_SENTINEL : MAX_SENTINEL));
+      const startKey = [...fixed, ...rest];
       entries = treeForward ? this.tree.entries(startKey) : this.tree.entriesReversed(startKey);
     }
     for (const [key, ids] of entries) {
       if (prefix.some((v, i) => compareValues(key[i + 1], v) !== 0)) return; // left the equality prefix
-      const r = inRange(key[0]);
-      if (r === 'in') {
-        if (typeof ids === 'string') yield ids;
-        else yield* [...ids];
-      } else if ((forward && r === 'above') || (!forward && r === 'below')) return;
+      const r = position(key[0], bounds);
+      if (r !== 'in') {
+        if ((forward && r === 'above') || (!forward && r === 'below')) return;
+        continue;
+      }
+      if (next) {
+        const rn = position(key[1 + prefix.length], next);
+        if (rn !== 'in') {
+          if ((nextAscending && rn === 'above') || (!nextAscending && rn === 'below')) return;
+          continue;
+        }
+      }
+      if (typeof ids === 'string') yield ids;
+      else yield* [...ids];
     }
   }
 
@@ -197,9 +194,30 @@ export interface FieldBounds {
   eq?: unknown;
   /** With `eq`: equality values for the index's next fields, in order (a compound equality prefix). */
   prefix?: unknown[];
+  /** With `eq`: a range on the field after the equality prefix. */
+  next?: FieldBounds;
   low?: { value: unknown; inclusive: boolean };
   high?: { value: unknown; inclusive: boolean };
   typeClass?: TypeClass;
+}
+
+/** Where a key component lies relative to bounds (no bounds: inside). */
+function position(v: unknown, bounds: FieldBounds | null): 'below' | 'in' | 'above' {
+  if (!bounds) return 'in';
+  if (bounds.eq !== undefined) {
+    const c = compareValues(v, bounds.eq);
+    return c < 0 ? 'below' : c > 0 ? 'above' : 'in';
+  }
+  if (bounds.low !== undefined) {
+    const c = compareValues(v, bounds.low.value);
+    if (c < 0 || (c === 0 && !bounds.low.inclusive)) return 'below';
+  }
+  if (bounds.high !== undefined) {
+    const c = compareValues(v, bounds.high.value);
+    if (c > 0 || (c === 0 && !bounds.high.inclusive)) return 'above';
+  }
+  if (bounds.typeClass !== undefined && typeClass(v) !== bounds.typeClass) return typeClass(v) < bounds.typeClass ? 'below' : 'above';
+  return 'in';
 }
 
 const MIN_SENTINEL = new MinKey();

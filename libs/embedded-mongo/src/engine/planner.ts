@@ -79,11 +79,15 @@ export function choosePlan(indexes: Iterable<Index>, filter: Record<string, unkn
     if (ix.multikey) bounds = bounds.map((b) => (b.low && b.high ? { low: b.low, typeClass: b.typeClass } : b));
     const prefix = bounds.length === 1 && bounds[0].eq !== undefined ? equalityPrefix(ix, conds) : [];
     if (prefix.length) bounds = [{ ...bounds[0], prefix }];
+    // a range on the field after the equality prefix narrows the scan too (not on multikey indexes, where
+    // the two ends may be met by different array elements)
+    const next = bounds.length === 1 && bounds[0].eq !== undefined && !ix.multikey ? rangeAfter(ix, conds, prefix.length) : null;
+    if (next) bounds = [{ ...bounds[0], next }];
     // a multikey index sorts by the first matching key, MongoDB by the array's min/max element: only
     // non-multikey scans of one bounds entry yield MongoDB's order
     const order = sortKeys.length && plainSort && bounds.length === 1 && !ix.multikey ? sortOrder(ix, conds, sortKeys, bounds[0].eq !== undefined) : null;
     const score =
-      (eq ? 10 : 5) + prefix.length * 2 + (order ? 3 : 0) + (ix.spec.unique ? 2 : 0) + (ix.name === '_id_' ? 1 : 0) - ix.fields.length * 0.01;
+      (eq ? 10 : 5) + prefix.length * 2 + (next ? 1 : 0) + (order ? 3 : 0) + (ix.spec.unique ? 2 : 0) + (ix.name === '_id_' ? 1 : 0) - ix.fields.length * 0.01;
     if (!best || score > best.score) best = { ix, bounds, score, order };
   }
   if (best) {
@@ -110,6 +114,13 @@ interface SortOrder {
 function isEquality(conds: Map<string, unknown>, field: string): boolean {
   const b = conds.has(field) ? boundsFor(conds.get(field)) : null;
   return b !== null && b.length === 1 && b[0].eq !== undefined;
+}
+
+/** A single range condition on the index field right after the equality prefix, if there is one. */
+function rangeAfter(ix: Index, conds: Map<string, unknown>, prefixLength: number): FieldBounds | null {
+  const field = ix.fields[1 + prefixLength]?.[0];
+  const b = field !== undefined && conds.has(field) ? boundsFor(conds.get(field)) : null;
+  return b && b.length === 1 && b[0].eq === undefined ? b[0] : null;
 }
 
 /** Equality values on the index fields after the first, as long as each has a plain equality condition. */
