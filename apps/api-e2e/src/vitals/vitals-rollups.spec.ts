@@ -1,33 +1,12 @@
 import { getModelToken } from '@nestjs/mongoose';
 import { type Model, Types } from 'mongoose';
+import type { VitalDto, VitalTypeSummaryDto } from '@cloudvault/contracts';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp, type TestUser } from '../support/users';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
-
-interface Reading {
-  id: string;
-  type: string;
-  takenAt: string;
-  systolic?: number;
-  diastolic?: number;
-  value?: number;
-  normalizedValue?: number;
-}
-
-interface TypeSummary {
-  type: string;
-  count: number;
-  min: number;
-  max: number;
-  mean: number;
-  latest: { id: string };
-  stats: { metric: string; min: number; max: number; mean: number }[];
-  trend: { slopePerWeek: number | null; direction: string };
-  series: { t: string; count: number; min: number; max: number }[];
-}
 
 /** Deterministic pseudo-random numbers (a small LCG), so a failure can be reproduced. */
 function lcg(seed: number) {
@@ -36,7 +15,7 @@ function lcg(seed: number) {
 }
 
 /** The statistics the summary should report, computed the slow way from every reading. */
-function bruteForce(readings: Reading[], type: string) {
+function bruteForce(readings: VitalDto[], type: string) {
   const rows = readings.filter((r) => r.type === type);
   const y = rows.map((r) => r.systolic ?? r.normalizedValue ?? (r.value as number));
   const x = rows.map((r) => Date.parse(r.takenAt) / WEEK);
@@ -72,13 +51,13 @@ describe('vitals summary from daily rollups equals a brute-force computation ove
   afterAll(() => t.close());
 
   const post = (user: TestUser, body: object) => t.http.post('/api/vitals').set('authorization', user.auth).send(body).expect(201);
-  const summary = async (user: TestUser, qs = '') => (await t.http.get(`/api/vitals/summary${qs}`).set('authorization', user.auth).expect(200)).body.items as TypeSummary[];
+  const summary = async (user: TestUser, qs = '') => (await t.http.get(`/api/vitals/summary${qs}`).set('authorization', user.auth).expect(200)).body.items as VitalTypeSummaryDto[];
 
-  async function allReadings(user: TestUser, qs = ''): Promise<Reading[]> {
-    const out: Reading[] = [];
+  async function allReadings(user: TestUser, qs = ''): Promise<VitalDto[]> {
+    const out: VitalDto[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: Reading[]; nextCursor: string | null } } = await t.http
+      const page: { body: { items: VitalDto[]; nextCursor: string | null } } = await t.http
         .get(`/api/vitals?limit=500${qs}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
         .set('authorization', user.auth)
         .expect(200);
@@ -88,7 +67,7 @@ describe('vitals summary from daily rollups equals a brute-force computation ove
     return out;
   }
 
-  function expectMatches(items: TypeSummary[], readings: Reading[]) {
+  function expectMatches(items: VitalTypeSummaryDto[], readings: VitalDto[]) {
     const types = [...new Set(readings.map((r) => r.type))].sort();
     expect(items.map((i) => i.type).sort()).toEqual(types);
     for (const item of items) {
@@ -122,7 +101,7 @@ describe('vitals summary from daily rollups equals a brute-force computation ove
       () => (rnd() < 0.5 ? { type: 'glucose', value: 70 + Math.floor(rnd() * 150), unit: 'mg/dL' } : { type: 'glucose', value: 4 + Math.round(rnd() * 80) / 10, unit: 'mmol/L', context: 'fasting' }),
       () => (rnd() < 0.5 ? { type: 'weight', value: 80 + Math.round(rnd() * 100) / 10, unit: 'kg' } : { type: 'weight', value: 180 + Math.round(rnd() * 200) / 10, unit: 'lb' }),
     ];
-    const created: Reading[] = [];
+    const created: VitalDto[] = [];
     for (let i = 0; i < 80; i++) {
       // clustered on 10 days, several readings per type and day
       const takenAt = new Date(base + Math.floor(rnd() * 10) * DAY + Math.floor(rnd() * DAY)).toISOString();

@@ -1,24 +1,11 @@
 import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import { type Connection, type Model, Types } from 'mongoose';
+import type { VitalTypeSummaryDto } from '@cloudvault/contracts';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp, type TestUser } from '../support/users';
 
 const MIN = 60_000;
 const DAY = 24 * 3600_000;
-
-interface TypeSummary {
-  type: string;
-  count: number;
-  min: number;
-  max: number;
-  mean: number;
-  unit: string;
-  latest: { id: string };
-  stats: { metric: string; min: number; max: number; mean: number }[];
-  trend: { slopePerWeek: number | null; direction: string };
-  category: { code: string; label: string; severity: string; source: string } | null;
-  series: { t: string; value: number; value2?: number; min: number; max: number; count: number }[];
-}
 
 describe('vitals summary: statistics, guideline categories, trend, bounded series', () => {
   let t: TestApp;
@@ -32,7 +19,7 @@ describe('vitals summary: statistics, guideline categories, trend, bounded serie
   afterAll(() => t.close());
 
   const summary = (user: TestUser, qs = '') => t.http.get(`/api/vitals/summary${qs}`).set('authorization', user.auth);
-  const byType = (items: TypeSummary[], type: string) => items.find((i) => i.type === type) as TypeSummary;
+  const byType = (items: VitalTypeSummaryDto[], type: string) => items.find((i) => i.type === type) as VitalTypeSummaryDto;
 
   describe('categories of known readings, per the guidelines', () => {
     // [body, expected category code (null: none applies), guideline source keyword]
@@ -86,7 +73,7 @@ describe('vitals summary: statistics, guideline categories, trend, bounded serie
       const at = new Date(base + i * MIN).toISOString();
       const res = await summary(bob, `?from=${at}&to=${at}`).expect(200);
       expect(res.body.items).toHaveLength(1);
-      const s = res.body.items[0] as TypeSummary;
+      const s = res.body.items[0] as VitalTypeSummaryDto;
       expect(s).toMatchObject({ type: body['type'], count: 1 });
       if (code === null) {
         expect(s.category).toBeNull();
@@ -112,7 +99,7 @@ describe('vitals summary: statistics, guideline categories, trend, bounded serie
     const last = await t.http.post('/api/vitals').set('authorization', alice.auth).send({ type: 'heart_rate', value: 70 }).expect(201);
     const res = await summary(alice).expect(200);
     expect(res.body).toMatchObject({ from: null, to: null, generatedAt: expect.any(String) });
-    const items = res.body.items as TypeSummary[];
+    const items = res.body.items as VitalTypeSummaryDto[];
     expect(items.map((i) => i.type).sort()).toEqual(['blood_pressure', 'heart_rate', 'weight']);
 
     const weight = byType(items, 'weight');
@@ -172,7 +159,7 @@ describe('vitals summary: statistics, guideline categories, trend, bounded serie
     const audit = t.app.get<Connection>(getConnectionToken()).collection('audit_events');
     const before = await audit.countDocuments({ action: 'vital.summary', patientId: new Types.ObjectId(alice.id) });
     const res = await summary(alice).expect(200);
-    expect(res.body.items.every((i: TypeSummary) => i.count < 1000)).toBe(true);
+    expect(res.body.items.every((i: VitalTypeSummaryDto) => i.count < 1000)).toBe(true);
     expect(await audit.countDocuments({ action: 'vital.summary', patientId: new Types.ObjectId(alice.id) })).toBe(before + 1);
     for (const qs of ['?from=yesterday', '?to[$gt]=1', '?type=spo2']) {
       const bad = await summary(alice, qs).expect(400);
