@@ -3,7 +3,7 @@
 // Usage: node tools/run.mjs <start|test|dev|build|lint|db|bench> [args...]
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,14 +27,18 @@ function run(cmd, args, extraEnv = {}) {
 function ensureInstalled() {
   const lock = readFileSync(join(root, 'package-lock.json'));
   const pkg = readFileSync(join(root, 'package.json'));
-  const hash = createHash('sha256').update(lock).update(pkg).digest('hex');
+  const hash = createHash('sha256').update(lock).update(pkg);
+  // dependency patches are applied by the postinstall step: a changed patch means installing again
+  const patches = join(root, 'patches');
+  if (existsSync(patches)) for (const f of readdirSync(patches).sort()) hash.update(f).update(readFileSync(join(patches, f)));
+  const digest = hash.digest('hex');
   const stamp = join(root, 'node_modules', '.install-stamp');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
   console.log('[cloudvault] installing dependencies (npm install, first run only)...');
   // `npm ci` rejects this lockfile on this registry (other-platform optional binaries); install keeps it identical.
   const status = run('npm', ['install', '--no-audit', '--no-fund']);
   if (status !== 0) process.exit(status);
-  writeFileSync(stamp, hash);
+  writeFileSync(stamp, digest);
 }
 
 function nxRun(args) {
