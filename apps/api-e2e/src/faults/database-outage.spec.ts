@@ -30,6 +30,8 @@ describe('faults: the database stops in the middle of a load', () => {
   let phase: Outcome['phase'] = 'before';
   let seq = 0;
   const outcomes: Outcome[] = [];
+  let stop = false;
+  let running: Promise<unknown> = Promise.resolve();
 
   const write = async (p: TestUser) => {
     const marker = `outage-${seq++}`;
@@ -56,14 +58,15 @@ describe('faults: the database stops in the middle of a load', () => {
     patients = await Promise.all([signUp(t.http, 'patient'), signUp(t.http, 'patient')]);
   });
   afterAll(async () => {
+    stop = true; // also when an assertion failed mid-load
+    await running.catch(() => undefined);
     await t?.close();
     await db?.stop();
     rmSync(dbPath, { recursive: true, force: true });
   });
 
   it('answers 503 fast while the database is down, reports it, resumes by itself, and keeps every acknowledged write', async () => {
-    let stop = false;
-    const running = load(4, () => stop);
+    running = load(4, () => stop);
 
     // some writes succeed, then the database goes away under the load
     while (outcomes.filter((o) => o.status === 201).length < 20) await new Promise((r) => setTimeout(r, 20));
