@@ -33,6 +33,8 @@ export default [
     files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
+      // `const { dropped, ...kept } = x` is how a field is left out of a copy
+      '@typescript-eslint/no-unused-vars': ['warn', { ignoreRestSiblings: true }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
       'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
     },

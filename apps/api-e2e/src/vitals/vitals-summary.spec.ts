@@ -104,6 +104,11 @@ describe('vitals summary: statistics, guideline categories, trend, bounded serie
 
     const weight = byType(items, 'weight');
     expect(weight).toMatchObject({ count: 5, min: 88, max: 90, mean: 89, unit: 'kg', category: null });
+    // the same figures keyed by type, without the chart series; types without readings have no key
+    const { series, bucketMs, ...weightFigures } = weight;
+    expect(res.body.weight).toEqual(weightFigures);
+    expect(res.body.heart_rate).toMatchObject({ type: 'heart_rate', count: 1, latest: { id: last.body.id } });
+    expect(res.body).not.toHaveProperty('spo2');
     expect(weight.trend.direction).toBe('falling');
     expect(weight.trend.slopePerWeek).toBeCloseTo(-0.5, 3);
 

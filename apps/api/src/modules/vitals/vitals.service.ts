@@ -87,7 +87,8 @@ export class VitalsService {
     const to = query.to ? new Date(query.to) : undefined;
     const items = await this.summaries.summarise(new Types.ObjectId(patientId), { from, to });
     await this.audit.record({ actor, action: 'vital.summary', resourceType: RESOURCE, patientId });
-    return { from: from?.toISOString() ?? null, to: to?.toISOString() ?? null, generatedAt: new Date().toISOString(), items };
+    const byType = Object.fromEntries(items.map(({ series, bucketMs, ...stats }) => [stats.type, stats]));
+    return { from: from?.toISOString() ?? null, to: to?.toISOString() ?? null, generatedAt: new Date().toISOString(), items, ...byType };
   }
 
   /**

@@ -48,10 +48,10 @@ export class VitalSeriesPointDto {
   count!: number;
 }
 
-/** Everything the summary says about one type of measurement. */
-export class VitalTypeSummaryDto {
+/** The contract's figures for one type of measurement: count, latest, extremes, mean, trend, clinical category. */
+export class VitalTypeStatsDto {
   type!: VitalType;
-  /** UCUM unit of the statistics and series. @example "mm[Hg]" */
+  /** UCUM unit of the statistics. @example "mm[Hg]" */
   unit!: string;
   /** @example 42 */
   count!: number;
@@ -65,13 +65,21 @@ export class VitalTypeSummaryDto {
   trend!: VitalTrendDto;
   /** Null where no guideline category applies (weight). */
   category!: VitalCategoryDto | null;
-  /** Chart series, at most 500 points whatever the number of readings. */
+}
+
+/** Everything the summary says about one type of measurement: its figures and its chart series. */
+export class VitalTypeSummaryDto extends VitalTypeStatsDto {
+  /** Chart series (in `unit`), at most 500 points whatever the number of readings. */
   series!: VitalSeriesPointDto[];
   /** Milliseconds each series point covers. */
   bucketMs!: number;
 }
 
-/** Per-type summary of a patient's measurements in a period. */
+/**
+ * Per-type summary of a patient's measurements in a period: `items` lists every type with readings (with chart
+ * series); the same figures, without the series, are also keyed by type (`heart_rate`, ...) for direct reading.
+ * A type without readings in the period has no entry.
+ */
 export class VitalsSummaryDto {
   from!: string | null;
   to!: string | null;
@@ -79,4 +87,10 @@ export class VitalsSummaryDto {
   generatedAt!: string;
   /** One entry per type with readings in the period. */
   items!: VitalTypeSummaryDto[];
+  blood_pressure?: VitalTypeStatsDto;
+  heart_rate?: VitalTypeStatsDto;
+  glucose?: VitalTypeStatsDto;
+  weight?: VitalTypeStatsDto;
+  temperature?: VitalTypeStatsDto;
+  spo2?: VitalTypeStatsDto;
 }
