@@ -29,6 +29,8 @@ describe('consultations: requests and the state machine', () => {
     const res = await request(patient, { doctorId: doctor.id, message: 'Chest pain when climbing stairs' }).expect(201);
     expect(res.body).toMatchObject({
       status: 'pending',
+      patientId: patient.id,
+      doctorId: doctor.id,
       patient: { id: patient.id, name: 'Pat Ient' },
       doctor: { id: doctor.id, name: 'Dr. Alice Heart', specialty: 'Cardiology' },
       message: 'Chest pain when climbing stairs',

@@ -18,6 +18,8 @@ export function toConsultationDto(c: ConsultationView): ConsultationDto {
   return {
     id: c._id.toHexString(),
     status: c.status,
+    patientId: c.patientId.toHexString(),
+    doctorId: c.doctorId.toHexString(),
     patient: toParty(c.patientId, c.patient),
     doctor: toParty(c.doctorId, c.doctor),
     ...(c.message ? { message: c.message } : {}),

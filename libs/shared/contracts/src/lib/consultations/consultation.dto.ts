@@ -22,6 +22,10 @@ export class ConsultationTransitionDto {
 export class ConsultationDto {
   id!: string;
   status!: ConsultationStatus;
+  /** The same id as `patient.id`. */
+  patientId!: string;
+  /** The same id as `doctor.id` (what the request was made with). */
+  doctorId!: string;
   patient!: ConsultationPartyDto;
   doctor!: ConsultationPartyDto;
   /** The patient's message with the request. */
