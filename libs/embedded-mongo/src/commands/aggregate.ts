@@ -1,5 +1,5 @@
 /** aggregate: mingo's pipeline over the collection, with a leading $match answered by the read path. */
-import { isDocument } from '../bson/paths';
+import { cloneDoc, isDocument } from '../bson/paths';
 import { fail, toFailure } from '../engine/errors';
 import type { Doc } from '../engine/index-store';
 import '../engine/match';
@@ -67,10 +67,12 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
   } else if (!pipeline[0] || !('$documents' in pipeline[0])) {
     fail(115, 'database-level aggregate supports only $documents');
   }
-  const resolver = (coll: string): Doc[] => [...(ctx.engine.collection(ctx.db, coll)?.docs.values() ?? [])];
+  // mingo's stages may modify their input documents in place ($unwind, $set/$unset on embedded paths):
+  // the pipeline works on copies, never on the stored documents
+  const resolver = (coll: string): Doc[] => [...(ctx.engine.collection(ctx.db, coll)?.docs.values() ?? [])].map(cloneDoc);
   let docs: Doc[];
   try {
-    docs = pipeline.length ? (newAggregator(pipeline, { collectionResolver: resolver, ...(isDocument(cmd.let) ? { variables: cmd.let } : {}) }).run(source) as Doc[]) : source;
+    docs = pipeline.length ? (newAggregator(pipeline, { collectionResolver: resolver, ...(isDocument(cmd.let) ? { variables: cmd.let } : {}) }).run(source.map(cloneDoc)) as Doc[]) : source;
   } catch (e) {
     throw toFailure(e);
   }

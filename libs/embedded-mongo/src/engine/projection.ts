@@ -18,6 +18,7 @@ export function compileProjection(projection: Doc | undefined | null, filter: Do
   const rest: Doc = {};
   let include = false;
   let exclude = false;
+  let first: 'include' | 'exclude' | undefined; // the first field decides the projection's kind
   for (const [k, v] of Object.entries(projection)) {
     if (isDocument(v) && v.$meta !== undefined) {
       if (v.$meta !== 'textScore') fail(17308, `Unsupported $meta operator: ${String(v.$meta)}`);
@@ -30,16 +31,18 @@ export function compileProjection(projection: Doc | undefined | null, filter: Do
     }
     rest[k] = v;
     if (k === '_id') continue;
-    if (isDocument(v) || Array.isArray(v) || typeof v === 'string') include = true;
-    else if (v === 0 || v === false) exclude = true;
-    else include = true;
+    if (v === 0 || v === false) {
+      if (include && first === 'include') fail(31254, `Cannot do exclusion on field ${k} in inclusion projection`);
+      exclude = true;
+      first ??= 'exclude';
+    } else {
+      if (exclude && first === 'exclude') fail(31253, `Cannot do inclusion on field ${k} in exclusion projection`);
+      include = true;
+      first ??= 'include';
+    }
   }
   // `{_id: 1}` alone is an inclusion projection: only _id comes back
   if (!include && !exclude && '_id' in rest && rest._id !== 0 && rest._id !== false) include = true;
-  if (include && exclude) {
-    const ex = Object.keys(rest).find((k) => k !== '_id' && (rest[k] === 0 || rest[k] === false));
-    fail(31254, `Cannot do exclusion on field ${ex} in inclusion projection`);
-  }
   let base: (d: Doc) => Doc;
   if (include) {
     const { $text: _text, ...condition } = filter;

@@ -54,6 +54,7 @@ export function applyUpdate(doc: Doc, u: UpdateSpec, opts: ApplyOptions = {}): D
     next = doc._id !== undefined ? { _id: doc._id, ...cloneDoc(u) } : cloneDoc(u);
   } else {
     next = cloneDoc(doc);
+    checkSetOnInsertConflicts(u);
     const mod: Doc = {};
     for (const [op, spec] of Object.entries(u)) {
       if (op === '$setOnInsert') {
@@ -65,7 +66,7 @@ export function applyUpdate(doc: Doc, u: UpdateSpec, opts: ApplyOptions = {}): D
     checkOperandTypes(next, mod);
     rewriteNumericOps(next, mod);
     prepareArrays(next, mod);
-    checkIdPaths(mod, doc, opts.inserting);
+    takeIdPaths(mod, doc, next, opts.inserting);
     if (Object.keys(mod).length) {
       try {
         mingoUpdate(next, mod, opts.arrayFilters ?? [], opts.filter ?? {});
@@ -82,13 +83,35 @@ function immutable(): never {
   return fail(66, "Performing an update on the path '_id' would modify the immutable field '_id'");
 }
 
-function checkIdPaths(mod: Doc, doc: Doc, inserting?: boolean): void {
+/**
+ * `_id` may only be named by `$set` with its current value (a no-op, as in `$set: {...wholeDoc}`) or while
+ * an upsert inserts; those assignments are applied here (mingo refuses any update of `_id`).
+ */
+function takeIdPaths(mod: Doc, doc: Doc, next: Doc, inserting?: boolean): void {
   for (const [op, spec] of Object.entries(mod)) {
     for (const path of Object.keys(spec as Doc)) {
-      if (path === '_id' || path.startsWith('_id.')) {
-        if (op === '$set' && (inserting || compareValues(getPath(doc, path), (spec as Doc)[path]) === 0)) continue;
-        immutable();
-      }
+      if (path !== '_id' && !path.startsWith('_id.')) continue;
+      const value = (spec as Doc)[path];
+      if (op !== '$set' || (!inserting && compareValues(getPath(doc, path), value) !== 0)) immutable();
+      if (inserting) setPath(next, path, cloneDoc(value));
+      const rest = { ...(mod.$set as Doc) };
+      delete rest[path];
+      if (Object.keys(rest).length) mod.$set = rest;
+      else delete mod.$set;
+    }
+  }
+}
+
+/** `$setOnInsert` conflicts with any other operator naming the same path or a prefix of it (code 40), upsert or not. */
+function checkSetOnInsertConflicts(u: Doc): void {
+  const onInsert = u.$setOnInsert;
+  if (!isDocument(onInsert)) return;
+  const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+  for (const [op, spec] of Object.entries(u)) {
+    if (op === '$setOnInsert' || !isDocument(spec)) continue;
+    for (const path of Object.keys(spec)) {
+      const other = Object.keys(onInsert).find((p) => overlaps(p, path));
+      if (other !== undefined) fail(40, `Updating the path '${other}' would create a conflict at '${other.length <= path.length ? other : path}'`);
     }
   }
 }

@@ -1,0 +1,68 @@
+/**
+ * More conformance with MongoDB's documented behaviour (https://www.mongodb.com/docs/manual/...), each case
+ * naming the manual page it follows; conformance.spec.ts holds the first set.
+ */
+import { startHarness, type Harness, type LooseDoc } from './testing/harness';
+
+let h: Harness;
+let seq = 0;
+beforeAll(async () => {
+  h = await startHarness('documented');
+});
+afterAll(() => h.close());
+
+async function load(docs: LooseDoc[]) {
+  const c = h.coll(`d${seq++}`);
+  if (docs.length) await c.insertMany(docs.map((d) => ({ ...d })));
+  return c;
+}
+
+describe('aggregation never changes the stored documents (reference/method/db.collection.aggregate)', () => {
+  it('$unwind with includeArrayIndex/preserveNullAndEmptyArrays and $set/$unset on embedded paths leave the collection as it was', async () => {
+    const docs = [{ _id: 1, t: [1, 2], o: { a: 1 } }, { _id: 2 }];
+    const c = await load(docs);
+    await c.aggregate([{ $unwind: { path: '$t', preserveNullAndEmptyArrays: true, includeArrayIndex: 'i' } }]).toArray();
+    await c.aggregate([{ $set: { 'o.b': 2 } }]).toArray();
+    await c.aggregate([{ $unset: 'o.a' }]).toArray();
+    await c.aggregate([{ $project: { 'o.a': 0 } }]).toArray();
+    expect(await c.find().sort({ _id: 1 }).toArray()).toEqual(docs);
+  });
+  it('a $lookup pipeline that reshapes the joined documents leaves the other collection as it was', async () => {
+    const from = await load([{ _id: 10, o: { a: 1 } }]);
+    const c = await load([{ _id: 1 }]);
+    await c.aggregate([{ $lookup: { from: from.collectionName, pipeline: [{ $set: { 'o.b': 2 } }, { $unset: 'o.a' }], as: 'x' } }]).toArray();
+    expect(await from.find().toArray()).toEqual([{ _id: 10, o: { a: 1 } }]);
+  });
+});
+
+describe('update: _id and $setOnInsert (reference/operator/update/set, reference/operator/update/setOnInsert)', () => {
+  it('$set of _id to its current value is accepted and changes nothing (e.g. $set of the whole document)', async () => {
+    const c = await load([{ _id: 1, a: 1 }]);
+    const r = await c.updateOne({ _id: 1 }, { $set: { _id: 1, a: 1 } });
+    expect({ matched: r.matchedCount, modified: r.modifiedCount }).toEqual({ matched: 1, modified: 0 });
+    await c.updateOne({ _id: 1 }, { $set: { _id: 1, a: 2 } });
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, a: 2 });
+    await expect(c.updateOne({ _id: 1 }, { $set: { _id: 2 } })).rejects.toMatchObject({ code: 66 });
+  });
+  it('an upsert may $set the _id of the document it inserts', async () => {
+    const c = await load([]);
+    const r = await c.updateOne({ k: 'x' }, { $set: { _id: 'given', v: 1 } }, { upsert: true });
+    expect(r.upsertedId).toBe('given');
+    expect(await c.findOne({ k: 'x' })).toEqual({ _id: 'given', k: 'x', v: 1 });
+  });
+  it('$setOnInsert and $set on the same path conflict (code 40), whether or not the update inserts', async () => {
+    const c = await load([{ _id: 1, a: 0 }]);
+    await expect(c.updateOne({ _id: 2 }, { $set: { a: 1 }, $setOnInsert: { a: 2 } }, { upsert: true })).rejects.toMatchObject({ code: 40 });
+    await expect(c.updateOne({ _id: 1 }, { $set: { 'a.b': 1 }, $setOnInsert: { a: 2 } }, { upsert: true })).rejects.toMatchObject({ code: 40 });
+    expect(await c.find().toArray()).toEqual([{ _id: 1, a: 0 }]);
+  });
+});
+
+describe('projection: mixing inclusion and exclusion (reference/method/db.collection.find, projection)', () => {
+  it('an exclusion projection naming an included field fails with 31253; an inclusion one naming an excluded field with 31254', async () => {
+    const c = await load([{ _id: 1, a: 1, b: 2 }]);
+    await expect(c.findOne({}, { projection: { a: 0, b: 1 } })).rejects.toMatchObject({ code: 31253, message: 'Cannot do inclusion on field b in exclusion projection' });
+    await expect(c.findOne({}, { projection: { a: 1, b: 0 } })).rejects.toMatchObject({ code: 31254, message: 'Cannot do exclusion on field b in inclusion projection' });
+    expect(await c.findOne({}, { projection: { _id: 0, a: 1 } })).toEqual({ a: 1 });
+  });
+});
