@@ -66,3 +66,27 @@ describe('projection: mixing inclusion and exclusion (reference/method/db.collec
     expect(await c.findOne({}, { projection: { _id: 0, a: 1 } })).toEqual({ a: 1 });
   });
 });
+
+describe('renameCollection (reference/command/renameCollection)', () => {
+  it('moves the documents and indexes to the new name; the old name no longer exists', async () => {
+    const c = await load([{ _id: 1, e: 'a' }]);
+    await c.createIndex({ e: 1 }, { unique: true });
+    const renamed = await c.rename(`${c.collectionName}_new`);
+    expect(await renamed.find().toArray()).toEqual([{ _id: 1, e: 'a' }]);
+    expect((await renamed.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_', 'e_1']);
+    await expect(renamed.insertOne({ e: 'a' })).rejects.toMatchObject({ code: 11000 });
+    expect((await h.db.listCollections({ name: c.collectionName }).toArray()).length).toBe(0);
+  });
+  it('fails with 48 NamespaceExists when the target exists, unless dropTarget; with 26 when the source is missing', async () => {
+    const a = await load([{ _id: 'a' }]);
+    const b = await load([{ _id: 'b' }]);
+    await expect(a.rename(b.collectionName)).rejects.toMatchObject({ code: 48, codeName: 'NamespaceExists' });
+    await a.rename(b.collectionName, { dropTarget: true });
+    expect(await h.coll(b.collectionName).find().toArray()).toEqual([{ _id: 'a' }]);
+    await expect(h.coll('never_created').rename('x')).rejects.toMatchObject({ code: 26, codeName: 'NamespaceNotFound' });
+  });
+  it('must be run against the admin database (code 13)', async () => {
+    const a = await load([{ _id: 1 }]);
+    await expect(h.db.command({ renameCollection: `documented.${a.collectionName}`, to: 'documented.y' })).rejects.toMatchObject({ code: 13 });
+  });
+});

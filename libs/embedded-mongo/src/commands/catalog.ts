@@ -73,6 +73,25 @@ const collMod: Handler = (cmd, ctx) => {
   return reply;
 };
 
-const renameCollection: Handler = () => fail(115, 'renameCollection is not supported by the embedded server');
+function splitNamespace(ns: unknown, what: string): [string, string] {
+  const i = typeof ns === 'string' ? ns.indexOf('.') : -1;
+  if (i <= 0 || i === (ns as string).length - 1) return fail(73, `Invalid ${what} namespace: ${String(ns)}`);
+  return [(ns as string).slice(0, i), (ns as string).slice(i + 1)];
+}
+
+const renameCollection: Handler = (cmd, ctx) => {
+  if (ctx.db !== 'admin') fail(13, 'renameCollection may only be run against the admin database.');
+  const [fromDb, fromName] = splitNamespace(cmd.renameCollection, 'source');
+  const [toDb, toName] = splitNamespace(cmd.to, 'target');
+  const source = ctx.engine.collection(fromDb, fromName);
+  if (!source) return fail(26, `Source collection ${fromDb}.${fromName} does not exist`);
+  if (fromDb === toDb && fromName === toName) return fail(20, "Can't rename a collection to itself");
+  if (ctx.engine.collection(toDb, toName)) {
+    if (cmd.dropTarget !== true) fail(48, 'target namespace exists');
+    ctx.engine.dropCollection(toDb, toName);
+  }
+  ctx.engine.renameCollection(source, toDb, toName);
+  return { ok: 1 };
+};
 
 export const catalogHandlers: Record<string, Handler> = { listCollections, create, drop, dropDatabase, collMod, renameCollection };

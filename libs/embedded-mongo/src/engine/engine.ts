@@ -64,6 +64,18 @@ export class Engine {
     return true;
   }
 
+  /**
+   * Moves a collection (documents, indexes, options) to another namespace, journaled as the creation of
+   * the target, its indexes and documents, then the drop of the source. The caller checks the target.
+   */
+  renameCollection(from: Collection, toDb: string, to: string): Collection {
+    const target = this.createCollection(toDb, to, from.options);
+    for (const spec of from.indexSpecs()) if (spec.name !== ID_INDEX.name) this.createIndex(target, spec);
+    for (const doc of from.docs.values()) this.insert(target, doc);
+    this.dropCollection(from.db, from.name);
+    return target;
+  }
+
   dropDatabase(db: string): void {
     if (this.dbs.delete(db)) this.effects.push({ op: 'dropDb', db });
   }

@@ -2,6 +2,7 @@
 export const CODE_NAMES: Record<number, string> = {
   2: 'BadValue',
   9: 'FailedToParse',
+  13: 'Unauthorized',
   14: 'TypeMismatch',
   20: 'IllegalOperation',
   26: 'NamespaceNotFound',
