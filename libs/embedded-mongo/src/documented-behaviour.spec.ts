@@ -2,6 +2,7 @@
  * More conformance with MongoDB's documented behaviour (https://www.mongodb.com/docs/manual/...), each case
  * naming the manual page it follows; conformance.spec.ts holds the first set.
  */
+import { ObjectId } from 'mongodb';
 import { startHarness, type Harness, type LooseDoc } from './testing/harness';
 
 let h: Harness;
@@ -88,5 +89,29 @@ describe('renameCollection (reference/command/renameCollection)', () => {
   it('must be run against the admin database (code 13)', async () => {
     const a = await load([{ _id: 1 }]);
     await expect(h.db.command({ renameCollection: `documented.${a.collectionName}`, to: 'documented.y' })).rejects.toMatchObject({ code: 13 });
+  });
+});
+
+describe('aggregation type conversions on ObjectIds (reference/operator/aggregation/toObjectId, toString, convert, type)', () => {
+  it('$toObjectId turns a hex string into an ObjectId, so a string reference can join on _id', async () => {
+    const user = new ObjectId();
+    const users = await load([{ _id: user, name: 'u' }]);
+    const c = await load([{ _id: 1, userId: user.toHexString() }]);
+    const out = await c
+      .aggregate([{ $lookup: { from: users.collectionName, let: { uid: { $toObjectId: '$userId' } }, pipeline: [{ $match: { $expr: { $eq: ['$_id', '$$uid'] } } }], as: 'user' } }])
+      .toArray();
+    expect(out).toEqual([{ _id: 1, userId: user.toHexString(), user: [{ _id: user, name: 'u' }] }]);
+  });
+  it('$toString of an ObjectId is its hex string, $toDate its timestamp, $type is "objectId"', async () => {
+    const id = new ObjectId();
+    const c = await load([{ _id: id }]);
+    const [doc] = await c.aggregate([{ $project: { _id: 0, s: { $toString: '$_id' }, d: { $toDate: '$_id' }, t: { $type: '$_id' }, m: { $type: '$nope' } } }]).toArray();
+    expect(doc).toEqual({ s: id.toHexString(), d: id.getTimestamp(), t: 'objectId', m: 'missing' });
+  });
+  it('$convert to objectId uses onError for an invalid string and fails with 241 ConversionFailure without it', async () => {
+    const c = await load([{ _id: 1, s: 'nope' }]);
+    const [doc] = await c.aggregate([{ $project: { v: { $convert: { input: '$s', to: 'objectId', onError: 'bad' } }, n: { $convert: { input: '$zz', to: 'objectId', onNull: 'none' } } } }]).toArray();
+    expect(doc).toEqual({ _id: 1, v: 'bad', n: 'none' });
+    await expect(c.aggregate([{ $project: { v: { $toObjectId: '$s' } } }]).toArray()).rejects.toMatchObject({ code: 241 });
   });
 });

@@ -19,6 +19,7 @@ export const CODE_NAMES: Record<number, string> = {
   85: 'IndexOptionsConflict',
   86: 'IndexKeySpecsConflict',
   115: 'CommandNotSupported',
+  241: 'ConversionFailure',
   121: 'DocumentValidationFailure',
   8000: 'AtlasError',
   11000: 'DuplicateKey',
