@@ -115,3 +115,38 @@ describe('aggregation type conversions on ObjectIds (reference/operator/aggregat
     await expect(c.aggregate([{ $project: { v: { $toObjectId: '$s' } } }]).toArray()).rejects.toMatchObject({ code: 241 });
   });
 });
+
+describe('query parse errors MongoDB reports (reference/operator/query/and, or, nor, not, mod)', () => {
+  it('an empty $and/$or/$nor fails with 2 BadValue', async () => {
+    const c = await load([{ _id: 1 }]);
+    for (const op of ['$and', '$or', '$nor']) {
+      await expect(c.find({ [op]: [] }).toArray()).rejects.toMatchObject({ code: 2, message: '$and/$or/$nor must be a nonempty array' });
+    }
+    await expect(c.countDocuments({ $or: [] })).rejects.toMatchObject({ code: 2 });
+  });
+  it('$not of a plain value and a malformed $mod fail with 2 BadValue', async () => {
+    const c = await load([{ _id: 1, n: 4 }]);
+    await expect(c.find({ n: { $not: 5 } }).toArray()).rejects.toMatchObject({ code: 2, message: '$not needs a regex or a document' });
+    await expect(c.find({ n: { $mod: [2] } }).toArray()).rejects.toMatchObject({ code: 2, message: 'malformed mod, not enough elements' });
+    expect(await c.find({ n: { $not: { $gt: 5 } } }).toArray()).toEqual([{ _id: 1, n: 4 }]);
+  });
+});
+
+describe('sort: an empty array sorts below null and missing (reference/bson-type-comparison-order, Arrays)', () => {
+  it('ascending: MinKey, [], null/missing, numbers; descending the reverse', async () => {
+    const { MinKey } = await import('mongodb');
+    const c = await load([{ _id: 1, v: 1 }, { _id: 2, v: null }, { _id: 3, v: [] }, { _id: 4 }, { _id: 5, v: new MinKey() }, { _id: 6, v: [2, 0] }]);
+    expect((await c.find().sort({ v: 1, _id: 1 }).toArray()).map((d) => d._id)).toEqual([5, 3, 2, 4, 6, 1]);
+    expect((await c.find().sort({ v: -1, _id: 1 }).toArray()).map((d) => d._id)).toEqual([6, 1, 2, 4, 3, 5]);
+    await c.createIndex({ v: 1 });
+    expect((await c.find().sort({ v: 1 }).toArray()).map((d) => d._id).slice(0, 2)).toEqual([5, 3]);
+    expect((await c.find().sort({ v: -1 }).toArray()).map((d) => d._id).slice(-2)).toEqual([3, 5]);
+    expect((await c.find({ v: null }).sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual([2, 4]);
+  });
+  it('a unique index keys an empty array apart from null/missing: [] and a missing field do not collide, two [] do', async () => {
+    const c = await load([]);
+    await c.createIndex({ tags: 1 }, { unique: true });
+    await c.insertMany([{ _id: 1 }, { _id: 2, tags: [] }]);
+    await expect(c.insertOne({ _id: 3, tags: [] })).rejects.toMatchObject({ code: 11000, message: expect.stringContaining('dup key: { tags: undefined }') });
+  });
+});

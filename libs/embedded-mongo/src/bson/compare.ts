@@ -217,14 +217,28 @@ export function valuesEqual(a: unknown, b: unknown): boolean {
   return compareValues(a, b) === 0;
 }
 
+/** The sort key of an empty array: below null and missing, above MinKey, in both directions. */
+export const EMPTY_ARRAY_KEY: unique symbol = Symbol('emptyArraySortKey');
+
 /** Key used for sorting a field that may hold an array: min element ascending, max descending. */
 export function sortKey(v: unknown, direction: 1 | -1): unknown {
   if (!Array.isArray(v)) return v;
-  if (v.length === 0) return undefined; // empty array sorts like missing/null... below null in MongoDB; close enough
+  if (v.length === 0) return EMPTY_ARRAY_KEY;
   let best = v[0];
   for (const x of v) {
     const c = compareValues(x, best);
     if ((direction === 1 && c < 0) || (direction === -1 && c > 0)) best = x;
   }
   return best;
+}
+
+/** Compares two sort keys from `sortKey` (MongoDB: "an empty array is less than null or a missing field"). */
+export function compareSortKeys(a: unknown, b: unknown): number {
+  if (a === EMPTY_ARRAY_KEY || b === EMPTY_ARRAY_KEY) {
+    if (a === b) return 0;
+    const other = a === EMPTY_ARRAY_KEY ? b : a;
+    const emptyFirst = typeClass(other) === TypeClass.MinKey ? 1 : -1;
+    return a === EMPTY_ARRAY_KEY ? emptyFirst : -emptyFirst;
+  }
+  return compareValues(a, b);
 }

@@ -2,7 +2,8 @@
 import { typeClass, TypeClass } from '../bson/compare';
 
 export function formatKeyValue(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
+  if (v === null) return 'null';
+  if (v === undefined || typeof v === 'symbol') return 'undefined'; // an empty array's index key
   switch (typeClass(v)) {
     case TypeClass.String:
       return JSON.stringify(String(v));

@@ -4,7 +4,7 @@
  */
 import { MaxKey, MinKey } from 'bson';
 import BTree from 'sorted-btree';
-import { compareValues, typeClass, type TypeClass } from '../bson/compare';
+import { compareSortKeys, EMPTY_ARRAY_KEY, typeClass, type TypeClass } from '../bson/compare';
 import { pathValues } from '../bson/paths';
 import { compileFilter } from './match';
 import { fail } from './errors';
@@ -47,9 +47,10 @@ export class Index {
     this.fields = this.isText ? [] : Object.entries(spec.key).map(([k, d]) => [k, Number(d) < 0 ? -1 : 1] as [string, 1 | -1]);
     const dirs = this.fields.map((f) => f[1]);
     const d0 = dirs[0];
-    this.tree = new BTree<Key, Ids>(undefined, dirs.length === 1 ? (a, b) => compareValues(a[0], b[0]) * d0 : (a, b) => {
+    // an empty array's key sorts below null (compareSortKeys), as MongoDB's undefined index key does
+    this.tree = new BTree<Key, Ids>(undefined, dirs.length === 1 ? (a, b) => compareSortKeys(a[0], b[0]) * d0 : (a, b) => {
       for (let i = 0; i < dirs.length; i++) {
-        const c = compareValues(a[i], b[i]);
+        const c = compareSortKeys(a[i], b[i]);
         if (c) return c * dirs[i];
       }
       return 0;
@@ -78,7 +79,7 @@ export class Index {
       for (const v of pv.values) {
         if (Array.isArray(v)) {
           this.multikey = true;
-          if (v.length === 0) vals.push(undefined);
+          if (v.length === 0) vals.push(EMPTY_ARRAY_KEY); // MongoDB indexes [] as undefined: not null, not missing
           else for (const e of v) vals.push(e);
         } else vals.push(v);
       }
@@ -109,7 +110,7 @@ export class Index {
 
   duplicate(key: Key): never {
     const keyValue: Doc = {};
-    this.fields.forEach(([f], i) => (keyValue[f] = key[i]));
+    this.fields.forEach(([f], i) => (keyValue[f] = key[i] === EMPTY_ARRAY_KEY ? undefined : key[i]));
     const shown = this.fields.map(([f], i) => `${f}: ${formatKeyValue(key[i])}`).join(', ');
     return fail(11000, `E11000 duplicate key error collection: ${this.ns} index: ${this.name} dup key: { ${shown} }`, {
       keyPattern: { ...this.spec.key },
@@ -167,7 +168,7 @@ export class Index {
       entries = treeForward ? this.tree.entries(startKey) : this.tree.entriesReversed(startKey);
     }
     for (const [key, ids] of entries) {
-      if (prefix.some((v, i) => compareValues(key[i + 1], v) !== 0)) return; // left the equality prefix
+      if (prefix.some((v, i) => compareSortKeys(key[i + 1], v) !== 0)) return; // left the equality prefix
       const r = position(key[0], bounds);
       if (r !== 'in') {
         if ((forward && r === 'above') || (!forward && r === 'below')) return;
@@ -205,18 +206,20 @@ export interface FieldBounds {
 function position(v: unknown, bounds: FieldBounds | null): 'below' | 'in' | 'above' {
   if (!bounds) return 'in';
   if (bounds.eq !== undefined) {
-    const c = compareValues(v, bounds.eq);
+    const c = compareSortKeys(v, bounds.eq);
     return c < 0 ? 'below' : c > 0 ? 'above' : 'in';
   }
   if (bounds.low !== undefined) {
-    const c = compareValues(v, bounds.low.value);
+    const c = compareSortKeys(v, bounds.low.value);
     if (c < 0 || (c === 0 && !bounds.low.inclusive)) return 'below';
   }
   if (bounds.high !== undefined) {
-    const c = compareValues(v, bounds.high.value);
+    const c = compareSortKeys(v, bounds.high.value);
     if (c > 0 || (c === 0 && !bounds.high.inclusive)) return 'above';
   }
-  if (bounds.typeClass !== undefined && typeClass(v) !== bounds.typeClass) return typeClass(v) < bounds.typeClass ? 'below' : 'above';
+  if (bounds.typeClass !== undefined && (v === EMPTY_ARRAY_KEY || typeClass(v) !== bounds.typeClass)) {
+    return v === EMPTY_ARRAY_KEY || typeClass(v) < bounds.typeClass ? 'below' : 'above'; // the empty array's key sits just above MinKey
+  }
   return 'in';
 }
 
@@ -225,6 +228,6 @@ const MAX_SENTINEL = new MaxKey();
 
 function dedupe(vals: unknown[]): unknown[] {
   const out: unknown[] = [];
-  for (const v of vals) if (!out.some((o) => compareValues(o, v) === 0)) out.push(v);
+  for (const v of vals) if (!out.some((o) => compareSortKeys(o, v) === 0)) out.push(v);
   return out;
 }

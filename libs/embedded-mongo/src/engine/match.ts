@@ -7,6 +7,7 @@ import { installQueryOperators, newQuery } from './mingo';
 import { TypeClass, compareValues, typeClass } from '../bson/compare';
 import { pathValues } from '../bson/paths';
 import { fail, toFailure } from './errors';
+import { checkFilter } from './filter-checks';
 
 type Pred = (doc: unknown) => boolean;
 
@@ -136,6 +137,7 @@ export { mingoOptions } from './mingo';
 /** Compiles a filter (without `$text`, handled by the caller) into a predicate. */
 export function compileFilter(filter: Record<string, unknown> | undefined | null): Pred {
   if (!filter || Object.keys(filter).length === 0) return () => true;
+  checkFilter(filter);
   try {
     const q = newQuery(filter);
     return (doc) => {

@@ -2,7 +2,7 @@
  * The read path shared by find, count, distinct, update, delete, findAndModify and aggregate's leading
  * $match: plan (index or scan), filter, $text scoring, sort, skip, limit.
  */
-import { compareValues, sortKey } from '../bson/compare';
+import { compareSortKeys, sortKey } from '../bson/compare';
 import { isDocument, sortValue } from '../bson/paths';
 import type { Collection } from './collection';
 import { fail } from './errors';
@@ -86,7 +86,7 @@ export function comparator(sort: Doc, scores: Map<Doc, number> | null): (a: Doc,
     for (const k of keys) {
       let c: number;
       if (k.meta) c = (scores?.get(b) ?? 0) - (scores?.get(a) ?? 0);
-      else c = compareValues(sortKey(sortValue(a, k.path), k.dir), sortKey(sortValue(b, k.path), k.dir)) * k.dir;
+      else c = compareSortKeys(sortKey(sortValue(a, k.path), k.dir), sortKey(sortValue(b, k.path), k.dir)) * k.dir;
       if (c) return c;
     }
     return 0;
