@@ -90,6 +90,12 @@ describe('faults: the object store goes away during uploads', () => {
     }
     const health = await t.http.get('/api/health').expect(503);
     expect(health.body.checks).toMatchObject({ database: { status: 'up' }, storage: { status: 'down' } });
+    // a delete while the store is away answers 503 and changes nothing: the file is still listed and readable
+    const firstId = first.body.id as string;
+    await t.http.delete(`/api/files/${firstId}`).set('authorization', patient.auth).timeout(20_000).expect(503);
+    await t.http.get(`/api/files/${firstId}`).set('authorization', patient.auth).expect(200);
+    const listed = await t.http.get('/api/files').set('authorization', patient.auth).expect(200);
+    expect(listed.body.items.map((f: { id: string }) => f.id)).toContain(firstId);
 
     // metadata exists exactly for the acknowledged uploads, and each has its complete object in the store
     const acknowledged = [first.body.id as string, ...results.filter((r) => r.status === 201).map((r) => r.body.id as string)];
@@ -103,8 +109,11 @@ describe('faults: the object store goes away during uploads', () => {
     const again = pdf();
     const after = await upload(again, 'after.pdf').expect(201);
     expect(after.body.sha256).toBe(sha256(again));
-    const back = await t.http.get(`/api/files/${first.body.id as string}/content`).set('authorization', patient.auth).responseType('blob').expect(200);
+    const back = await t.http.get(`/api/files/${firstId}/content`).set('authorization', patient.auth).responseType('blob').expect(200);
     expect(sha256(back.body as Buffer)).toBe(sha256(control));
     for (const r of results.filter((x) => x.status === 201)) expect(r.body.sha256).toBe(sha256(r.sent));
+    // and the delete that failed goes through now
+    await t.http.delete(`/api/files/${firstId}`).set('authorization', patient.auth).expect(204);
+    await t.http.get(`/api/files/${firstId}`).set('authorization', patient.auth).expect(404);
   }, 120_000);
 });

@@ -141,7 +141,10 @@ export class FilesService {
     return { file: toFileDto(file), stream };
   }
 
-  /** Owner only. Marks the metadata, removes the object, then the metadata: a failure part-way can be retried. */
+  /**
+   * Owner only. Marks the metadata (hiding the file), removes the object, then the metadata. If the store
+   * fails, the mark is lifted again: the answer is 503 and the file is still there, to delete later.
+   */
   async remove(actor: AuthUser, fileId: string): Promise<void> {
     const file = await this.files
       .findOneAndUpdate({ _id: new Types.ObjectId(fileId), patientId: new Types.ObjectId(actor.id) }, { $set: { deleting: true } }, { returnDocument: 'after' })
@@ -153,6 +156,7 @@ export class FilesService {
     try {
       await this.storage.delete(file.storageKey);
     } catch (e) {
+      await this.files.updateOne({ _id: file._id }, { $unset: { deleting: 1 } });
       throw storageFailure(e);
     }
     await this.files.deleteOne({ _id: file._id });
