@@ -150,3 +150,33 @@ describe('sort: an empty array sorts below null and missing (reference/bson-type
     await expect(c.insertOne({ _id: 3, tags: [] })).rejects.toMatchObject({ code: 11000, message: expect.stringContaining('dup key: { tags: undefined }') });
   });
 });
+
+describe('update operator details (reference/operator/update/currentDate, reference/operator/update, arrayFilters)', () => {
+  it('$currentDate stores a Date, or a BSON Timestamp for {$type: "timestamp"}', async () => {
+    const { Timestamp } = await import('mongodb');
+    const c = await load([{ _id: 1 }]);
+    const before = Date.now();
+    await c.updateOne({ _id: 1 }, { $currentDate: { d: true, e: { $type: 'date' }, t: { $type: 'timestamp' } } });
+    const doc = await c.findOne({ _id: 1 });
+    expect(doc?.['d']).toBeInstanceOf(Date);
+    expect((doc?.['e'] as Date).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(doc?.['t']).toBeInstanceOf(Timestamp);
+    expect((doc?.['t'] as InstanceType<typeof Timestamp>).high).toBeGreaterThanOrEqual(Math.floor(before / 1000) - 1);
+  });
+  it('update operators add new fields in lexicographic order (MongoDB 5.0+), numeric names in numeric order', async () => {
+    const c = await load([{ _id: 1, z: 1 }]);
+    await c.updateOne({ _id: 1 }, { $set: { b: 1, a: 1, 'c.y': 1, 'c.x': 1, 'n.10': 1, 'n.9': 1 } });
+    const doc = await c.findOne({ _id: 1 });
+    expect(Object.keys(doc ?? {})).toEqual(['_id', 'z', 'a', 'b', 'c', 'n']);
+    expect(Object.keys(doc?.['c'] ?? {})).toEqual(['x', 'y']);
+    expect(Object.keys(doc?.['n'] ?? {})).toEqual(['9', '10']);
+  });
+  it('a $[identifier] without an array filter fails with 2; an array filter the update does not use with 9', async () => {
+    const c = await load([{ _id: 1, g: [1, 2] }]);
+    await expect(c.updateOne({ _id: 1 }, { $set: { 'g.$[e]': 0 } })).rejects.toMatchObject({ code: 2, message: "No array filter found for identifier 'e' in path 'g.$[e]'" });
+    await expect(c.updateOne({ _id: 1 }, { $set: { x: 0 } }, { arrayFilters: [{ e: 1 }] })).rejects.toMatchObject({ code: 9 });
+    await expect(c.findOneAndUpdate({ _id: 1 }, { $set: { x: 0 } }, { arrayFilters: [{ e: 1 }] })).rejects.toMatchObject({ code: 9 });
+    await c.updateOne({ _id: 1 }, { $set: { 'g.$[e]': 0 } }, { arrayFilters: [{ e: { $gt: 1 } }] });
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, g: [1, 0] });
+  });
+});

@@ -20,7 +20,7 @@ const findAndModify: Handler = (cmd, ctx) => {
   if (!remove && u === undefined) fail(9, 'Either an update or remove=true must be specified');
   if (remove && cmd.upsert === true) fail(9, 'Cannot specify both upsert=true and remove=true');
   if (remove && returnNew) fail(9, 'Cannot specify both new=true and remove=true; \'remove\' always returns the deleted document');
-  if (u !== undefined) validateUpdate(u);
+  if (u !== undefined) validateUpdate(u, cmd.arrayFilters);
   const arrayFilters = Array.isArray(cmd.arrayFilters) ? (cmd.arrayFilters as Doc[]) : undefined;
   const coll = ctx.engine.collection(ctx.db, name);
   const { docs } = readDocs(coll, { filter: query, sort, limit: 1 });

@@ -83,7 +83,7 @@ export interface UpdateOutcome {
 export function updateOne(ctx: CommandContext, name: string, st: Doc): UpdateOutcome {
   const q = isDocument(st.q) ? st.q : fail(14, "BSON field 'update.updates.q' is missing");
   const u = st.u as Doc | Doc[];
-  validateUpdate(u);
+  validateUpdate(u, st.arrayFilters);
   const multi = st.multi === true;
   if (multi && !Array.isArray(u) && Object.keys(u).length && !Object.keys(u)[0].startsWith('$')) fail(9, 'multi update is not supported for replacement-style update');
   const arrayFilters = Array.isArray(st.arrayFilters) ? (st.arrayFilters as Doc[]) : undefined;

@@ -10,6 +10,7 @@ import './match';
 import { mingoUpdate, newAggregator } from './mingo';
 import { rewriteNumericOps } from './numeric-ops';
 import { checkOperandTypes } from './update-checks';
+import { checkArrayFilters, orderFields, rewriteCurrentDate } from './update-rewrites';
 
 const MODIFIERS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$currentDate', '$setOnInsert', '$push', '$addToSet', '$pull', '$pullAll', '$pop', '$bit']);
 
@@ -25,7 +26,8 @@ export function isOperatorUpdate(u: UpdateSpec): boolean {
   return !Array.isArray(u) && Object.keys(u).length > 0 && Object.keys(u)[0].startsWith('$');
 }
 
-export function validateUpdate(u: unknown): void {
+export function validateUpdate(u: unknown, arrayFilters?: unknown): void {
+  checkArrayFilters(u, arrayFilters);
   if (Array.isArray(u)) return;
   if (!isDocument(u)) fail(14, 'Update argument must be either an object or an array');
   const keys = Object.keys(u as Doc);
@@ -63,6 +65,8 @@ export function applyUpdate(doc: Doc, u: UpdateSpec, opts: ApplyOptions = {}): D
       }
       mod[op] = op === '$set' && mod.$set ? { ...(spec as Doc), ...(mod.$set as Doc) } : spec;
     }
+    rewriteCurrentDate(mod);
+    orderFields(mod);
     checkOperandTypes(next, mod);
     rewriteNumericOps(next, mod);
     prepareArrays(next, mod);
