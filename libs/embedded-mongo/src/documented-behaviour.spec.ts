@@ -156,7 +156,7 @@ describe('update operator details (reference/operator/update/currentDate, refere
     const { Timestamp } = await import('mongodb');
     const c = await load([{ _id: 1 }]);
     const before = Date.now();
-    await c.updateOne({ _id: 1 }, { $currentDate: { d: true, e: { $type: 'date' }, t: { $type: 'timestamp' } } });
+    await c.updateOne({ _id: 1 }, { $currentDate: { d: true, e: { $type: 'date' }, t: { $type: 'timestamp' } } } as never);
     const doc = await c.findOne({ _id: 1 });
     expect(doc?.['d']).toBeInstanceOf(Date);
     expect((doc?.['e'] as Date).getTime()).toBeGreaterThanOrEqual(before - 1000);
