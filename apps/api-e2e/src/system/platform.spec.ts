@@ -25,6 +25,16 @@ describe('platform: health, errors, headers, OpenAPI', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/position|Unexpected|at \w+ \(/);
   });
 
+  it('__proto__, constructor and prototype keys are unknown fields: 400, and nothing is created', async () => {
+    const email = `proto-${Date.now()}@example.test`;
+    const account = `"email":"${email}","password":"Correct-horse-battery-9","name":"Pro To","role":"patient"`;
+    for (const extra of ['"__proto__":{"role":"doctor"}', '"constructor":{"prototype":{"admin":true}}']) {
+      const res = await t.http.post('/api/auth/register').set('content-type', 'application/json').send(`{${account},${extra}}`).expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', details: expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(/should not exist/) })]) });
+    }
+    await t.http.post('/api/auth/login').send({ email, password: 'Correct-horse-battery-9' }).expect(401);
+  });
+
   it('a JSON body over the limit is a 413', async () => {
     const big = JSON.stringify({ note: 'x'.repeat(1_100_000) });
     const res = await t.http.post('/api/nope').set('content-type', 'application/json').send(big).expect(413);
