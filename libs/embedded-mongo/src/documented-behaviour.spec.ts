@@ -180,3 +180,15 @@ describe('update operator details (reference/operator/update/currentDate, refere
     expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, g: [1, 0] });
   });
 });
+
+describe('aggregation $project specification errors (reference/operator/aggregation/project)', () => {
+  it('mixing inclusion and exclusion fails with 31254/31253, an empty $project with 51272; _id may be excluded anywhere', async () => {
+    const c = await load([{ _id: 1, a: 1, b: 2 }]);
+    await expect(c.aggregate([{ $project: { a: 1, b: 0 } }]).toArray()).rejects.toMatchObject({ code: 31254 });
+    await expect(c.aggregate([{ $project: { a: 0, b: 1 } }]).toArray()).rejects.toMatchObject({ code: 31253 });
+    await expect(c.aggregate([{ $facet: { x: [{ $project: { a: 0, s: { $add: ['$b', 1] } } }] } }]).toArray()).rejects.toMatchObject({ code: 31253 });
+    await expect(c.aggregate([{ $project: {} }]).toArray()).rejects.toMatchObject({ code: 51272 });
+    expect(await c.aggregate([{ $project: { _id: 0, a: 1, s: { $add: ['$b', 1] } } }]).toArray()).toEqual([{ a: 1, s: 3 }]);
+    expect(await c.aggregate([{ $project: { _id: 0, a: 0 } }]).toArray()).toEqual([{ b: 2 }]);
+  });
+});

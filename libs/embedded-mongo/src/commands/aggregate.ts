@@ -8,6 +8,7 @@ import { readDocs } from '../engine/reader';
 import type { CommandContext, Handler } from './context';
 import { stripScore, textPipeline } from './aggregate-text';
 import { rewritePipeline } from './lookup-rewrite';
+import { checkPipeline } from './pipeline-checks';
 import { checkStorable, withId } from './write';
 
 const isPlainSort = (sort: unknown): boolean =>
@@ -17,6 +18,7 @@ const UNSUPPORTED = new Set(['$merge', '$changeStream', '$indexStats', '$current
 
 export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: string; out?: string } {
   if (!Array.isArray(cmd.pipeline)) fail(14, "'pipeline' option must be specified as an array");
+  checkPipeline(cmd.pipeline as unknown[]);
   let pipeline = rewritePipeline(cmd.pipeline as Doc[]);
   const dbLevel = cmd.aggregate === 1;
   const name = dbLevel ? '' : String(cmd.aggregate);
