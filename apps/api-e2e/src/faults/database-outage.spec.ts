@@ -75,7 +75,7 @@ describe('faults: the database stops in the middle of a load', () => {
 
     const health = await t.http.get('/api/health').timeout(HANG_MS);
     expect(health.status).toBe(503);
-    expect(health.body).toMatchObject({ status: 'error', checks: { database: { status: 'down' } } });
+    expect(health.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', message: 'Unavailable: database', status: 'error', checks: { database: { status: 'down' } } });
     // reads fail the same way, in the error shape, without internals
     const read = await t.http.get('/api/vitals').set('authorization', (patients[0] as TestUser).auth).timeout(HANG_MS);
     expect(read.status).toBe(503);

@@ -39,7 +39,9 @@ export class HealthController {
     }
     const checks: HealthDto['checks'] = {};
     for (const [name, r] of Object.entries(result.details)) checks[name] = { status: r.status === 'up' ? 'up' : 'down' };
-    return { status: result.status === 'ok' ? 'ok' : 'error', checks };
+    if (result.status === 'ok') return { status: 'ok', checks };
+    const down = Object.keys(checks).filter((name) => checks[name]?.status === 'down');
+    return { statusCode: 503, error: 'Service Unavailable', message: `Unavailable: ${down.join(', ')}`, status: 'error', checks };
   }
 
   /** local: the files directory is writable; s3: the bucket answers HeadBucket. */
