@@ -192,3 +192,34 @@ describe('aggregation $project specification errors (reference/operator/aggregat
     expect(await c.aggregate([{ $project: { _id: 0, a: 0 } }]).toArray()).toEqual([{ b: 2 }]);
   });
 });
+
+describe('$jsonSchema validation (core/schema-validation/specify-json-schema, reference/operator/query/jsonSchema)', () => {
+  const schema = {
+    bsonType: 'object',
+    required: ['name', 'year'],
+    properties: {
+      name: { bsonType: 'string', minLength: 2 },
+      year: { bsonType: 'int', minimum: 2017, maximum: 3017 },
+      gpa: { bsonType: ['double', 'int'] },
+      major: { enum: ['Math', 'English', null] },
+      tags: { bsonType: 'array', items: { bsonType: 'string' }, maxItems: 2 },
+      address: { bsonType: 'object', required: ['city'], properties: { city: { bsonType: 'string' } } },
+    },
+  };
+  it('a collection validator rejects documents that do not match the schema with 121 and accepts those that do', async () => {
+    const name = `js${seq++}`;
+    await h.db.createCollection(name, { validator: { $jsonSchema: schema } });
+    const c = h.coll(name);
+    await c.insertOne({ name: 'Alice', year: 2019, gpa: 3.5, major: 'Math', tags: ['a'], address: { city: 'X' } });
+    for (const bad of [{ name: 'Bob' }, { name: 'B', year: 2019 }, { name: 'Bob', year: 2000 }, { name: 'Bob', year: '2019' }, { name: 'Bob', year: 2019, major: 'Art' }, { name: 'Bob', year: 2019, tags: [1] }, { name: 'Bob', year: 2019, tags: ['a', 'b', 'c'] }, { name: 'Bob', year: 2019, address: {} }]) {
+      await expect(c.insertOne(bad)).rejects.toMatchObject({ code: 121 });
+    }
+    await expect(c.updateOne({ name: 'Alice' }, { $unset: { year: '' } })).rejects.toMatchObject({ code: 121 });
+    expect(await c.countDocuments()).toBe(1);
+  });
+  it('$jsonSchema works as a query operator', async () => {
+    const c = await load([{ _id: 1, name: 'Al', year: 2020 }, { _id: 2, name: 'Bo' }, { _id: 3, name: 'Cy', year: 1990 }]);
+    expect((await c.find({ $jsonSchema: schema }).toArray()).map((d) => d._id)).toEqual([1]);
+    expect((await c.find({ $jsonSchema: { required: ['year'], properties: { year: { minimum: 2000 } } } }).toArray()).map((d) => d._id)).toEqual([1]);
+  });
+});

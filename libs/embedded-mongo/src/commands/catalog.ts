@@ -25,6 +25,7 @@ const create: Handler = (cmd, ctx) => {
   if (cmd.viewOn !== undefined) fail(115, 'views are not supported by the embedded server');
   const options: Doc = {};
   for (const k of CREATE_OPTIONS) if (cmd[k] !== undefined) options[k] = cmd[k];
+  if (isDocument(cmd.validator)) compileFilter(cmd.validator); // an invalid validator fails the create
   ctx.engine.createCollection(ctx.db, name, options);
   return { ok: 1 };
 };
@@ -67,6 +68,7 @@ const collMod: Handler = (cmd, ctx) => {
     ctx.engine.setIndexSpec(c, next);
   }
   const options = { ...c.options };
+  if (isDocument(cmd.validator)) compileFilter(cmd.validator);
   for (const k of ['validator', 'validationLevel', 'validationAction']) if (cmd[k] !== undefined) options[k] = cmd[k];
   c.options = options;
   ctx.engine.recordOptions(c);

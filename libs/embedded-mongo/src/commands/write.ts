@@ -18,9 +18,10 @@ export function checkStorable(c: Collection, doc: Doc): void {
   if (Array.isArray(doc._id)) fail(53, "The '_id' value cannot be of type array");
   if (doc._id instanceof RegExp) fail(53, "The '_id' value cannot be of type regex");
   const validator = c.options.validator;
-  if (isDocument(validator) && Object.keys(validator).length && !('$jsonSchema' in validator) && c.options.validationLevel !== 'off') {
+  if (isDocument(validator) && Object.keys(validator).length && c.options.validationLevel !== 'off') {
     if (!compileFilter(validator)(doc) && c.options.validationAction !== 'warn') {
-      fail(121, 'Document failed validation', { errInfo: { failingDocumentId: doc._id, details: { operatorName: '$and' } } });
+      const operatorName = Object.keys(validator).length === 1 && '$jsonSchema' in validator ? '$jsonSchema' : '$and';
+      fail(121, 'Document failed validation', { errInfo: { failingDocumentId: doc._id, details: { operatorName } } });
     }
   }
 }

@@ -6,6 +6,7 @@
  */
  
 import { Context } from 'mingo';
+import { jsonSchemaValidator } from './json-schema';
 
 type AnyFn = (...args: never[]) => unknown;
 type Ops = Record<string, AnyFn>;
@@ -60,7 +61,7 @@ export const lazy = (require('mingo/lazy') as { Lazy: (src: unknown[]) => unknow
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function mingoOptions(extra: Record<string, unknown> = {}): any {
   context ??= buildContext();
-  return { idKey: '_id', useStrictMode: true, scriptEnabled: false, failOnError: true, processingMode: 0, ...extra, context };
+  return { idKey: '_id', useStrictMode: true, scriptEnabled: false, failOnError: true, processingMode: 0, jsonSchemaValidator, ...extra, context };
 }
 
 export function newQuery(condition: Record<string, unknown>, extra?: Record<string, unknown>): QueryInstance {
