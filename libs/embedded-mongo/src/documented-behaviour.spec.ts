@@ -223,3 +223,50 @@ describe('$jsonSchema validation (core/schema-validation/specify-json-schema, re
     expect((await c.find({ $jsonSchema: { required: ['year'], properties: { year: { minimum: 2000 } } } }).toArray()).map((d) => d._id)).toEqual([1]);
   });
 });
+
+describe('aggregation comparison expressions use the BSON order (reference/operator/aggregation/gt, ne, cmp)', () => {
+  it('values of different types compare by type order; a missing field is distinct from null; ObjectIds and decimals by value', async () => {
+    const { Decimal128 } = await import('mongodb');
+    const id = new ObjectId();
+    const c = await load([{ _id: 1, d: new Date(0), n: null, u: id, p: Decimal128.fromString('5.5') }]);
+    const [doc] = await c
+      .aggregate([
+        {
+          $project: {
+            _id: 0,
+            dateAboveNull: { $gt: ['$d', null] },
+            dateAboveNumber: { $gt: ['$d', 5] },
+            nullSet: { $gt: ['$n', null] },
+            missingIsNotNull: { $eq: ['$zz', null] },
+            missingNeNull: { $ne: ['$zz', null] },
+            idEq: { $eq: ['$u', new ObjectId(id.toHexString())] },
+            decimalCmp: { $cmp: ['$p', 5] },
+            stringAboveNumber: { $lt: [5, 'a'] },
+          },
+        },
+      ])
+      .toArray();
+    expect(doc).toEqual({ dateAboveNull: true, dateAboveNumber: true, nullSet: false, missingIsNotNull: false, missingNeNull: true, idEq: true, decimalCmp: 1, stringAboveNumber: true });
+    expect(await c.countDocuments({ $expr: { $gt: ['$p', 5] } })).toBe(1);
+  });
+});
+
+describe('$setWindowFields (reference/operator/aggregation/setWindowFields)', () => {
+  it('computes running totals per partition, document numbers and ranks', async () => {
+    const c = await load([{ _id: 1, g: 'a', q: 2 }, { _id: 2, g: 'a', q: 5 }, { _id: 3, g: 'b', q: 1 }, { _id: 4, g: 'a', q: 5 }]);
+    const out = await c
+      .aggregate([
+        { $setWindowFields: { partitionBy: '$g', sortBy: { _id: 1 }, output: { total: { $sum: '$q', window: { documents: ['unbounded', 'current'] } }, n: { $documentNumber: {} } } } },
+        { $setWindowFields: { sortBy: { q: -1 }, output: { rank: { $rank: {} } } } },
+        { $sort: { _id: 1 } },
+        { $project: { _id: 1, total: 1, n: 1, rank: 1 } },
+      ])
+      .toArray();
+    expect(out).toEqual([
+      { _id: 1, total: 2, n: 1, rank: 3 },
+      { _id: 2, total: 7, n: 2, rank: 1 },
+      { _id: 3, total: 1, n: 1, rank: 4 },
+      { _id: 4, total: 12, n: 3, rank: 1 },
+    ]);
+  });
+});

@@ -2,7 +2,8 @@
  * Query matching: mingo's Query, with the comparison operators replaced by ones that compare BSON values
  * by value and respect MongoDB's type bracketing and array semantics.
  */
-import './conversions'; // BSON-aware type expressions, for $expr as for pipelines (every mingo user imports this module)
+import './conversions'; // BSON-aware type and comparison expressions, for $expr as for pipelines
+import './expression-compare'; // (every mingo user imports this module)
 import { installQueryOperators, newQuery } from './mingo';
 import { TypeClass, compareValues, typeClass } from '../bson/compare';
 import { pathValues } from '../bson/paths';
