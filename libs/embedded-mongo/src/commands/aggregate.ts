@@ -3,6 +3,7 @@ import { cloneDoc, isDocument } from '../bson/paths';
 import { fail, toFailure } from '../engine/errors';
 import type { Doc } from '../engine/index-store';
 import '../engine/match';
+import '../engine/window-fields';
 import { newAggregator } from '../engine/mingo';
 import { readDocs } from '../engine/reader';
 import type { CommandContext, Handler } from './context';
