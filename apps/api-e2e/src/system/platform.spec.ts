@@ -70,6 +70,20 @@ describe('platform: health, errors, headers, OpenAPI', () => {
         expect({ at: `${name}.${prop}`, bareObject: p['type'] === 'object' && !structural }).toEqual({ at: `${name}.${prop}`, bareObject: false });
       }
     }
+    // every operation documents 503, every JSON body 413, and every query parameter has a concrete schema
+    type Op = { parameters?: Array<{ name: string; in: string; schema: Record<string, unknown> }>; requestBody?: { content: object }; responses: object };
+    for (const [path, item] of Object.entries<Record<string, Op>>(res.body.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const at = `${method.toUpperCase()} ${path}`;
+        expect({ at, has503: '503' in op.responses }).toEqual({ at, has503: true });
+        if (op.requestBody && 'application/json' in op.requestBody.content) expect({ at, has413: '413' in op.responses }).toEqual({ at, has413: true });
+        for (const q of (op.parameters ?? []).filter((x) => x.in === 'query')) {
+          expect({ at, q: q.name, typed: typeof q.schema['type'] === 'string' && !('$ref' in q.schema) }).toEqual({ at, q: q.name, typed: true });
+        }
+      }
+    }
+    expect(res.body.paths['/api/vitals'].get.parameters.find((q: { name: string }) => q.name === 'type').schema.enum).toContain('blood_pressure');
+    expect(res.body.paths['/api/auth/refresh'].post.requestBody.required).toBe(false);
   });
 
   it('serves Swagger UI at /api/docs', async () => {

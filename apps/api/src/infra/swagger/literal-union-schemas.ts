@@ -3,6 +3,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 type Schema = Record<string, unknown> & { type?: string; enum?: unknown[]; items?: Schema; properties?: Record<string, Schema> };
 
 const STRUCTURAL_KEYS = ['properties', 'additionalProperties', 'allOf', 'oneOf', 'anyOf', '$ref'];
+const OBJECT_REF = '#/components/schemas/Object';
 
 /**
  * The swagger compiler plugin cannot see through the contracts' `as const` unions (`Role`, `VitalType`,
@@ -21,4 +22,15 @@ export function fixLiteralUnionSchemas(document: OpenAPIObject): void {
   for (const schema of Object.values(document.components?.schemas ?? {}) as Schema[]) {
     for (const prop of Object.values(schema.properties ?? {})) fix(prop);
   }
+  // query parameters of such a type point at an empty `Object` schema (next to the enum `ApiEnumQuery` adds)
+  for (const item of Object.values(document.paths)) {
+    for (const op of Object.values(item) as Array<{ parameters?: Array<{ schema?: Schema }> }>) {
+      for (const param of op?.parameters ?? []) {
+        if (param.schema?.$ref !== OBJECT_REF) continue;
+        delete param.schema.$ref;
+        param.schema.type = 'string';
+      }
+    }
+  }
+  delete document.components?.schemas?.['Object'];
 }

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { addCommonResponses } from './common-responses';
 import { fixLiteralUnionSchemas } from './literal-union-schemas';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -13,6 +14,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, config);
   markPublicOperations(document);
   fixLiteralUnionSchemas(document);
+  addCommonResponses(document);
   return document;
 }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiExtraModels,
@@ -80,6 +81,7 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
+  @ApiBody({ type: RefreshTokenDto, required: false, description: 'Optional when the cv_refresh cookie is sent' })
   @ApiOkResponse({ type: AuthSessionDto })
   @ApiBadRequestResponse({ type: ErrorDto })
   @ApiUnauthorizedResponse({ type: ErrorDto, description: 'Missing, invalid, expired, revoked or already used refresh token' })
@@ -93,6 +95,7 @@ export class AuthController {
   @AllowMfaEnrolment()
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiBody({ type: RefreshTokenDto, required: false, description: 'Optional: else the cv_refresh cookie, else the current session' })
   @ApiNoContentResponse({ description: 'Signed out' })
   @ApiBadRequestResponse({ type: ErrorDto })
   @ApiUnauthorizedResponse({ type: ErrorDto, description: 'Missing or invalid access token' })

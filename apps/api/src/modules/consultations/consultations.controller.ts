@@ -10,6 +10,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import {
+  CONSULTATION_STATUS_VALUES,
   ConsultationDto,
   ConsultationIdParamDto,
   ConsultationPageDto,
@@ -20,6 +21,7 @@ import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
 import type { AuthUser } from '../../common/http/auth-user';
 import { ErrorDto } from '../../common/http/error.dto';
+import { ApiEnumQuery } from '../../infra/swagger/api-enum-query.decorator';
 import { ConsultationsService } from './consultations.service';
 
 @ApiTags('consultations')
@@ -40,6 +42,7 @@ export class ConsultationsController {
   }
 
   @Get()
+  @ApiEnumQuery('status', CONSULTATION_STATUS_VALUES, 'Only consultations in this status.')
   @Roles('patient', 'doctor')
   @ApiOperation({ summary: "Your consultations (as patient or doctor), newest first, with the other party's name" })
   @ApiOkResponse({ type: ConsultationPageDto })

@@ -6,12 +6,14 @@ import {
   ListPrescriptionsQueryDto,
   PatientIdParamDto,
   PatientPrescriptionParamsDto,
+  PRESCRIPTION_STATUS_VALUES,
   PrescriptionDto,
   PrescriptionPageDto,
 } from '@cloudvault/contracts';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import type { AuthUser } from '../../common/http/auth-user';
 import { ErrorDto } from '../../common/http/error.dto';
+import { ApiEnumQuery } from '../../infra/swagger/api-enum-query.decorator';
 import { ConsultingPatient } from '../consultations/consulting-patient.decorator';
 import { PrescriptionsService } from '../prescriptions/prescriptions.service';
 
@@ -22,6 +24,7 @@ export class DoctorPrescriptionsController {
   constructor(private readonly prescriptions: PrescriptionsService) {}
 
   @Get()
+  @ApiEnumQuery('status', PRESCRIPTION_STATUS_VALUES, 'Only prescriptions in this status.')
   @ApiOperation({ summary: "The patient's prescriptions from every doctor, newest first" })
   @ApiOkResponse({ type: PrescriptionPageDto })
   list(@CurrentUser() actor: AuthUser, @Param() params: PatientIdParamDto, @Query() query: ListPrescriptionsQueryDto): Promise<PrescriptionPageDto> {

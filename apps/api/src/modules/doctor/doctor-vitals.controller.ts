@@ -1,9 +1,17 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { ListVitalsQueryDto, PatientIdParamDto, VitalPageDto, VitalsSummaryDto, VitalsSummaryQueryDto } from '@cloudvault/contracts';
+import {
+  ListVitalsQueryDto,
+  PatientIdParamDto,
+  VITAL_TYPE_VALUES,
+  VitalPageDto,
+  VitalsSummaryDto,
+  VitalsSummaryQueryDto,
+} from '@cloudvault/contracts';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import type { AuthUser } from '../../common/http/auth-user';
 import { ErrorDto } from '../../common/http/error.dto';
+import { ApiEnumQuery } from '../../infra/swagger/api-enum-query.decorator';
 import { ConsultingPatient } from '../consultations/consulting-patient.decorator';
 import { VitalsService } from '../vitals/vitals.service';
 
@@ -16,6 +24,7 @@ export class DoctorVitalsController {
   constructor(private readonly vitals: VitalsService) {}
 
   @Get()
+  @ApiEnumQuery('type', VITAL_TYPE_VALUES, 'Only this kind of measurement.')
   @ApiOperation({ summary: "The patient's measurements, newest first (as GET /api/vitals)" })
   @ApiOkResponse({ type: VitalPageDto })
   list(@CurrentUser() actor: AuthUser, @Param() params: PatientIdParamDto, @Query() query: ListVitalsQueryDto): Promise<VitalPageDto> {

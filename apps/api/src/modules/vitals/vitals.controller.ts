@@ -12,6 +12,7 @@ import {
 import {
   CreateVitalDto,
   ListVitalsQueryDto,
+  VITAL_TYPE_VALUES,
   VitalDto,
   VitalIdParamDto,
   VitalPageDto,
@@ -22,6 +23,7 @@ import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
 import type { AuthUser } from '../../common/http/auth-user';
 import { ErrorDto } from '../../common/http/error.dto';
+import { ApiEnumQuery } from '../../infra/swagger/api-enum-query.decorator';
 import { VitalsService } from './vitals.service';
 
 /** The signed-in patient's own measurements. */
@@ -41,6 +43,7 @@ export class VitalsController {
   }
 
   @Get()
+  @ApiEnumQuery('type', VITAL_TYPE_VALUES, 'Only this kind of measurement.')
   @ApiOkResponse({ type: VitalPageDto })
   @ApiBadRequestResponse({ type: ErrorDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListVitalsQueryDto): Promise<VitalPageDto> {
