@@ -270,3 +270,13 @@ describe('$setWindowFields (reference/operator/aggregation/setWindowFields)', ()
     ]);
   });
 });
+
+describe('aggregation output field order (reference/operator/aggregation/project, bucket)', () => {
+  it('$project keeps the document order with _id first and computed fields after; $bucket puts _id first', async () => {
+    const c = await load([{ _id: 1, a: 1, b: 2, c: 3 }]);
+    const [p] = await c.aggregate([{ $project: { c: 1, a: 1, s: { $add: ['$a', '$b'] } } }]).toArray();
+    expect(Object.keys(p)).toEqual(['_id', 'a', 'c', 's']);
+    const [b] = await c.aggregate([{ $bucket: { groupBy: '$a', boundaries: [0, 5], output: { n: { $sum: 1 } } } }]).toArray();
+    expect(Object.keys(b)).toEqual(['_id', 'n']);
+  });
+});

@@ -4,6 +4,7 @@ import { fail, toFailure } from '../engine/errors';
 import type { Doc } from '../engine/index-store';
 import '../engine/match';
 import '../engine/window-fields';
+import '../engine/pipeline-order';
 import { newAggregator } from '../engine/mingo';
 import { readDocs } from '../engine/reader';
 import type { CommandContext, Handler } from './context';

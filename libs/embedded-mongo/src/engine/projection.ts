@@ -99,7 +99,7 @@ function unsetPath(doc: Doc, path: string): void {
 }
 
 /** Keeps the source document's top-level field order (mingo moves _id last). */
-function orderLike(src: Doc, projected: Doc): Doc {
+export function orderLike(src: Doc, projected: Doc): Doc {
   const out: Doc = {};
   for (const k of Object.keys(src)) if (k in projected) out[k] = projected[k];
   for (const k of Object.keys(projected)) if (!(k in out)) out[k] = projected[k];
