@@ -98,6 +98,15 @@ describe('auth: two-factor sign-in (TOTP)', () => {
     expect((stored?.['mfa'] as { recoveryCodes: string[] }).recoveryCodes).toHaveLength(9);
   });
 
+  it('a challenge token completes one sign-in only; the refused second use costs no code', async () => {
+    const mfaToken = await challenge();
+    const [, , , fourth, fifth] = recoveryCodes;
+    await t.http.post('/api/auth/mfa').send({ mfaToken, code: fourth }).expect(200);
+    const again = await t.http.post('/api/auth/mfa').send({ mfaToken, code: fifth }).expect(401);
+    expect(again.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.stringMatching(/sign in again/) });
+    await t.http.post('/api/auth/mfa').send({ mfaToken: await challenge(), code: fifth }).expect(200);
+  });
+
   it('disabling needs the password and a code', async () => {
     const [, second, third] = recoveryCodes;
     await t.http.post('/api/me/mfa/disable').set('authorization', user.auth).send({ password: 'wrong password!', code: second }).expect(401);

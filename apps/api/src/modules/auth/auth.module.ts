@@ -13,6 +13,7 @@ import { IpFailureLimitGuard } from './ip-failure-limit.guard';
 import { IpFailureLimiterService } from './ip-failure-limiter.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginFailure, LoginFailureSchema } from './login-failure.schema';
+import { UsedMfaChallenge, UsedMfaChallengeSchema } from './used-mfa-challenge.schema';
 import { LoginThrottleService } from './login-throttle.service';
 import { MfaController } from './mfa.controller';
 import { MfaService } from './mfa.service';
@@ -49,6 +50,7 @@ const AUTH_FLOOD_FACTOR = 100;
     MongooseModule.forFeature([
       { name: RefreshToken.name, schema: RefreshTokenSchema },
       { name: LoginFailure.name, schema: LoginFailureSchema },
+      { name: UsedMfaChallenge.name, schema: UsedMfaChallengeSchema },
     ]),
   ],
   controllers: [AuthController, PasswordController, MfaController],

@@ -74,8 +74,8 @@ export class AuthService {
 
   /** Second step: a TOTP or recovery code for the user named by the challenge token. */
   async completeMfa(mfaToken: string, code: string): Promise<AuthSessionDto> {
-    const userId = await this.sessions.verifyMfaToken(mfaToken);
-    const creds = await this.credentials.findById(userId);
+    const challenge = await this.sessions.verifyMfaToken(mfaToken);
+    const creds = await this.credentials.findById(challenge.userId);
     if (!creds?.mfaEnabled) throw new UnauthorizedException('Invalid or expired two-factor challenge; sign in again');
     const actor = { id: creds.id, role: creds.role };
     const attempt = await this.throttle.begin(creds.email).catch(async (e: unknown) => {
@@ -88,6 +88,7 @@ export class AuthService {
       throw new UnauthorizedException('Invalid two-factor code');
     }
     await attempt.succeeded();
+    await this.sessions.consumeMfaToken(challenge);
     if (kind === 'recovery') await this.audit.record({ actor, action: 'auth.mfa.recovery_code', resourceType: 'user', resourceId: creds.id });
     const session = await this.sessions.start(creds.id);
     await this.audit.record({ actor, action: 'auth.login', resourceType: 'user', resourceId: creds.id });
