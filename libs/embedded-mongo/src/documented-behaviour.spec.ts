@@ -280,3 +280,18 @@ describe('aggregation output field order (reference/operator/aggregation/project
     expect(Object.keys(b)).toEqual(['_id', 'n']);
   });
 });
+
+describe('$sum/$avg/$min/$max on BSON numbers (reference/operator/aggregation/sum, avg, min, max)', () => {
+  it('Decimal128 amounts add up exactly as decimals; $min/$max use the BSON order and ignore null and missing', async () => {
+    const { Decimal128 } = await import('mongodb');
+    const c = await load([
+      { _id: 1, amount: Decimal128.fromString('0.1'), n: 1, v: null },
+      { _id: 2, amount: Decimal128.fromString('0.2'), n: 'x', v: 5 },
+      { _id: 3, amount: Decimal128.fromString('10.25'), n: 3 },
+    ]);
+    const [g] = await c.aggregate([{ $group: { _id: null, total: { $sum: '$amount' }, avg: { $avg: '$n' }, min: { $min: '$v' }, max: { $max: '$n' }, cnt: { $sum: 1 } } }]).toArray();
+    expect(g['total']).toBeInstanceOf(Decimal128);
+    expect(g['total'].toString()).toBe('10.55');
+    expect({ avg: g['avg'], min: g['min'], max: g['max'], cnt: g['cnt'] }).toEqual({ avg: 2, min: 5, max: 'x', cnt: 3 });
+  });
+});

@@ -32,10 +32,10 @@ const pick = (m: Record<string, unknown>): Ops => {
 };
 
 let context: Context | null = null;
-const overrides: { query: Ops; pipeline: Ops; expression: Ops } = { query: {}, pipeline: {}, expression: {} };
+const overrides: { query: Ops; pipeline: Ops; expression: Ops; accumulator: Ops } = { query: {}, pipeline: {}, expression: {}, accumulator: {} };
 
 /** Registers operators that replace mingo's (match.ts: comparison operators; reader.ts: $sort; conversions.ts). */
-export function registerOperators(type: 'query' | 'pipeline' | 'expression', ops: Ops): void {
+export function registerOperators(type: 'query' | 'pipeline' | 'expression' | 'accumulator', ops: Ops): void {
   Object.assign(overrides[type], ops);
   context = null;
 }
@@ -47,7 +47,7 @@ export function installQueryOperators(ops: Ops): void {
 
 function buildContext(): Context {
   return Context.init({
-    accumulator: pick(require('mingo/operators/accumulator')) as never,
+    accumulator: { ...pick(require('mingo/operators/accumulator')), ...overrides.accumulator } as never,
     expression: { ...pick(require('mingo/operators/expression')), ...overrides.expression } as never,
     pipeline: { ...pick(require('mingo/operators/pipeline')), ...overrides.pipeline } as never,
     projection: pick(require('mingo/operators/projection')) as never,

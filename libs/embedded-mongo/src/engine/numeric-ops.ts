@@ -46,7 +46,7 @@ function decToString(d: Dec): string {
   return `${neg ? '-' : ''}${digits}E${d.exp}`;
 }
 
-function decimalOp(op: '$inc' | '$mul', a: unknown, b: unknown): Decimal128 {
+export function decimalOp(op: '$inc' | '$mul', a: unknown, b: unknown): Decimal128 {
   const x = toDec(a);
   const y = toDec(b);
   let r: Dec;
