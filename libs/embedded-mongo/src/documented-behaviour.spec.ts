@@ -295,3 +295,15 @@ describe('$sum/$avg/$min/$max on BSON numbers (reference/operator/aggregation/su
     expect({ avg: g['avg'], min: g['min'], max: g['max'], cnt: g['cnt'] }).toEqual({ avg: 2, min: 5, max: 'x', cnt: 3 });
   });
 });
+
+describe('$addToSet duplicates (reference/operator/update/addToSet)', () => {
+  it('an embedded document is a duplicate only with the same fields in the same order; ObjectIds and numbers compare by value', async () => {
+    const id = new ObjectId();
+    const c = await load([{ _id: 1, docs: [{ a: 1, b: 2 }], ids: [id], n: [1] }]);
+    const r = await c.updateOne({ _id: 1 }, { $addToSet: { docs: { $each: [{ a: 1, b: 2 }, { b: 2, a: 1 }] }, ids: new ObjectId(id.toHexString()), n: 1.0 } });
+    expect(r.modifiedCount).toBe(1);
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, docs: [{ a: 1, b: 2 }, { b: 2, a: 1 }], ids: [id], n: [1] });
+    const again = await c.updateOne({ _id: 1 }, { $addToSet: { ids: id } });
+    expect(again.modifiedCount).toBe(0);
+  });
+});

@@ -3,10 +3,12 @@
  * - `$currentDate` with `{$type: "timestamp"}` stores a BSON Timestamp (mingo stores a number);
  * - since 5.0, operators apply to fields in lexicographic order (numeric names in numeric order), so new
  *   fields are appended in that order whatever the order of the update document;
- * - every `$[identifier]` needs an array filter (2 BadValue) and every array filter must be used (9).
+ * - every `$[identifier]` needs an array filter (2 BadValue) and every array filter must be used (9);
+ * - `$addToSet` compares embedded documents with their field order.
  */
 import { Timestamp } from 'bson';
-import { isDocument } from '../bson/paths';
+import { compareValues } from '../bson/compare';
+import { getPath, isDocument } from '../bson/paths';
 import { fail } from './errors';
 import type { Doc } from './index-store';
 
@@ -94,4 +96,43 @@ export function checkArrayFilters(u: unknown, arrayFilters: unknown): void {
     }
   }
   for (const id of declared.keys()) if (!used.has(id)) fail(9, `The array filter for identifier '${id}' was not used in the update ${JSON.stringify(u)}`);
+}
+
+/**
+ * `$addToSet` on plain paths, computed here: a document is a duplicate only with the same fields in the same
+ * order (reference/operator/update/addToSet), numbers by value; mingo ignores field order. Mutates `mod`.
+ */
+export function rewriteAddToSet(doc: Doc, mod: Doc): void {
+  const spec = mod.$addToSet;
+  if (!isDocument(spec)) return;
+  const set: Doc = isDocument(mod.$set) ? { ...mod.$set } : {};
+  const rest: Doc = {};
+  for (const [path, arg] of Object.entries(spec)) {
+    const current = getPath(doc, path);
+    const parent = path.includes('.') ? getPath(doc, path.slice(0, path.lastIndexOf('.'))) : doc;
+    if (path.includes('$') || path in set || Array.isArray(parent) || (current !== undefined && !Array.isArray(current))) {
+      rest[path] = arg;
+      continue;
+    }
+    const additions = isDocument(arg) && '$each' in arg ? arg.$each : [arg];
+    if (!Array.isArray(additions)) return fail(2, `The argument to $each in $addToSet must be an array but it was of type ${typeof additions}`);
+    const next = [...((current as unknown[] | undefined) ?? [])];
+    for (const v of additions) if (!next.some((x) => sameValue(x, v))) next.push(v);
+    set[path] = next;
+  }
+  if (Object.keys(rest).length) mod.$addToSet = rest;
+  else delete mod.$addToSet;
+  if (Object.keys(set).length) mod.$set = set;
+}
+
+/** BSON equality where embedded documents must also list their fields in the same order. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (compareValues(a, b) !== 0) return false;
+  if (isDocument(a) && isDocument(b)) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameValue(a[k], b[k]));
+  }
+  if (Array.isArray(a) && Array.isArray(b)) return a.every((x, i) => sameValue(x, b[i]));
+  return true;
 }

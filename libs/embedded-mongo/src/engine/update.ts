@@ -10,7 +10,7 @@ import './match';
 import { mingoUpdate, newAggregator } from './mingo';
 import { rewriteNumericOps } from './numeric-ops';
 import { checkOperandTypes } from './update-checks';
-import { checkArrayFilters, orderFields, rewriteCurrentDate } from './update-rewrites';
+import { checkArrayFilters, orderFields, rewriteAddToSet, rewriteCurrentDate } from './update-rewrites';
 
 const MODIFIERS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$currentDate', '$setOnInsert', '$push', '$addToSet', '$pull', '$pullAll', '$pop', '$bit']);
 
@@ -68,6 +68,7 @@ export function applyUpdate(doc: Doc, u: UpdateSpec, opts: ApplyOptions = {}): D
     rewriteCurrentDate(mod);
     orderFields(mod);
     checkOperandTypes(next, mod);
+    rewriteAddToSet(next, mod);
     rewriteNumericOps(next, mod);
     prepareArrays(next, mod);
     takeIdPaths(mod, doc, next, opts.inserting);
