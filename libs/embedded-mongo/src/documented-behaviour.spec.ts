@@ -307,3 +307,19 @@ describe('$addToSet duplicates (reference/operator/update/addToSet)', () => {
     expect(again.modifiedCount).toBe(0);
   });
 });
+
+describe('$week and $isoWeekYear (reference/operator/aggregation/week, isoWeekYear)', () => {
+  it('$week counts from the first Sunday (week 0 before it); $isoWeekYear is the ISO week-numbering year', async () => {
+    const c = await load([
+      { _id: 1, d: new Date('2024-03-05T10:00:00Z') },
+      { _id: 2, d: new Date('2024-12-30T10:00:00Z') },
+      { _id: 3, d: new Date('2021-01-01T10:00:00Z') },
+    ]);
+    const out = await c.aggregate([{ $sort: { _id: 1 } }, { $project: { _id: 0, w: { $week: '$d' }, iw: { $isoWeek: '$d' }, iy: { $isoWeekYear: '$d' }, tz: { $week: { date: '$d', timezone: '-12:00' } } } }]).toArray();
+    expect(out).toEqual([
+      { w: 9, iw: 10, iy: 2024, tz: 9 },
+      { w: 52, iw: 1, iy: 2025, tz: 52 },
+      { w: 0, iw: 53, iy: 2020, tz: 52 },
+    ]);
+  });
+});
