@@ -323,3 +323,13 @@ describe('$week and $isoWeekYear (reference/operator/aggregation/week, isoWeekYe
     ]);
   });
 });
+
+describe('array expression argument errors (reference/operator/aggregation/size, in)', () => {
+  it('$size of a non-array (missing included) fails with 17124; $in with a non-array second argument with 40081', async () => {
+    const c = await load([{ _id: 1, tags: ['a'], s: 'x' }]);
+    expect(await c.aggregate([{ $project: { _id: 0, n: { $size: '$tags' }, has: { $in: ['a', '$tags'] } } }]).toArray()).toEqual([{ n: 1, has: true }]);
+    await expect(c.aggregate([{ $project: { n: { $size: '$missing' } } }]).toArray()).rejects.toMatchObject({ code: 17124 });
+    await expect(c.aggregate([{ $project: { n: { $size: '$s' } } }]).toArray()).rejects.toMatchObject({ code: 17124 });
+    await expect(c.aggregate([{ $project: { n: { $in: ['a', '$missing'] } } }]).toArray()).rejects.toMatchObject({ code: 40081 });
+  });
+});

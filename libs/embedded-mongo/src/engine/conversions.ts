@@ -26,7 +26,7 @@ function toObjectId(v: unknown): ObjectId | null {
   return new ObjectId(v);
 }
 
-function typeName(v: unknown): string {
+export function typeName(v: unknown): string {
   if (v === undefined) return 'missing';
   if (v === null) return 'null';
   const bt = bsontype(v);

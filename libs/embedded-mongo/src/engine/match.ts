@@ -6,6 +6,7 @@ import './conversions'; // BSON-aware type and comparison expressions, for $expr
 import './expression-compare'; // (every mingo user imports this module)
 import './accumulators';
 import './date-expressions';
+import './array-expressions';
 import { installQueryOperators, newQuery } from './mingo';
 import { TypeClass, compareValues, typeClass } from '../bson/compare';
 import { pathValues } from '../bson/paths';
