@@ -333,3 +333,13 @@ describe('array expression argument errors (reference/operator/aggregation/size,
     await expect(c.aggregate([{ $project: { n: { $in: ['a', '$missing'] } } }]).toArray()).rejects.toMatchObject({ code: 40081 });
   });
 });
+
+describe('dollar-prefixed field names (core/dot-dollar-considerations/dollar-prefix)', () => {
+  it('an insert may use $-prefixed field names at the top level and nested; a replacement may not', async () => {
+    const c = await load([]);
+    await c.insertOne({ _id: 1, $price: 50, location: { $db: 'novels', $inc: true } });
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, $price: 50, location: { $db: 'novels', $inc: true } });
+    const r = await h.db.command({ update: c.collectionName, updates: [{ q: { _id: 1 }, u: { $price: 1, a: 1 } }] });
+    expect(r['writeErrors']?.[0]?.code).toBe(9);
+  });
+});

@@ -14,7 +14,8 @@ import { targetCollection, type CommandContext, type Handler } from './context';
 /** Validates a document about to be stored (size, field names, collection validator). */
 export function checkStorable(c: Collection, doc: Doc): void {
   if (bsonSize(doc) > MAX_BSON_SIZE) fail(10334, `object to insert exceeds cappedMaxSize or maxBsonObjectSize (${MAX_BSON_SIZE})`);
-  for (const k of Object.keys(doc)) if (k.startsWith('$')) fail(2, `Document can't have $ prefixed field names: ${k}`);
+  // since 5.0 an inserted document may have $-prefixed field names (core/dot-dollar-considerations); update
+  // operators and replacement documents cannot produce them (validateUpdate and mingo reject those)
   if (Array.isArray(doc._id)) fail(53, "The '_id' value cannot be of type array");
   if (doc._id instanceof RegExp) fail(53, "The '_id' value cannot be of type regex");
   const validator = c.options.validator;
