@@ -343,3 +343,16 @@ describe('dollar-prefixed field names (core/dot-dollar-considerations/dollar-pre
     expect(r['writeErrors']?.[0]?.code).toBe(9);
   });
 });
+
+describe('hint (reference/method/cursor.hint)', () => {
+  it('a hint naming no existing index fails with 2 BadValue; an existing name, key pattern or $natural is accepted', async () => {
+    const c = await load([{ _id: 1, a: 1 }]);
+    await c.createIndex({ a: 1 });
+    expect(await c.find({ a: 1 }).hint('a_1').toArray()).toEqual([{ _id: 1, a: 1 }]);
+    expect(await c.find({ a: 1 }).hint({ a: 1 }).toArray()).toHaveLength(1);
+    expect(await c.find({}).hint({ $natural: 1 }).toArray()).toHaveLength(1);
+    await expect(c.find({}).hint('b_1').toArray()).rejects.toMatchObject({ code: 2 });
+    await expect(c.countDocuments({}, { hint: { b: 1 } })).rejects.toMatchObject({ code: 2 });
+    await expect(c.updateOne({ a: 1 }, { $set: { b: 1 } }, { hint: 'nope' })).rejects.toMatchObject({ code: 2 });
+  });
+});

@@ -10,6 +10,7 @@ import { readDocs } from '../engine/reader';
 import type { CommandContext, Handler } from './context';
 import { stripScore, textPipeline } from './aggregate-text';
 import { rewritePipeline } from './lookup-rewrite';
+import { checkHint } from './hint';
 import { checkPipeline } from './pipeline-checks';
 import { checkStorable, withId } from './write';
 
@@ -53,6 +54,7 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
   let textScores = false;
   if (!dbLevel) {
     const coll = ctx.engine.collection(ctx.db, name);
+    checkHint(coll, cmd.hint);
     const first = pipeline[0];
     if (first && isDocument(first.$match) && !('$text' in first.$match) && !JSON.stringify(Object.keys(first.$match)).includes('$expr')) {
       // a following $sort (and $limit) is answered by the same read, so an index can supply the order

@@ -6,6 +6,7 @@ import { compileProjection } from '../engine/projection';
 import { readDocs } from '../engine/reader';
 import { applyUpdate, buildUpsert, validateUpdate } from '../engine/update';
 import { targetCollection, type Handler } from './context';
+import { checkHint } from './hint';
 import { checkStorable } from './write';
 
 const findAndModify: Handler = (cmd, ctx) => {
@@ -23,6 +24,7 @@ const findAndModify: Handler = (cmd, ctx) => {
   if (u !== undefined) validateUpdate(u, cmd.arrayFilters);
   const arrayFilters = Array.isArray(cmd.arrayFilters) ? (cmd.arrayFilters as Doc[]) : undefined;
   const coll = ctx.engine.collection(ctx.db, name);
+  checkHint(coll, cmd.hint);
   const { docs } = readDocs(coll, { filter: query, sort, limit: 1 });
   const doc = docs[0];
   if (remove) {

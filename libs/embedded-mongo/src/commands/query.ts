@@ -6,6 +6,7 @@ import type { Doc } from '../engine/index-store';
 import { compileProjection } from '../engine/projection';
 import { readDocs } from '../engine/reader';
 import { targetCollection, type CommandContext, type Handler } from './context';
+import { checkHint } from './hint';
 
 function optDoc(v: unknown, what: string): Doc | undefined {
   if (v === undefined || v === null) return undefined;
@@ -35,6 +36,7 @@ export function runFind(cmd: Doc, ctx: CommandContext) {
   }
   const project = compileProjection(projection, filter);
   const coll = ctx.engine.collection(ctx.db, name);
+  checkHint(coll, cmd.hint);
   const result = readDocs(coll, { filter, sort, skip, limit });
   return { name, result, project, limit, singleBatch };
 }
@@ -59,6 +61,7 @@ const count: Handler = (cmd, ctx) => {
   const name = targetCollection(cmd);
   const coll = ctx.engine.collection(ctx.db, name);
   const query = optDoc(cmd.query, 'query') ?? {};
+  checkHint(coll, cmd.hint);
   if (!Object.keys(query).length && !cmd.skip && !cmd.limit) return { n: coll?.docs.size ?? 0, ok: 1 };
   const skip = optNumber(cmd.skip, 'skip') ?? 0;
   const limit = Math.abs(optNumber(cmd.limit, 'limit', true) ?? 0);

@@ -10,6 +10,7 @@ import { readDocs } from '../engine/reader';
 import { applyUpdate, buildUpsert, validateUpdate } from '../engine/update';
 import { bsonSize, MAX_BSON_SIZE } from '../wire/protocol';
 import { targetCollection, type CommandContext, type Handler } from './context';
+import { checkHint } from './hint';
 
 /** Validates a document about to be stored (size, field names, collection validator). */
 export function checkStorable(c: Collection, doc: Doc): void {
@@ -90,6 +91,7 @@ export function updateOne(ctx: CommandContext, name: string, st: Doc): UpdateOut
   if (multi && !Array.isArray(u) && Object.keys(u).length && !Object.keys(u)[0].startsWith('$')) fail(9, 'multi update is not supported for replacement-style update');
   const arrayFilters = Array.isArray(st.arrayFilters) ? (st.arrayFilters as Doc[]) : undefined;
   const coll = ctx.engine.collection(ctx.db, name);
+  checkHint(coll, st.hint);
   const sort = isDocument(st.sort) ? st.sort : undefined;
   const { docs } = readDocs(coll, { filter: q, sort, limit: multi ? 0 : 1 });
   let modified = 0;
@@ -140,6 +142,7 @@ const del: Handler = (cmd, ctx) => {
     const limit = Number(st.limit ?? 0);
     if (limit !== 0 && limit !== 1) fail(9, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
     const coll = ctx.engine.collection(ctx.db, name);
+    checkHint(coll, st.hint);
     if (!coll) return;
     const { docs } = readDocs(coll, { filter: st.q as Doc, limit });
     for (const d of docs) ctx.engine.remove(coll, d);
