@@ -185,6 +185,12 @@ describe('commands through the official driver', () => {
     expect(await h.coll('find').find({ _id: 1 }, { collation: { locale: 'simple' } }).toArray()).toHaveLength(1);
   });
 
+  it('refuses index types it does not implement (hashed, geo, wildcard) with 67 instead of building a plain index', async () => {
+    for (const key of [{ h: 'hashed' }, { loc: '2dsphere' }, { '$**': 1 }, { 'a.$**': 1 }]) {
+      await expect(h.coll('coll9').createIndex(key as never)).rejects.toMatchObject({ code: 67 });
+    }
+  });
+
   it('applies unacknowledged (w:0, moreToCome) writes without replying', async () => {
     await h.coll('w0').insertOne({ _id: 'fire-and-forget' }, { writeConcern: { w: 0 } });
     let found = null;

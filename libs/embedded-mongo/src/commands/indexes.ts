@@ -20,6 +20,7 @@ function toSpec(raw: unknown): IndexSpec {
     const okValue = (typeof v === 'number' && v !== 0 && Number.isFinite(v)) || v === 'text' || v === 'hashed' || v === '2dsphere' || v === '2d';
     if (!okValue) fail(67, `Values in the index key pattern can only be positive or negative numbers or a string; found ${k}: ${JSON.stringify(v)}`);
     if (v === 'hashed' || v === '2dsphere' || v === '2d') fail(67, `Index type '${String(v)}' is not supported by the embedded server`);
+    if (k === '$**' || k.endsWith('.$**')) fail(67, "Index type 'wildcard' is not supported by the embedded server");
   }
   if (typeof raw.name !== 'string' || !raw.name) return fail(9, "Error in specification: the 'name' field is a required property of an index specification");
   for (const k of Object.keys(raw)) if (!ALLOWED.has(k)) fail(197, `The field '${k}' is not valid for an index specification. Specification: ${JSON.stringify(raw)}`);
