@@ -356,3 +356,14 @@ describe('hint (reference/method/cursor.hint)', () => {
     await expect(c.updateOne({ a: 1 }, { $set: { b: 1 } }, { hint: 'nope' })).rejects.toMatchObject({ code: 2 });
   });
 });
+
+describe('validationLevel moderate (core/schema-validation/specify-validation-level)', () => {
+  it('updates to documents that were already invalid are not validated; updates to valid ones are', async () => {
+    const c = await load([{ _id: 1, n: -1 }, { _id: 2, n: 1 }]);
+    await h.db.command({ collMod: c.collectionName, validator: { n: { $gte: 0 } }, validationLevel: 'moderate' });
+    await c.updateOne({ _id: 1 }, { $set: { n: -2 } });
+    await expect(c.updateOne({ _id: 2 }, { $set: { n: -2 } })).rejects.toMatchObject({ code: 121 });
+    await expect(c.insertOne({ _id: 3, n: -5 })).rejects.toMatchObject({ code: 121 });
+    expect(await c.find().sort({ _id: 1 }).toArray()).toEqual([{ _id: 1, n: -2 }, { _id: 2, n: 1 }]);
+  });
+});

@@ -34,7 +34,7 @@ const findAndModify: Handler = (cmd, ctx) => {
   if (u === undefined) return fail(9, 'Either an update or remove=true must be specified');
   if (doc && coll) {
     const next = applyUpdate(doc, u, { arrayFilters, filter: query });
-    checkStorable(coll, next);
+    checkStorable(coll, next, doc);
     ctx.engine.replace(coll, doc, next);
     return { lastErrorObject: { n: 1, updatedExisting: true }, value: project(returnNew ? next : doc), ok: 1 };
   }

@@ -12,8 +12,12 @@ import { bsonSize, MAX_BSON_SIZE } from '../wire/protocol';
 import { targetCollection, type CommandContext, type Handler } from './context';
 import { checkHint } from './hint';
 
-/** Validates a document about to be stored (size, field names, collection validator). */
-export function checkStorable(c: Collection, doc: Doc): void {
+/**
+ * Validates a document about to be stored (size, _id, collection validator). `previous` is the document an
+ * update replaces: with `validationLevel: "moderate"` an update of a document that was already invalid is
+ * not validated (core/schema-validation/specify-validation-level).
+ */
+export function checkStorable(c: Collection, doc: Doc, previous?: Doc): void {
   if (bsonSize(doc) > MAX_BSON_SIZE) fail(10334, `object to insert exceeds cappedMaxSize or maxBsonObjectSize (${MAX_BSON_SIZE})`);
   // since 5.0 an inserted document may have $-prefixed field names (core/dot-dollar-considerations); update
   // operators and replacement documents cannot produce them (validateUpdate and mingo reject those)
@@ -21,7 +25,9 @@ export function checkStorable(c: Collection, doc: Doc): void {
   if (doc._id instanceof RegExp) fail(53, "The '_id' value cannot be of type regex");
   const validator = c.options.validator;
   if (isDocument(validator) && Object.keys(validator).length && c.options.validationLevel !== 'off') {
-    if (!compileFilter(validator)(doc) && c.options.validationAction !== 'warn') {
+    const matches = compileFilter(validator);
+    if (previous && c.options.validationLevel === 'moderate' && !matches(previous)) return;
+    if (!matches(doc) && c.options.validationAction !== 'warn') {
       const operatorName = Object.keys(validator).length === 1 && '$jsonSchema' in validator ? '$jsonSchema' : '$and';
       fail(121, 'Document failed validation', { errInfo: { failingDocumentId: doc._id, details: { operatorName } } });
     }
@@ -99,7 +105,7 @@ export function updateOne(ctx: CommandContext, name: string, st: Doc): UpdateOut
     if (!coll) break;
     const next = applyUpdate(doc, u, { arrayFilters, filter: q });
     if (compareValues(next, doc) === 0 && Object.keys(next).join() === Object.keys(doc).join()) continue;
-    checkStorable(coll, next);
+    checkStorable(coll, next, doc);
     ctx.engine.replace(coll, doc, next);
     modified++;
   }
