@@ -121,4 +121,8 @@ export const adminHandlers: Record<string, Handler> = {
   getLog: () => ({ totalLinesWritten: 0, log: [], ok: 1 }),
   getFreeMonitoringStatus: () => ({ state: 'disabled', ok: 1 }),
   atlasVersion: () => fail(59, "no such command: 'atlasVersion'"),
+  // a standalone mongod answers replica-set commands with 76 NoReplicationEnabled
+  replSetGetStatus: () => fail(76, 'not running with --replSet'),
+  replSetGetConfig: () => fail(76, 'not running with --replSet'),
+  currentOp: () => ({ inprog: [], ok: 1 }),
 };

@@ -46,6 +46,11 @@ describe('commands through the official driver', () => {
     expect(await c.countDocuments()).toBe(1); // the connection pool is still healthy
   });
 
+  it('replica-set commands fail as on a standalone mongod (76 NoReplicationEnabled); currentOp lists no operations', async () => {
+    await expect(h.client.db('admin').command({ replSetGetStatus: 1 })).rejects.toMatchObject({ code: 76, codeName: 'NoReplicationEnabled', message: 'not running with --replSet' });
+    expect(await h.client.db('admin').command({ currentOp: 1 })).toMatchObject({ inprog: [], ok: 1 });
+  });
+
   it('unknown commands fail with 59 CommandNotFound', async () => {
     await expect(h.db.command({ noSuchThing: 1 })).rejects.toMatchObject({ code: 59, codeName: 'CommandNotFound' });
   });
