@@ -367,3 +367,18 @@ describe('validationLevel moderate (core/schema-validation/specify-validation-le
     expect(await c.find().sort({ _id: 1 }).toArray()).toEqual([{ _id: 1, n: -2 }, { _id: 2, n: 1 }]);
   });
 });
+
+describe('$out (reference/operator/aggregation/out)', () => {
+  it('replaces the target documents but keeps its indexes; a duplicate key leaves the target unchanged', async () => {
+    const src = await load([{ _id: 1, k: 'a' }, { _id: 2, k: 'b' }]);
+    const target = await load([{ _id: 9, k: 'z' }]);
+    await target.createIndex({ k: 1 }, { unique: true });
+    await src.aggregate([{ $out: target.collectionName }]).toArray();
+    expect(await target.find().sort({ _id: 1 }).toArray()).toEqual([{ _id: 1, k: 'a' }, { _id: 2, k: 'b' }]);
+    expect((await target.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_', 'k_1']);
+    await src.insertOne({ _id: 3, k: 'a' });
+    await expect(src.aggregate([{ $out: target.collectionName }]).toArray()).rejects.toMatchObject({ code: 11000 });
+    expect(await target.countDocuments()).toBe(2);
+    expect((await h.db.listCollections({}, { nameOnly: true }).toArray()).some((c) => c.name.startsWith('tmp.'))).toBe(false);
+  });
+});

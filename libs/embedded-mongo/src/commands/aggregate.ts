@@ -86,18 +86,37 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
   return { docs, ns: dbLevel ? `${ctx.db}.$cmd.aggregate` : `${ctx.db}.${name}`, out };
 }
 
+let outSeq = 0;
+
+/**
+ * `$out` builds the results in a temporary collection with the target's options and indexes, then replaces
+ * the target; if a document fails (duplicate key, validation) the target is left unchanged
+ * (reference/operator/aggregation/out: "does not change any indexes that existed on the previous collection").
+ */
+function writeOut(ctx: CommandContext, out: string, docs: Doc[]): void {
+  const existing = ctx.engine.collection(ctx.db, out);
+  const temp = ctx.engine.createCollection(ctx.db, `tmp.agg_out.${++outSeq}`, existing ? { ...existing.options } : {});
+  try {
+    for (const spec of existing?.indexSpecs() ?? []) if (spec.name !== '_id_') ctx.engine.createIndex(temp, { ...spec });
+    for (const d of docs) {
+      const doc = withId(d);
+      checkStorable(temp, doc);
+      ctx.engine.insert(temp, doc);
+    }
+  } catch (e) {
+    ctx.engine.dropCollection(ctx.db, temp.name);
+    throw e;
+  }
+  ctx.engine.dropCollection(ctx.db, out);
+  ctx.engine.renameCollection(temp, ctx.db, out);
+}
+
 const aggregate: Handler = (cmd, ctx) => {
   if (cmd.explain === true) return { queryPlanner: { namespace: `${ctx.db}.${String(cmd.aggregate)}`, winningPlan: { stage: 'PIPELINE' } }, ok: 1 };
   if (!isDocument(cmd.cursor)) fail(9, "The 'cursor' option is required, except for aggregate with the explain argument");
   const { docs, ns, out } = runPipeline(cmd, ctx);
   if (out !== undefined) {
-    ctx.engine.dropCollection(ctx.db, out);
-    const c = ctx.engine.createCollection(ctx.db, out, {});
-    for (const d of docs) {
-      const doc = withId(d);
-      checkStorable(c, doc);
-      ctx.engine.insert(c, doc);
-    }
+    writeOut(ctx, out, docs);
     return ctx.cursors.open(ns, [], (d) => d, 0);
   }
   const cursor = cmd.cursor as Doc;
