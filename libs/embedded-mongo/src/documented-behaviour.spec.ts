@@ -382,3 +382,19 @@ describe('$out (reference/operator/aggregation/out)', () => {
     expect((await h.db.listCollections({}, { nameOnly: true }).toArray()).some((c) => c.name.startsWith('tmp.'))).toBe(false);
   });
 });
+
+describe('query $all and $comment (reference/operator/query/all, comment)', () => {
+  it('$all with an array value also matches a field equal to that array; $elemMatch values are element conditions', async () => {
+    const docs = [{ _id: 1, t: [['a', 'b'], 'c'] }, { _id: 2, t: ['a', 'b'] }, { _id: 3, t: [{ q: 1 }, { q: 5 }] }];
+    const c = await load(docs);
+    expect((await c.find({ t: { $all: [['a', 'b']] } }).sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual([1, 2]);
+    expect((await c.find({ t: { $all: ['a', 'b'] } }).toArray()).map((d) => d._id)).toEqual([2]);
+    expect((await c.find({ t: { $all: [{ $elemMatch: { q: { $gt: 4 } } }, { $elemMatch: { q: 1 } }] } }).toArray()).map((d) => d._id)).toEqual([3]);
+    expect(await c.find({ t: { $all: [] } }).toArray()).toEqual([]);
+  });
+  it('a $comment in a filter is accepted and does not affect matching', async () => {
+    const c = await load([{ _id: 1, a: 1 }, { _id: 2, a: 2 }]);
+    expect(await c.find({ a: 1, $comment: 'tagged query' }).toArray()).toEqual([{ _id: 1, a: 1 }]);
+    expect(await c.countDocuments({ $comment: 'only a comment' })).toBe(2);
+  });
+});

@@ -85,13 +85,34 @@ const queryOps: Record<string, Op> = {
   $in: (s, v) => (d) => inMatch(d, s, v),
   $nin: (s, v) => (d) => !inMatch(d, s, v),
   $type: (s, v) => (d) => typeMatch(d, s, v),
+  $all: (s, v) => allMatch(s, v),
 };
+
+/**
+ * `$all` is the `$and` of one equality per value (operator/query/all): `{tags: {$all: [["a", "b"]]}}` also
+ * matches a `tags` equal to `["a", "b"]`; `{$elemMatch: …}` values are element conditions. Empty: no match.
+ */
+function allMatch(path: string, values: unknown): Pred {
+  if (!Array.isArray(values)) return fail(2, '$all needs an array');
+  const preds = values.map((v): Pred => {
+    if (v && typeof v === 'object' && !Array.isArray(v) && typeClass(v) === TypeClass.Object && '$elemMatch' in v) {
+      const q = newQuery({ [path]: v as Record<string, unknown> });
+      return (d) => q.test(d as Record<string, unknown>);
+    }
+    return (d) => eqMatch(d, path, v);
+  });
+  return (d) => preds.length > 0 && preds.every((p) => p(d));
+}
 
 installQueryOperators(queryOps as never);
 export { mingoOptions } from './mingo';
 
 /** Compiles a filter (without `$text`, handled by the caller) into a predicate. */
 export function compileFilter(filter: Record<string, unknown> | undefined | null): Pred {
+  if (filter && '$comment' in filter) {
+    const { $comment: _comment, ...rest } = filter; // a query comment never affects matching
+    filter = rest;
+  }
   if (!filter || Object.keys(filter).length === 0) return () => true;
   checkFilter(filter);
   try {
