@@ -97,6 +97,18 @@ describe('commands through the official driver', () => {
     expect((await c.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_']);
   });
 
+  it('batchSize 0 opens the cursor with an empty first batch (find and aggregate)', async () => {
+    const c = h.coll('batch0');
+    await c.insertMany([{ _id: 1 }, { _id: 2 }]);
+    for (const cmd of [{ find: 'batch0', batchSize: 0 }, { aggregate: 'batch0', pipeline: [], cursor: { batchSize: 0 } }]) {
+      const r = await h.db.command(cmd);
+      expect(r.cursor.firstBatch).toEqual([]);
+      const more = await h.db.command({ getMore: r.cursor.id, collection: 'batch0' });
+      expect(more.cursor.nextBatch).toEqual([{ _id: 1 }, { _id: 2 }]);
+    }
+    expect(await c.find({}, { batchSize: 0 }).toArray()).toHaveLength(2);
+  });
+
   it('find honours filter, sort, projection, skip, limit, batchSize and singleBatch', async () => {
     const c = h.coll('find');
     await c.insertMany(Array.from({ length: 30 }, (_, i) => ({ _id: i, n: i % 10, s: `v${i}` })));

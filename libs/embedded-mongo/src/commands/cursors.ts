@@ -39,7 +39,8 @@ export class CursorManager {
   /** Builds a first batch; opens a cursor when documents remain. */
   open(ns: string, docs: Doc[], project: (d: Doc) => Doc, batchSize: number | undefined, singleBatch = false): Doc {
     const c: OpenCursor = { ns, docs, pos: 0, project, lastUsed: Date.now() };
-    const firstBatch = this.batch(c, batchSize ?? 101);
+    // batchSize 0 establishes the cursor with an empty first batch (reference/command/find, aggregate)
+    const firstBatch = batchSize === 0 ? [] : this.batch(c, batchSize ?? 101);
     let id = 0;
     if (c.pos < docs.length && !singleBatch) {
       id = this.nextId++;
