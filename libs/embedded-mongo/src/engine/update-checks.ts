@@ -46,7 +46,32 @@ function walk(doc: Doc, path: string): { value: unknown; blockedBy?: { field: st
   return { value: cur };
 }
 
+/** The first array met along a dotted path's parents, if any. */
+function arrayParent(doc: Doc, path: string): string | undefined {
+  const parts = path.split('.');
+  let cur: unknown = doc;
+  for (let i = 0; i < parts.length - 1; i++) {
+    cur = isDocument(cur) ? cur[parts[i]] : undefined;
+    if (Array.isArray(cur)) return parts[i];
+    if (cur === undefined) return undefined;
+  }
+  return undefined;
+}
+
+/** `$rename` cannot move a field to itself, nor into or out of an array element (operator/update/rename). */
+function checkRename(doc: Doc, spec: Doc): void {
+  for (const [from, to] of Object.entries(spec)) {
+    if (typeof to !== 'string') fail(2, `The 'to' field for $rename must be a string: ${from}: ${JSON.stringify(to)}`);
+    if (from === to) fail(2, `The source and target field for $rename must differ: ${from}: ${JSON.stringify(to)}`);
+    const src = arrayParent(doc, from);
+    if (src !== undefined) fail(2, `The source field cannot be an array element, '${from}' in doc with _id: ${JSON.stringify(doc._id)} has an array field called '${src}'`);
+    const dst = arrayParent(doc, to as string);
+    if (dst !== undefined) fail(2, `The destination field cannot be an array element, '${to}' in doc with _id: ${JSON.stringify(doc._id)} has an array field called '${dst}'`);
+  }
+}
+
 export function checkOperandTypes(doc: Doc, mod: Doc): void {
+  if (isDocument(mod.$rename)) checkRename(doc, mod.$rename);
   for (const [op, spec] of Object.entries(mod)) {
     if (!isDocument(spec)) continue;
     for (const [path, arg] of Object.entries(spec)) {
