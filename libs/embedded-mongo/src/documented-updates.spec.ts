@@ -28,3 +28,12 @@ describe('$rename (reference/operator/update/rename)', () => {
     expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, a: {}, arr: [{ x: 1 }], n: 1, c: { d: 1 } });
   });
 });
+
+describe('update paths (reference/operator/update, field names)', () => {
+  it('an empty update path or an empty path component fails with 56 EmptyFieldName', async () => {
+    const c = await load([{ _id: 1 }]);
+    await expect(c.updateOne({ _id: 1 }, { $set: { '': 1 } })).rejects.toMatchObject({ code: 56 });
+    await expect(c.updateOne({ _id: 1 }, { $inc: { 'a..b': 1 } })).rejects.toMatchObject({ code: 56 });
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1 });
+  });
+});

@@ -15,6 +15,7 @@ export const CODE_NAMES: Record<number, string> = {
   66: 'ImmutableField',
   67: 'CannotCreateIndex',
   72: 'InvalidOptions',
+  56: 'EmptyFieldName',
   73: 'InvalidNamespace',
   76: 'NoReplicationEnabled',
   85: 'IndexOptionsConflict',

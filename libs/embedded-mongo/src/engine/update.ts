@@ -36,6 +36,10 @@ export function validateUpdate(u: unknown, arrayFilters?: unknown): void {
   for (const k of ops) {
     if (!MODIFIERS.has(k)) fail(9, `Unknown modifier: ${k}. Expected a valid update modifier or pipeline-style update specified as an array`);
     if (!isDocument((u as Doc)[k])) fail(9, `Modifiers operate on fields but we found type ${typeof (u as Doc)[k]} instead. For example: {$mod: {<field>: ...}} not {${k}: ${JSON.stringify((u as Doc)[k])}}`);
+    for (const path of Object.keys((u as Doc)[k] as Doc)) {
+      if (path === '') fail(56, 'An empty update path is not valid.');
+      if (path.split('.').includes('')) fail(56, `The update path '${path}' contains an empty field name, which is not allowed.`);
+    }
   }
   if (!ops.length) for (const k of keys) if (k.startsWith('$')) fail(2, `The dollar ($) prefixed field '${k}' is not allowed`);
 }
