@@ -6,17 +6,12 @@ import { Binary, Decimal128, Long, MinKey, MaxKey, ObjectId, UUID, type UpdateOp
 import { startHarness, type Harness, type LooseDoc } from './testing/harness';
 
 let h: Harness;
-let seq = 0;
 beforeAll(async () => {
   h = await startHarness('conf');
 });
 afterAll(() => h.close());
 
-async function load(docs: LooseDoc[]) {
-  const c = h.coll(`c${seq++}`);
-  if (docs.length) await c.insertMany(docs.map((d) => ({ ...d })));
-  return c;
-}
+const load = (docs: LooseDoc[]) => h.load(docs);
 async function ids(docs: LooseDoc[], filter: LooseDoc): Promise<unknown[]> {
   const c = await load(docs);
   return (await c.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);

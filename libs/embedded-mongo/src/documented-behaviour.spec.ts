@@ -6,17 +6,12 @@ import { ObjectId } from 'mongodb';
 import { startHarness, type Harness, type LooseDoc } from './testing/harness';
 
 let h: Harness;
-let seq = 0;
 beforeAll(async () => {
   h = await startHarness('documented');
 });
 afterAll(() => h.close());
 
-async function load(docs: LooseDoc[]) {
-  const c = h.coll(`d${seq++}`);
-  if (docs.length) await c.insertMany(docs.map((d) => ({ ...d })));
-  return c;
-}
+const load = (docs: LooseDoc[]) => h.load(docs);
 
 describe('aggregation never changes the stored documents (reference/method/db.collection.aggregate)', () => {
   it('$unwind with includeArrayIndex/preserveNullAndEmptyArrays and $set/$unset on embedded paths leave the collection as it was', async () => {
@@ -207,7 +202,7 @@ describe('$jsonSchema validation (core/schema-validation/specify-json-schema, re
     },
   };
   it('a collection validator rejects documents that do not match the schema with 121 and accepts those that do', async () => {
-    const name = `js${seq++}`;
+    const name = h.freshName();
     await h.db.createCollection(name, { validator: { $jsonSchema: schema } });
     const c = h.coll(name);
     await c.insertOne({ name: 'Alice', year: 2019, gpa: 3.5, major: 'Math', tags: ['a'], address: { city: 'X' } });

@@ -5,17 +5,12 @@
 import { startHarness, type Harness, type LooseDoc } from './testing/harness';
 
 let h: Harness;
-let seq = 0;
 beforeAll(async () => {
   h = await startHarness('documented_updates');
 });
 afterAll(() => h.close());
 
-async function load(docs: LooseDoc[]) {
-  const c = h.coll(`u${seq++}`);
-  if (docs.length) await c.insertMany(docs.map((d) => ({ ...d })));
-  return c;
-}
+const load = (docs: LooseDoc[]) => h.load(docs);
 
 describe('$rename (reference/operator/update/rename)', () => {
   it('renames embedded fields, and fails with 2 for a field inside an array element or a rename to itself', async () => {
