@@ -14,7 +14,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Every `__proto__`/`constructor`/`prototype` key in a parsed body, with its path. */
-export function findPrototypeKeys(value: unknown, parent = ''): FieldError[] {
+function findPrototypeKeys(value: unknown, parent = ''): FieldError[] {
   if (typeof value !== 'object' || value === null) return [];
   return Object.keys(value).flatMap((key) => {
     const field = parent ? `${parent}.${key}` : key;

@@ -47,9 +47,9 @@ export class SessionService {
 
   /** The user and token id of a valid, unused challenge token; 401 otherwise. */
   async verifyMfaToken(token: string): Promise<{ userId: string; jti: string; expiresAt: Date }> {
-    let claims: MfaTokenClaims & { exp?: number };
+    let claims: MfaTokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<MfaTokenClaims & { exp?: number }>(token, { algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER, audience: MFA_AUDIENCE });
+      claims = await this.jwt.verifyAsync<MfaTokenClaims>(token, { algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER, audience: MFA_AUDIENCE });
       if (typeof claims.sub !== 'string' || typeof claims.jti !== 'string' || typeof claims.exp !== 'number') throw new Error('incomplete claims');
     } catch {
       throw new UnauthorizedException(CHALLENGE_INVALID);

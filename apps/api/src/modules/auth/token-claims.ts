@@ -20,4 +20,6 @@ export interface AccessTokenClaims {
 export interface MfaTokenClaims {
   sub: string;
   jti: string;
+  /** Expiry (seconds since the epoch), set by the signer from MFA_TOKEN_TTL_SECONDS. */
+  exp?: number;
 }
