@@ -1,7 +1,6 @@
-import { getModelToken } from '@nestjs/mongoose';
-import { type Model, Types } from 'mongoose';
 import type { VitalDto, VitalTypeSummaryDto } from '@cloudvault/contracts';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { insertStoredHeartRates } from '../support/stored-vitals';
 import { signUp, type TestUser } from '../support/users';
 
 const HOUR = 3600_000;
@@ -132,23 +131,7 @@ describe('vitals summary from daily rollups equals a brute-force computation ove
   });
 
   it('counts readings stored before rollups existed, also when new ones arrive before the first summary', async () => {
-    const vitals = t.app.get<Model<Record<string, unknown>>>(getModelToken('Vital'));
-    const patientId = new Types.ObjectId(erin.id);
-    const legacy = Array.from({ length: 300 }, (_, i) => {
-      const value = 55 + ((i * 7) % 50);
-      return {
-        patientId,
-        type: 'heart_rate',
-        takenAt: new Date(base + i * 37 * 60_000),
-        value,
-        ucumUnit: '/min',
-        loinc: '8867-4',
-        components: [{ name: 'value', loinc: '8867-4', value, ucumUnit: '/min' }],
-        statValue: value,
-        createdAt: new Date(),
-      };
-    });
-    await vitals.insertMany(legacy, { lean: true });
+    await insertStoredHeartRates(t, erin.id, Array.from({ length: 300 }, (_, i) => ({ takenAt: new Date(base + i * 37 * 60_000), value: 55 + ((i * 7) % 50) })));
     await post(erin, { type: 'heart_rate', value: 130, takenAt: new Date(base + 2 * HOUR).toISOString() });
     const readings = await allReadings(erin);
     expect(readings).toHaveLength(301);

@@ -1,7 +1,8 @@
-import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
-import { type Connection, type Model, Types } from 'mongoose';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { type Connection, Types } from 'mongoose';
 import type { VitalTypeSummaryDto } from '@cloudvault/contracts';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { insertStoredHeartRates } from '../support/stored-vitals';
 import { signUp, type TestUser } from '../support/users';
 
 const MIN = 60_000;
@@ -130,24 +131,8 @@ describe('vitals summary: statistics, guideline categories, trend, bounded serie
 
   it('10,000 readings: the series stays at most 500 points and accounts for every reading', async () => {
     const carol = await signUp(t.http, 'patient');
-    const vitals = t.app.get<Model<Record<string, unknown>>>(getModelToken('Vital'));
-    const patientId = new Types.ObjectId(carol.id);
     const start = Date.now() - 365 * DAY;
-    const docs = Array.from({ length: 10_000 }, (_, i) => {
-      const value = 60 + (i % 40);
-      return {
-        patientId,
-        type: 'heart_rate',
-        takenAt: new Date(start + i * 45 * MIN),
-        value,
-        ucumUnit: '/min',
-        loinc: '8867-4',
-        components: [{ name: 'value', loinc: '8867-4', value, ucumUnit: '/min' }],
-        statValue: value,
-        createdAt: new Date(),
-      };
-    });
-    await vitals.insertMany(docs, { lean: true });
+    await insertStoredHeartRates(t, carol.id, Array.from({ length: 10_000 }, (_, i) => ({ takenAt: new Date(start + i * 45 * MIN), value: 60 + (i % 40) })));
     const res = await summary(carol).expect(200);
     const hr = byType(res.body.items, 'heart_rate');
     expect(hr.count).toBe(10_000);
