@@ -8,11 +8,12 @@ import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { AccessLogApiService } from './access-log-api.service';
 import { describeAction } from './access-log-labels';
+import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 
 /** "Who accessed my records": every audited read or change of the patient's data, newest first. */
 @Component({
   selector: 'cv-access-log-page',
-  imports: [DatePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent],
+  imports: [DatePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
   templateUrl: './access-log-page.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

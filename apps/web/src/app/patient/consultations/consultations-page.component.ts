@@ -10,6 +10,7 @@ import { CursorList } from '../../shared/paging/cursor-list';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { ConsultationsApiService } from './consultations-api.service';
+import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 
 const STATUS_LABELS: Record<ConsultationStatus, string> = {
   pending: 'Pending',
@@ -29,7 +30,7 @@ const STATUS_TONES: Record<ConsultationStatus, string> = {
 /** The patient's consultations in three groups, with cancel (pending) and end (active). */
 @Component({
   selector: 'cv-consultations-page',
-  imports: [DatePipe, RouterLink, LoadingStateComponent, ErrorStateComponent],
+  imports: [DatePipe, RouterLink, LoadingStateComponent, ErrorStateComponent, LoadMoreComponent],
   templateUrl: './consultations-page.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -9,11 +9,12 @@ import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { DoctorsApiService } from './doctors-api.service';
 import { RequestConsultationComponent } from './request-consultation.component';
+import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 
 /** Find a doctor by name or specialty and ask them for a consultation. */
 @Component({
   selector: 'cv-doctors-page',
-  imports: [FormsModule, RouterLink, RequestConsultationComponent, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent],
+  imports: [FormsModule, RouterLink, RequestConsultationComponent, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
   templateUrl: './doctors-page.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

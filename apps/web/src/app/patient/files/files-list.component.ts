@@ -13,11 +13,12 @@ import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { FilesApiService } from './files-api.service';
 import { saveBlob } from '../../shared/files/save-blob';
+import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 
 /** The patient's files: search by name or description, filter by upload date, download, delete. */
 @Component({
   selector: 'cv-files-list',
-  imports: [FormsModule, DatePipe, FileSizePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent],
+  imports: [FormsModule, DatePipe, FileSizePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
   templateUrl: './files-list.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -7,10 +7,11 @@ import { EmptyStateComponent } from '../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { NotesApiService } from './notes-api.service';
+import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 
 @Component({
   selector: 'cv-notes-page',
-  imports: [DatePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent],
+  imports: [DatePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
   template: `
     <h1>Notes from your doctors</h1>
     @if (list.error() && !list.loaded()) {
@@ -31,9 +32,7 @@ import { NotesApiService } from './notes-api.service';
           </li>
         }
       </ul>
-      @if (list.nextCursor()) {
-        <p><button type="button" class="btn btn-secondary" (click)="list.more()" [disabled]="list.loading()">Load more</button></p>
-      }
+      <cv-load-more [list]="list" failure="More notes could not be loaded." />
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

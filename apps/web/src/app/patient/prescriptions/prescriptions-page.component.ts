@@ -7,10 +7,11 @@ import { EmptyStateComponent } from '../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { PrescriptionsApiService } from './prescriptions-api.service';
+import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 
 @Component({
   selector: 'cv-prescriptions-page',
-  imports: [DatePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent],
+  imports: [DatePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
   templateUrl: './prescriptions-page.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

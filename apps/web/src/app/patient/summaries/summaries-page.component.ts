@@ -8,11 +8,12 @@ import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { SummariesApiService } from './summaries-api.service';
 import { SummaryCardComponent } from './summary-card.component';
+import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 
 /** Generate a health summary of the last 90 days, and read earlier ones (including those a doctor asked for). */
 @Component({
   selector: 'cv-summaries-page',
-  imports: [SummaryCardComponent, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent],
+  imports: [SummaryCardComponent, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
   template: `
     <div class="page-header">
       <h1>Health summaries</h1>
@@ -32,9 +33,7 @@ import { SummaryCardComponent } from './summary-card.component';
       @for (s of list.items(); track s.id) {
         <cv-summary-card [summary]="s" />
       }
-      @if (list.nextCursor()) {
-        <p><button type="button" class="btn btn-secondary" (click)="list.more()" [disabled]="list.loading()">Load older summaries</button></p>
-      }
+      <cv-load-more [list]="list" label="Load older summaries" failure="Older summaries could not be loaded." />
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

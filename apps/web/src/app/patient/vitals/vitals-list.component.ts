@@ -12,11 +12,12 @@ import { EmptyStateComponent } from '../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { VitalsApiService } from './vitals-api.service';
+import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 
 /** The patient's readings, newest first: filter by type and dates, load more, delete with confirmation. */
 @Component({
   selector: 'cv-vitals-list',
-  imports: [FormsModule, DatePipe, VitalLabelPipe, VitalValuePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent],
+  imports: [FormsModule, DatePipe, VitalLabelPipe, VitalValuePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
   templateUrl: './vitals-list.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
