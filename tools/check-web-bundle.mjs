@@ -4,7 +4,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SERVER_ONLY = ['@nestjs/', 'mongoose', 'mongodb', 'bson', 'argon2', '@aws-sdk/', '@mistralai/', 'busboy', 'passport'];
+const SERVER_ONLY = [
+  '@nestjs/',
+  'mongoose',
+  'mongodb',
+  'bson',
+  'argon2',
+  '@aws-sdk/',
+  '@mistralai/',
+  'busboy',
+  'passport',
+];
 const statsFile = join(process.argv[2] ?? 'dist/apps/web', 'stats.json');
 
 let stats;

@@ -30,7 +30,8 @@ function ensureInstalled() {
   const hash = createHash('sha256').update(lock).update(pkg);
   // dependency patches are applied by the postinstall step: a changed patch means installing again
   const patches = join(root, 'patches');
-  if (existsSync(patches)) for (const f of readdirSync(patches).sort()) hash.update(f).update(readFileSync(join(patches, f)));
+  if (existsSync(patches))
+    for (const f of readdirSync(patches).sort()) hash.update(f).update(readFileSync(join(patches, f)));
   const digest = hash.digest('hex');
   const stamp = join(root, 'node_modules', '.install-stamp');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;

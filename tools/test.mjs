@@ -36,8 +36,10 @@ const steps = [
   step('e2e suites', ['run-many', '-t', 'e2e', '--parallel=1']),
 ];
 if (!existsSync(chromium)) {
-  console.error(`\n[cloudvault test] Chromium not found at ${chromium}: the browser suite cannot run.\n` +
-    `Install it with: sudo apt-get install -y chromium   (or set CHROMIUM_PATH)`);
+  console.error(
+    `\n[cloudvault test] Chromium not found at ${chromium}: the browser suite cannot run.\n` +
+      `Install it with: sudo apt-get install -y chromium   (or set CHROMIUM_PATH)`,
+  );
 }
 
 let passed = 0;

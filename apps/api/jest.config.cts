@@ -6,7 +6,10 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': [
       'ts-jest',
-      { tsconfig: '<rootDir>/tsconfig.spec.json', astTransformers: { before: ['<rootDir>/../../tools/jest/swagger-transformer.cjs'] } },
+      {
+        tsconfig: '<rootDir>/tsconfig.spec.json',
+        astTransformers: { before: ['<rootDir>/../../tools/jest/swagger-transformer.cjs'] },
+      },
     ],
   },
   moduleFileExtensions: ['ts', 'js'],

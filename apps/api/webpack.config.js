@@ -21,7 +21,9 @@ module.exports = {
       generatePackageJson: false,
       sourceMap: true,
       // OpenAPI metadata from DTO classes and JSDoc comments (no @ApiProperty in the shared contracts).
-      transformers: [{ name: '@nestjs/swagger/plugin', options: { classValidatorShim: true, introspectComments: true } }],
+      transformers: [
+        { name: '@nestjs/swagger/plugin', options: { classValidatorShim: true, introspectComments: true } },
+      ],
     }),
   ],
 };

@@ -16,7 +16,10 @@ import request from 'supertest';
 import { register } from 'tsconfig-paths';
 
 const root = join(__dirname, '..', '..');
-register({ baseUrl: root, paths: JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions.paths });
+register({
+  baseUrl: root,
+  paths: JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions.paths,
+});
 
 const argRuns = process.argv.indexOf('--runs');
 const RUNS = argRuns > 0 ? Number(process.argv[argRuns + 1]) : 40;
@@ -39,14 +42,19 @@ async function main(): Promise<void> {
     await argon2.hash(`bench password ${i}`, ARGON2_PARAMS);
     hashes.push(now() - t0);
   }
-  console.log(`argon2id m=${ARGON2_PARAMS.memoryCost} KiB t=${ARGON2_PARAMS.timeCost} p=${ARGON2_PARAMS.parallelism}: min ${Math.min(...hashes).toFixed(1)} ms, median ${median(hashes).toFixed(1)} ms per hash (${RUNS} runs)`);
+  console.log(
+    `argon2id m=${ARGON2_PARAMS.memoryCost} KiB t=${ARGON2_PARAMS.timeCost} p=${ARGON2_PARAMS.parallelism}: min ${Math.min(...hashes).toFixed(1)} ms, median ${median(hashes).toFixed(1)} ms per hash (${RUNS} runs)`,
+  );
 
   const { createApp } = await import('../../apps/api/src/app.setup');
   const app = await createApp();
   await app.init();
   const http = request(app.getHttpServer());
   const email = 'bench@example.org';
-  await http.post('/api/auth/register').send({ email, password: 'correct horse battery staple', name: 'Bench', role: 'patient' }).expect(201);
+  await http
+    .post('/api/auth/register')
+    .send({ email, password: 'correct horse battery staple', name: 'Bench', role: 'patient' })
+    .expect(201);
   const wrong: number[] = [];
   const unknown: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -61,7 +69,9 @@ async function main(): Promise<void> {
   }
   const w = median(wrong);
   const u = median(unknown);
-  console.log(`POST /api/auth/login 401: wrong password median ${w.toFixed(1)} ms, unknown email median ${u.toFixed(1)} ms, ratio unknown/wrong ${(u / w).toFixed(2)}`);
+  console.log(
+    `POST /api/auth/login 401: wrong password median ${w.toFixed(1)} ms, unknown email median ${u.toFixed(1)} ms, ratio unknown/wrong ${(u / w).toFixed(2)}`,
+  );
   await app.close();
 }
 

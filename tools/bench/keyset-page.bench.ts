@@ -26,7 +26,13 @@ async function main(): Promise<void> {
   ] as const) {
     for (let start = 0; start < n; start += 5000) {
       const docs = [];
-      for (let i = start; i < Math.min(n, start + 5000); i++) docs.push({ patientId, type: i % 2 ? 'glucose' : 'heart_rate', takenAt: new Date(now - i * 60_000), value: i % 100 });
+      for (let i = start; i < Math.min(n, start + 5000); i++)
+        docs.push({
+          patientId,
+          type: i % 2 ? 'glucose' : 'heart_rate',
+          takenAt: new Date(now - i * 60_000),
+          value: i % 100,
+        });
       await vitals.insertMany(docs);
     }
   }
@@ -39,10 +45,16 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     for (let i = 0; i < 5; i++) await page(patientId).toArray();
     ms[name] = (performance.now() - t0) / 5;
-    const plan = (await page(patientId).explain()) as { queryPlanner: { winningPlan: { inputStage?: { indexName?: string } } } };
-    console.log(`${both ? 'two indexes' : 'one index'}, ${name}: ${ms[name].toFixed(1)} ms per page, index ${plan.queryPlanner.winningPlan.inputStage?.indexName ?? 'none'}`);
+    const plan = (await page(patientId).explain()) as {
+      queryPlanner: { winningPlan: { inputStage?: { indexName?: string } } };
+    };
+    console.log(
+      `${both ? 'two indexes' : 'one index'}, ${name}: ${ms[name].toFixed(1)} ms per page, index ${plan.queryPlanner.winningPlan.inputStage?.indexName ?? 'none'}`,
+    );
   }
-  console.log(`ratio 100,000 / 1,000: ${((ms['100,000 readings'] ?? 0) / (ms['1,000 readings'] ?? 1)).toFixed(1)}× (MongoDB: about 1×)`);
+  console.log(
+    `ratio 100,000 / 1,000: ${((ms['100,000 readings'] ?? 0) / (ms['1,000 readings'] ?? 1)).toFixed(1)}× (MongoDB: about 1×)`,
+  );
   await client.close();
   await server.stop();
 }

@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** One autocannon run; `requests` as in autocannon (setupRequest allowed). */
-export async function measure(name, { url, path = '/', method = 'GET', headers = {}, body, requests, connections = 10, duration = 8, amount }) {
+export async function measure(
+  name,
+  { url, path = '/', method = 'GET', headers = {}, body, requests, connections = 10, duration = 8, amount },
+) {
   const result = await autocannon({
     url: `${url}${path}`,
     method,
@@ -62,13 +65,18 @@ export async function withPeakRss(pid, fn) {
 
 /** Starts tools/bench/raw-server.mjs as a child process. */
 export async function startRawServer() {
-  const child = spawn(process.execPath, [new URL('./raw-server.mjs', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [new URL('./raw-server.mjs', import.meta.url).pathname], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'));
   const port = await new Promise((resolve, reject) => {
     child.stdout.once('data', (d) => resolve(Number(String(d).trim())));
     child.once('exit', (code) => reject(new Error(`raw server exited ${code}`)));
   });
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))),
+  };
 }
 
 /** A PDF-signed file of `bytes` (random content, so compression cannot cheat). */
@@ -81,7 +89,9 @@ export function bigPdf(bytes) {
 /** Streams `payload` as a multipart upload with node:http (no client-side buffering of a second copy). */
 export function uploadMultipart(baseUrl, token, payload, filename) {
   const boundary = `----cloudvaultbench${Date.now()}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return new Promise((resolve, reject) => {
     const req = request(`${baseUrl}/api/files`, {
@@ -95,7 +105,9 @@ export function uploadMultipart(baseUrl, token, payload, filename) {
     req.on('response', (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }),
+      );
     });
     req.on('error', reject);
     req.write(head);
@@ -107,7 +119,9 @@ export function uploadMultipart(baseUrl, token, payload, filename) {
 /** Downloads a file's content, counting bytes without keeping them. */
 export function download(baseUrl, token, id) {
   return new Promise((resolve, reject) => {
-    const req = request(`${baseUrl}/api/files/${id}/content`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'identity' } });
+    const req = request(`${baseUrl}/api/files/${id}/content`, {
+      headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'identity' },
+    });
     req.on('response', (res) => {
       let bytes = 0;
       res.on('data', (c) => (bytes += c.length));

@@ -35,4 +35,5 @@ export function summariseProfiles(file, top = 20) {
   return `total ${(total / 1000).toFixed(1)} s sampled\nself time by package:\n${fmt(byOwner)}\nself time by function:\n${fmt(byFn)}`;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(summariseProfiles(process.argv[2], Number(process.argv[3] ?? 25)));
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  console.log(summariseProfiles(process.argv[2], Number(process.argv[3] ?? 25)));

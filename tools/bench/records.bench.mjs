@@ -52,15 +52,31 @@ async function peakRssGrowth(pid, fn) {
 
 async function startDatabase() {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'libs/embedded-mongo/src/cli.ts', '--port', String(port), '--inMemory', '--host', '127.0.0.1'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      '@swc-node/register',
+      'libs/embedded-mongo/src/cli.ts',
+      '--port',
+      String(port),
+      '--inMemory',
+      '--host',
+      '127.0.0.1',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise((resolve, reject) => {
     child.stdout.once('data', resolve);
     child.once('exit', (code) => reject(new Error(`embedded database exited with ${code}`)));
   });
-  return { uri: `mongodb://127.0.0.1:${port}/cloudvault`, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
+  return {
+    uri: `mongodb://127.0.0.1:${port}/cloudvault`,
+    stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))),
+  };
 }
 
 async function json(baseUrl, path, { method = 'GET', token, body } = {}) {
@@ -76,7 +92,10 @@ async function json(baseUrl, path, { method = 'GET', token, body } = {}) {
 async function patient(baseUrl, n) {
   const email = `bench-patient-${n}-${Date.now()}@example.test`;
   const password = 'correct horse battery staple';
-  const reg = await json(baseUrl, '/api/auth/register', { method: 'POST', body: { email, password, name: `Bench ${n}`, role: 'patient' } });
+  const reg = await json(baseUrl, '/api/auth/register', {
+    method: 'POST',
+    body: { email, password, name: `Bench ${n}`, role: 'patient' },
+  });
   if (reg.status !== 201) throw new Error(`register: ${reg.status}`);
   const login = await json(baseUrl, '/api/auth/login', { method: 'POST', body: { email, password } });
   return { id: login.body.user.id, token: login.body.accessToken };
@@ -85,18 +104,30 @@ async function patient(baseUrl, n) {
 /** Streams a multipart upload of `size` bytes of a PDF-looking file generated on the fly; returns the status and SHA-256. */
 function streamUpload(baseUrl, token, size) {
   const boundary = `----bench${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const hash = createHash('sha256');
   return new Promise((resolve, reject) => {
     const req = request(`${baseUrl}/api/files`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': head.length + size + tail.length },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': head.length + size + tail.length,
+      },
     });
     req.on('response', (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, body: JSON.parse(Buffer.concat(chunks).toString() || '{}'), sha256: hash.digest('hex') }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode,
+          body: JSON.parse(Buffer.concat(chunks).toString() || '{}'),
+          sha256: hash.digest('hex'),
+        }),
+      );
     });
     req.on('error', reject);
     req.write(head);
@@ -135,7 +166,16 @@ function readingDocs(patientId, count) {
   const types = ['blood_pressure', 'heart_rate', 'glucose', 'weight', 'spo2'];
   return Array.from({ length: count }, (_, i) => {
     const type = types[i % types.length];
-    const v = type === 'blood_pressure' ? 110 + (i % 50) : type === 'heart_rate' ? 55 + (i % 60) : type === 'glucose' ? 80 + (i % 120) : type === 'weight' ? 70 + (i % 20) : 90 + (i % 10);
+    const v =
+      type === 'blood_pressure'
+        ? 110 + (i % 50)
+        : type === 'heart_rate'
+          ? 55 + (i % 60)
+          : type === 'glucose'
+            ? 80 + (i % 120)
+            : type === 'weight'
+              ? 70 + (i % 20)
+              : 90 + (i % 10);
     return {
       patientId,
       type,
@@ -174,21 +214,31 @@ async function timeSummary(baseUrl, token) {
 }
 
 async function main() {
-  console.log(`records benchmark — node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}`);
+  console.log(
+    `records benchmark — node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}`,
+  );
   const db = await startDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'cv-records-bench-'));
-  const server = await startBuiltServer({ dataDir, env: { MONGO_URI: db.uri, UPLOAD_MAX_BYTES: String(UPLOAD_BYTES + MB), STORAGE_DRIVER: 'local' } });
+  const server = await startBuiltServer({
+    dataDir,
+    env: { MONGO_URI: db.uri, UPLOAD_MAX_BYTES: String(UPLOAD_BYTES + MB), STORAGE_DRIVER: 'local' },
+  });
   const client = await MongoClient.connect(db.uri);
   try {
     const p = await patient(server.baseUrl, 0);
     // Warm-up: one small upload so code paths and buffers are allocated before measuring.
     await streamUpload(server.baseUrl, p.token, MB);
     const up = await peakRssGrowth(server.pid, () => streamUpload(server.baseUrl, p.token, UPLOAD_BYTES));
-    if (up.result.status !== 201 || up.result.body.sha256 !== up.result.sha256) throw new Error(`upload failed: ${up.result.status}`);
+    if (up.result.status !== 201 || up.result.body.sha256 !== up.result.sha256)
+      throw new Error(`upload failed: ${up.result.status}`);
     const down = await peakRssGrowth(server.pid, () => streamDownload(server.baseUrl, p.token, up.result.body.id));
     if (down.result.sha256 !== up.result.sha256) throw new Error('download differs from the upload');
-    console.log(`upload ${fmt(UPLOAD_BYTES / MB)} MB: 201, SHA-256 matches; API RSS before ${fmt(up.before / MB)} MB, peak growth ${fmt(up.growth / MB, 1)} MB`);
-    console.log(`download ${fmt(down.result.bytes / MB)} MB: byte-identical; peak RSS growth ${fmt(down.growth / MB, 1)} MB`);
+    console.log(
+      `upload ${fmt(UPLOAD_BYTES / MB)} MB: 201, SHA-256 matches; API RSS before ${fmt(up.before / MB)} MB, peak growth ${fmt(up.growth / MB, 1)} MB`,
+    );
+    console.log(
+      `download ${fmt(down.result.bytes / MB)} MB: byte-identical; peak RSS growth ${fmt(down.growth / MB, 1)} MB`,
+    );
 
     const results = [];
     for (const [i, size] of SIZES.entries()) {

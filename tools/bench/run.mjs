@@ -45,31 +45,65 @@ const started = performance.now();
 function ensureBuilt() {
   if (existsSync(mainJs) && existsSync(join(root, 'dist', 'apps', 'web', 'browser', 'index.html'))) return;
   log('[bench] building the production bundles (nx run-many -t build -p api web)');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'),
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      'api',
+      'web',
+      '--output-style=static',
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+    },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
 /** The embedded database alone, as its CLI runs it, on the data directory the API will use. */
 async function startDatabase(dbPath) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'libs/embedded-mongo/src/cli.ts', '--port', String(port), '--dbpath', dbPath, '--host', '127.0.0.1'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      '@swc-node/register',
+      'libs/embedded-mongo/src/cli.ts',
+      '--port',
+      String(port),
+      '--dbpath',
+      dbPath,
+      '--host',
+      '127.0.0.1',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'));
   await new Promise((resolve, reject) => {
     child.stdout.once('data', resolve);
     child.once('exit', (code) => reject(new Error(`embedded database exited with ${code}`)));
   });
-  return { uri: `mongodb://127.0.0.1:${port}/cloudvault`, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
+  return {
+    uri: `mongodb://127.0.0.1:${port}/cloudvault`,
+    stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))),
+  };
 }
 
 async function signIn(baseUrl, email) {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status}`);
   return (await res.json()).accessToken;
 }
@@ -117,17 +151,30 @@ async function main() {
       mkdirSync(profileDir, { recursive: true });
     }
     const profiling = a.profile
-      ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profileDir, '--require', join(root, 'tools', 'bench', 'exit-on-signal.cjs')], stopSignal: 'SIGUSR2' }
+      ? {
+          nodeArgs: [
+            '--cpu-prof',
+            '--cpu-prof-dir',
+            profileDir,
+            '--require',
+            join(root, 'tools', 'bench', 'exit-on-signal.cjs'),
+          ],
+          stopSignal: 'SIGUSR2',
+        }
       : {};
     const startAt = performance.now();
     const server = await startBuiltServer({ dataDir, env, timeoutMs: 600_000, ...profiling });
     const startupSeconds = (performance.now() - startAt) / 1000;
     log(`[bench] the API was healthy on the seeded data after ${startupSeconds.toFixed(1)} s`);
     const base = server.baseUrl;
-    const [heavy, light, doctor, writer] = await Promise.all(['patient0', 'patient1', 'doctor0', 'patient7'].map((u) => signIn(base, `${u}@bench.test`)));
+    const [heavy, light, doctor, writer] = await Promise.all(
+      ['patient0', 'patient1', 'doctor0', 'patient7'].map((u) => signIn(base, `${u}@bench.test`)),
+    );
     const auth = (token) => ({ authorization: `Bearer ${token}` });
     if (a['serve-only']) {
-      log(`[bench] serving ${base} (pid ${server.pid}); heavy patient ${ids.heavy}, light ${ids.light}\nHEAVY=${heavy}\nLIGHT=${light}\nDOCTOR=${doctor}`);
+      log(
+        `[bench] serving ${base} (pid ${server.pid}); heavy patient ${ids.heavy}, light ${ids.light}\nHEAVY=${heavy}\nLIGHT=${light}\nDOCTOR=${doctor}`,
+      );
       await new Promise((resolve) => process.once('SIGINT', resolve));
       await server.stop();
       return;
@@ -146,7 +193,9 @@ async function main() {
     const run = async (name, opts) => {
       await drain();
       const r = await measure(name, { connections, duration, ...opts });
-      log(`[bench] ${name}: ${r.reqPerSec.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
+      log(
+        `[bench] ${name}: ${r.reqPerSec.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`,
+      );
       return r;
     };
 
@@ -155,11 +204,22 @@ async function main() {
     await raw.stop();
     endpoints.push(await run('GET /api/health', { url: base, path: '/api/health' }));
     const readings = ['1,000 readings', '100,000 readings'];
-    const events = [`${sizes.auditLight.toLocaleString('en-US')} access events`, `${sizes.auditHeavy.toLocaleString('en-US')} access events`];
+    const events = [
+      `${sizes.auditLight.toLocaleString('en-US')} access events`,
+      `${sizes.auditHeavy.toLocaleString('en-US')} access events`,
+    ];
     const pairs = [
       ['GET /api/vitals?limit=50', (t) => ({ path: '/api/vitals?limit=50', headers: auth(t) }), readings],
-      ['GET /api/vitals/summary (one year)', (t) => ({ path: `/api/vitals/summary?from=${yearAgo}&to=${nowIso}`, headers: auth(t) }), readings],
-      ['GET /api/doctor/patients/:id/vitals', (_t, p) => ({ path: `/api/doctor/patients/${p}/vitals?limit=50`, headers: auth(doctor) }), readings],
+      [
+        'GET /api/vitals/summary (one year)',
+        (t) => ({ path: `/api/vitals/summary?from=${yearAgo}&to=${nowIso}`, headers: auth(t) }),
+        readings,
+      ],
+      [
+        'GET /api/doctor/patients/:id/vitals',
+        (_t, p) => ({ path: `/api/doctor/patients/${p}/vitals?limit=50`, headers: auth(doctor) }),
+        readings,
+      ],
       ['GET /api/access-log', (t) => ({ path: '/api/access-log?limit=50', headers: auth(t) }), events],
     ];
     const scaling = [];
@@ -167,8 +227,18 @@ async function main() {
       // throughput under concurrency for a typical patient, then the latency of one request at a time
       // (no queueing) for a patient with 1,000 and one with 100,000 readings
       endpoints.push(await run(name, { url: base, ...make(light, ids.light) }));
-      const l = await run(`${name}, 1 client (${small})`, { url: base, ...make(light, ids.light), connections: 1, amount: samples });
-      const h = await run(`${name}, 1 client (${large})`, { url: base, ...make(heavy, ids.heavy), connections: 1, amount: samples });
+      const l = await run(`${name}, 1 client (${small})`, {
+        url: base,
+        ...make(light, ids.light),
+        connections: 1,
+        amount: samples,
+      });
+      const h = await run(`${name}, 1 client (${large})`, {
+        url: base,
+        ...make(heavy, ids.heavy),
+        connections: 1,
+        amount: samples,
+      });
       endpoints.push(l, h);
       scaling.push({ name, small, large, light: l, heavy: h, ratio: h.p50 / Math.max(l.p50, 0.01) });
     }
@@ -176,10 +246,19 @@ async function main() {
     endpoints.push(
       await run('POST /api/vitals', {
         url: base,
-        requests: [{ method: 'POST', path: '/api/vitals', headers: { ...auth(writer), 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: JSON.stringify({ type: 'heart_rate', value: 50 + (k++ % 60) }) }) }],
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/vitals',
+            headers: { ...auth(writer), 'content-type': 'application/json' },
+            setupRequest: (req) => ({ ...req, body: JSON.stringify({ type: 'heart_rate', value: 50 + (k++ % 60) }) }),
+          },
+        ],
       }),
     );
-    endpoints.push(await run('GET /api/doctors?q=bench', { url: base, path: '/api/doctors?q=bench&limit=20', headers: auth(light) }));
+    endpoints.push(
+      await run('GET /api/doctors?q=bench', { url: base, path: '/api/doctors?q=bench&limit=20', headers: auth(light) }),
+    );
     const signInRun = await run('POST /api/auth/login (argon2id)', {
       url: base,
       path: '/api/auth/login',
@@ -198,13 +277,24 @@ async function main() {
       const t0 = performance.now();
       const up = await withPeakRss(server.pid, () => uploadMultipart(base, writer, payload, 'bench-scan.pdf'));
       const upSeconds = (performance.now() - t0) / 1000;
-      if (up.result.status !== 201) throw new Error(`upload failed: ${up.result.status} ${JSON.stringify(up.result.body)}`);
+      if (up.result.status !== 201)
+        throw new Error(`upload failed: ${up.result.status} ${JSON.stringify(up.result.body)}`);
       const t1 = performance.now();
       const down = await withPeakRss(server.pid, () => download(base, writer, up.result.body.id));
       const downSeconds = (performance.now() - t1) / 1000;
-      if (down.result.status !== 200 || down.result.bytes !== payload.length) throw new Error(`download failed: ${down.result.status} ${down.result.bytes} bytes`);
-      transfer = { bytes: payload.length, plain, uploadMBs: payload.length / 1e6 / upSeconds, downloadMBs: payload.length / 1e6 / downSeconds, upload: up, download: down };
-      log(`[bench] ${uploadBytes / 1e6} MB: upload ${transfer.uploadMBs.toFixed(1)} MB/s (RSS +${(up.rssPeakGrowth / 1048576).toFixed(1)} MiB), download ${transfer.downloadMBs.toFixed(1)} MB/s (RSS +${(down.rssPeakGrowth / 1048576).toFixed(1)} MiB); plain write ${plain.writeMBs.toFixed(0)} MB/s, read ${plain.readMBs.toFixed(0)} MB/s`);
+      if (down.result.status !== 200 || down.result.bytes !== payload.length)
+        throw new Error(`download failed: ${down.result.status} ${down.result.bytes} bytes`);
+      transfer = {
+        bytes: payload.length,
+        plain,
+        uploadMBs: payload.length / 1e6 / upSeconds,
+        downloadMBs: payload.length / 1e6 / downSeconds,
+        upload: up,
+        download: down,
+      };
+      log(
+        `[bench] ${uploadBytes / 1e6} MB: upload ${transfer.uploadMBs.toFixed(1)} MB/s (RSS +${(up.rssPeakGrowth / 1048576).toFixed(1)} MiB), download ${transfer.downloadMBs.toFixed(1)} MB/s (RSS +${(down.rssPeakGrowth / 1048576).toFixed(1)} MiB); plain write ${plain.writeMBs.toFixed(0)} MB/s, read ${plain.readMBs.toFixed(0)} MB/s`,
+      );
     }
     await server.stop();
 
@@ -232,10 +322,12 @@ async function main() {
     if (!a['no-doc']) writeIntoDoc(join(root, 'docs', 'PERFORMANCE.md'), markdown);
     if (a.profile) {
       const files = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
-      for (const f of files) console.log(`\n[bench] CPU profile ${join(profileDir, f)}\n${summariseProfiles(join(profileDir, f), 25)}`);
+      for (const f of files)
+        console.log(`\n[bench] CPU profile ${join(profileDir, f)}\n${summariseProfiles(join(profileDir, f), 25)}`);
     }
     const bad = endpoints.filter((e) => e.errors > 0 || e.non2xx > 0);
-    if (bad.length) console.error(`[bench] WARNING: ${bad.map((e) => e.name).join(', ')} had errors or non-2xx answers`);
+    if (bad.length)
+      console.error(`[bench] WARNING: ${bad.map((e) => e.name).join(', ')} had errors or non-2xx answers`);
     log(`[bench] done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -11,7 +11,11 @@ async function http(baseUrl, method, path, { token, body, form } = {}) {
   const headers = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${baseUrl}${path}`, { method, headers, body: form ?? (body === undefined ? undefined : JSON.stringify(body)) });
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
+  });
   const text = await res.text();
   if (res.status >= 300) throw new Error(`${method} ${path} -> ${res.status} ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : undefined;
@@ -20,7 +24,12 @@ async function http(baseUrl, method, path, { token, body, form } = {}) {
 const VITAL_TEMPLATES = [
   ...[118, 124, 131, 142, 156].map((s, i) => ({ type: 'blood_pressure', systolic: s, diastolic: 72 + i * 4 })),
   ...[58, 66, 74, 88, 102].map((value) => ({ type: 'heart_rate', value })),
-  ...[82, 97, 118, 142, 188].map((value, i) => ({ type: 'glucose', value, unit: 'mg/dL', context: i % 2 ? 'fasting' : 'post_meal' })),
+  ...[82, 97, 118, 142, 188].map((value, i) => ({
+    type: 'glucose',
+    value,
+    unit: 'mg/dL',
+    context: i % 2 ? 'fasting' : 'post_meal',
+  })),
   ...[61.5, 72, 80.4, 93].map((value) => ({ type: 'weight', value, unit: 'kg' })),
   ...[36.4, 36.9, 37.6].map((value) => ({ type: 'temperature', value, unit: 'Cel' })),
   ...[93, 96, 98, 99].map((value) => ({ type: 'spo2', value })),
@@ -32,7 +41,13 @@ export async function createTemplates(baseUrl) {
   const reg = async (role, i) => {
     const email = `template-${role}${i}.${stamp}@bench.test`;
     await http(baseUrl, 'POST', '/api/auth/register', {
-      body: { email, password: PASSWORD, name: `Template ${role} ${i}`, role, ...(role === 'doctor' ? { specialty: 'Cardiology' } : {}) },
+      body: {
+        email,
+        password: PASSWORD,
+        name: `Template ${role} ${i}`,
+        role,
+        ...(role === 'doctor' ? { specialty: 'Cardiology' } : {}),
+      },
     });
     const s = await http(baseUrl, 'POST', '/api/auth/login', { body: { email, password: PASSWORD } });
     return { id: s.user.id, token: s.accessToken };
@@ -43,7 +58,11 @@ export async function createTemplates(baseUrl) {
   await http(baseUrl, 'POST', `/api/consultations/${c.id}/accept`, { token: doctor.token });
   for (const v of VITAL_TEMPLATES) await http(baseUrl, 'POST', '/api/vitals', { token: patient.token, body: v });
   const form = new FormData();
-  form.append('file', new Blob(['date,systolic,diastolic\n2026-01-01,128,82\n'], { type: 'text/csv' }), 'home-readings.csv');
+  form.append(
+    'file',
+    new Blob(['date,systolic,diastolic\n2026-01-01,128,82\n'], { type: 'text/csv' }),
+    'home-readings.csv',
+  );
   await http(baseUrl, 'POST', '/api/files', { token: patient.token, form });
   // a doctor's read of the patient's records: the access-log entry template
   await http(baseUrl, 'GET', `/api/doctor/patients/${patient.id}/vitals`, { token: doctor.token });
@@ -72,7 +91,8 @@ export function readingsPlan(patients, total, heavy = 100_000, light = 1_000) {
   for (let i = 2; i < 2 + frequent && left > 0; i++) plan[i] = Math.min(Math.floor((left * 0.5) / frequent), left);
   left = total - plan.reduce((a, b) => a + b, 0);
   const rest = patients - 2 - frequent;
-  for (let i = 2 + frequent; i < patients; i++) plan[i] = Math.floor(left / rest) + (i - 2 - frequent < left % rest ? 1 : 0);
+  for (let i = 2 + frequent; i < patients; i++)
+    plan[i] = Math.floor(left / rest) + (i - 2 - frequent < left % rest ? 1 : 0);
   return plan;
 }
 
@@ -85,18 +105,30 @@ export async function seedPractice(mongoUri, templates, sizes, print = console.l
     const db = client.db('cloudvault');
     const tp = new ObjectId(templates.patientId);
     const td = new ObjectId(templates.doctorId);
-    const [patientT, doctorT] = await Promise.all([db.collection('users').findOne({ _id: tp }), db.collection('users').findOne({ _id: td })]);
+    const [patientT, doctorT] = await Promise.all([
+      db.collection('users').findOne({ _id: tp }),
+      db.collection('users').findOne({ _id: td }),
+    ]);
     const consultT = await db.collection('consultations').findOne({ patientId: tp, doctorId: td });
     const vitalTs = await db.collection('vitals').find({ patientId: tp }).toArray();
     const fileT = await db.collection('medical_files').findOne({ patientId: tp });
     const auditT = await db.collection('audit_events').findOne({ patientId: tp, actorId: td });
-    if (!patientT || !doctorT || !consultT || !vitalTs.length || !fileT || !auditT) throw new Error('templates missing');
+    if (!patientT || !doctorT || !consultT || !vitalTs.length || !fileT || !auditT)
+      throw new Error('templates missing');
 
     const now = Date.now();
     const patientIds = Array.from({ length: sizes.patients }, () => new ObjectId());
     const doctorIds = Array.from({ length: sizes.doctors }, () => new ObjectId());
-    const user = (t, _id, i, role) => ({ ...t, _id, email: `${role}${i}@bench.test`, name: `${role === 'doctor' ? 'Dr. ' : ''}Bench ${role} ${i}` });
-    await insertAll(db.collection('users'), sizes.doctors, (i) => ({ ...user(doctorT, doctorIds[i], i, 'doctor'), specialty: i % 3 ? 'Cardiology' : 'Endocrinology' }));
+    const user = (t, _id, i, role) => ({
+      ...t,
+      _id,
+      email: `${role}${i}@bench.test`,
+      name: `${role === 'doctor' ? 'Dr. ' : ''}Bench ${role} ${i}`,
+    });
+    await insertAll(db.collection('users'), sizes.doctors, (i) => ({
+      ...user(doctorT, doctorIds[i], i, 'doctor'),
+      specialty: i % 3 ? 'Cardiology' : 'Endocrinology',
+    }));
     await insertAll(db.collection('users'), sizes.patients, (i) => user(patientT, patientIds[i], i, 'patient'));
     log(`[bench] seeded ${sizes.doctors} doctors, ${sizes.patients} patients (one argon2 hash reused)`);
 
@@ -122,7 +154,8 @@ export async function seedPractice(mongoUri, templates, sizes, print = console.l
         return { ...t, _id: new ObjectId(), patientId: patientIds[p], takenAt, createdAt: takenAt };
       });
       done += n;
-      if (p < 12 || p % 200 === 0) log(`[bench] vitals: ${done.toLocaleString('en-US')} / ${sizes.vitals.toLocaleString('en-US')}`);
+      if (p < 12 || p % 200 === 0)
+        log(`[bench] vitals: ${done.toLocaleString('en-US')} / ${sizes.vitals.toLocaleString('en-US')}`);
     }
     log(`[bench] vitals: ${done.toLocaleString('en-US')} seeded`);
 
@@ -130,7 +163,14 @@ export async function seedPractice(mongoUri, templates, sizes, print = console.l
     await insertAll(db.collection('medical_files'), sizes.files, (i) => {
       const createdAt = new Date(now - (i % perPatient) * 86_400_000);
       const patientId = patientIds[Math.floor(i / perPatient) % sizes.patients];
-      return { ...fileT, _id: new ObjectId(), patientId, name: `scan-${i}.csv`, storageKey: `${patientId.toHexString()}/bench-${i}`, createdAt };
+      return {
+        ...fileT,
+        _id: new ObjectId(),
+        patientId,
+        name: `scan-${i}.csv`,
+        storageKey: `${patientId.toHexString()}/bench-${i}`,
+        createdAt,
+      };
     });
     // access history: the heavy and light patients' records were read by their doctor
     for (const [p, count] of [
@@ -145,8 +185,15 @@ export async function seedPractice(mongoUri, templates, sizes, print = console.l
         at: new Date(now - k * 60_000),
       }));
     }
-    log(`[bench] seeded ${sizes.files.toLocaleString('en-US')} file records, ${(sizes.auditHeavy + sizes.auditLight).toLocaleString('en-US')} access-log events`);
-    return { heavy: patientIds[0].toHexString(), light: patientIds[1].toHexString(), doctor: doctorIds[0].toHexString(), plan };
+    log(
+      `[bench] seeded ${sizes.files.toLocaleString('en-US')} file records, ${(sizes.auditHeavy + sizes.auditLight).toLocaleString('en-US')} access-log events`,
+    );
+    return {
+      heavy: patientIds[0].toHexString(),
+      light: patientIds[1].toHexString(),
+      doctor: doctorIds[0].toHexString(),
+      plan,
+    };
   } finally {
     await client.close();
   }

@@ -23,11 +23,23 @@ export function spaBundle(root) {
     .map((file) => {
       const bytes = readFileSync(join(dir, file));
       const entry = outputs[file]?.entryPoint;
-      return { file, initial: initial.has(file), bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, entry: entry ?? '' };
+      return {
+        file,
+        initial: initial.has(file),
+        bytes: bytes.length,
+        gzip: gzipSync(bytes, { level: 9 }).length,
+        entry: entry ?? '',
+      };
     })
     .sort((a, b) => Number(b.initial) - Number(a.initial) || b.bytes - a.bytes);
   const sum = (list, k) => list.reduce((a, c) => a + c[k], 0);
   const init = chunks.filter((c) => c.initial);
   const lazy = chunks.filter((c) => !c.initial);
-  return { chunks, initialBytes: sum(init, 'bytes'), initialGzip: sum(init, 'gzip'), lazyBytes: sum(lazy, 'bytes'), lazyGzip: sum(lazy, 'gzip') };
+  return {
+    chunks,
+    initialBytes: sum(init, 'bytes'),
+    initialGzip: sum(init, 'gzip'),
+    lazyBytes: sum(lazy, 'bytes'),
+    lazyGzip: sum(lazy, 'gzip'),
+  };
 }

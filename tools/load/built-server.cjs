@@ -45,7 +45,8 @@ async function waitHealthy(baseUrl, child, timeoutMs) {
  * @returns {Promise<{ baseUrl: string, port: number, pid: number, dataDir: string, output: () => string, stop: () => Promise<number | null> }>}
  */
 async function startBuiltServer(options = {}) {
-  if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: build first (NX_DAEMON=false npx nx run-many -t build -p api web)`);
+  if (!existsSync(mainJs))
+    throw new Error(`${mainJs} is missing: build first (NX_DAEMON=false npx nx run-many -t build -p api web)`);
   const port = await freePort();
   const ownDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cloudvault-load-'));
@@ -64,7 +65,11 @@ async function startBuiltServer(options = {}) {
     ...options.env,
   };
   const chunks = [];
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), mainJs], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), mainJs], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.on('data', (c) => chunks.push(c));
   child.stderr.on('data', (c) => chunks.push(c));
   const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));

@@ -6,7 +6,11 @@ async function call(baseUrl, method, path, { auth, body, form } = {}) {
   const headers = {};
   if (auth) headers.authorization = `Bearer ${auth}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${baseUrl}${path}`, { method, headers, body: form ?? (body === undefined ? undefined : JSON.stringify(body)) });
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
+  });
   const text = await res.text();
   const json = text ? JSON.parse(text) : undefined;
   if (res.status >= 300) throw new Error(`${method} ${path} -> ${res.status} ${text.slice(0, 300)}`);
@@ -17,7 +21,13 @@ async function user(baseUrl, role, i, runId) {
   const email = `${role}${i}.${runId}@load.test`;
   const name = role === 'doctor' ? `Dr. Load ${i}` : `Load Patient ${i}`;
   await call(baseUrl, 'POST', '/api/auth/register', {
-    body: { email, password: PASSWORD, name, role, ...(role === 'doctor' ? { specialty: i % 2 ? 'Cardiology' : 'Endocrinology' } : {}) },
+    body: {
+      email,
+      password: PASSWORD,
+      name,
+      role,
+      ...(role === 'doctor' ? { specialty: i % 2 ? 'Cardiology' : 'Endocrinology' } : {}),
+    },
   });
   const session = await call(baseUrl, 'POST', '/api/auth/login', { body: { email, password: PASSWORD } });
   return { id: session.user.id, email, role, token: session.accessToken };
@@ -40,13 +50,18 @@ export function vitalBody(i, takenAt = new Date(Date.now() - i * 3_600_000).toIS
 /** The operations the running app documents, as a set of "METHOD /path" keys (OpenAPI paths). */
 export async function documentedOperations(baseUrl) {
   const doc = await call(baseUrl, 'GET', '/api/docs-json');
-  return new Set(Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)));
+  return new Set(
+    Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)),
+  );
 }
 
 /**
  * @returns {Promise<{ patients: Array<{id: string, token: string}>, doctors: Array<{id: string, token: string, patientIds: string[]}>, operations: Set<string> }>}
  */
-export async function seedOverHttp(baseUrl, { patients: nPatients = 8, doctors: nDoctors = 2, vitalsPerPatient = 20 } = {}) {
+export async function seedOverHttp(
+  baseUrl,
+  { patients: nPatients = 8, doctors: nDoctors = 2, vitalsPerPatient = 20 } = {},
+) {
   const runId = Date.now().toString(36);
   const operations = await documentedOperations(baseUrl);
   const patients = [];
@@ -59,10 +74,18 @@ export async function seedOverHttp(baseUrl, { patients: nPatients = 8, doctors: 
     const c = await call(baseUrl, 'POST', '/api/consultations', { auth: p.token, body: { doctorId: doctor.id } });
     await call(baseUrl, 'POST', `/api/consultations/${c.id}/accept`, { auth: doctor.token });
     doctor.patientIds.push(p.id);
-    await Promise.all(Array.from({ length: vitalsPerPatient }, (_, k) => call(baseUrl, 'POST', '/api/vitals', { auth: p.token, body: vitalBody(k) })));
+    await Promise.all(
+      Array.from({ length: vitalsPerPatient }, (_, k) =>
+        call(baseUrl, 'POST', '/api/vitals', { auth: p.token, body: vitalBody(k) }),
+      ),
+    );
     if (operations.has('POST /api/files')) {
       const form = new FormData();
-      form.append('file', new Blob([`date,value\n2026-01-0${(i % 9) + 1},${i}\n`], { type: 'text/csv' }), `readings-${i}.csv`);
+      form.append(
+        'file',
+        new Blob([`date,value\n2026-01-0${(i % 9) + 1},${i}\n`], { type: 'text/csv' }),
+        `readings-${i}.csv`,
+      );
       await call(baseUrl, 'POST', '/api/files', { auth: p.token, form });
     }
   }

@@ -15,7 +15,17 @@ export function buildMix(seed) {
   const get = (path) => ({ method: 'GET', path });
   const kinds = [
     { name: 'list vitals', op: 'GET /api/vitals', weight: 6, who: 'patient', make: () => get('/api/vitals?limit=50') },
-    { name: 'add vital', op: 'POST /api/vitals', weight: 3, who: 'patient', make: () => ({ method: 'POST', path: '/api/vitals', body: JSON.stringify(vitalBody(turn, new Date().toISOString())) }) },
+    {
+      name: 'add vital',
+      op: 'POST /api/vitals',
+      weight: 3,
+      who: 'patient',
+      make: () => ({
+        method: 'POST',
+        path: '/api/vitals',
+        body: JSON.stringify(vitalBody(turn, new Date().toISOString())),
+      }),
+    },
     {
       name: 'vitals summary',
       op: 'GET /api/vitals/summary',
@@ -24,12 +34,48 @@ export function buildMix(seed) {
       make: () => get(`/api/vitals/summary?from=${iso(Date.now() - YEAR_MS)}&to=${iso(Date.now())}`),
     },
     { name: 'list files', op: 'GET /api/files', weight: 2, who: 'patient', make: () => get('/api/files?limit=50') },
-    { name: 'access log', op: 'GET /api/access-log', weight: 1, who: 'patient', make: () => get('/api/access-log?limit=50') },
-    { name: 'doctor: patient vitals', op: 'GET /api/doctor/patients/{patientId}/vitals', weight: 3, who: 'doctor', make: (p) => get(`/api/doctor/patients/${p}/vitals?limit=50`) },
-    { name: 'doctor: patient summary', op: 'GET /api/doctor/patients/{patientId}/vitals/summary', weight: 1, who: 'doctor', make: (p) => get(`/api/doctor/patients/${p}/vitals/summary`) },
-    { name: 'doctor: patient files', op: 'GET /api/doctor/patients/{patientId}/files', weight: 1, who: 'doctor', make: (p) => get(`/api/doctor/patients/${p}/files`) },
-    { name: 'doctor: patient list', op: 'GET /api/doctor/patients', weight: 1, who: 'doctor', make: () => get('/api/doctor/patients') },
-    { name: 'doctor directory search', op: 'GET /api/doctors', weight: 1, who: 'patient', make: () => get('/api/doctors?q=load&limit=20') },
+    {
+      name: 'access log',
+      op: 'GET /api/access-log',
+      weight: 1,
+      who: 'patient',
+      make: () => get('/api/access-log?limit=50'),
+    },
+    {
+      name: 'doctor: patient vitals',
+      op: 'GET /api/doctor/patients/{patientId}/vitals',
+      weight: 3,
+      who: 'doctor',
+      make: (p) => get(`/api/doctor/patients/${p}/vitals?limit=50`),
+    },
+    {
+      name: 'doctor: patient summary',
+      op: 'GET /api/doctor/patients/{patientId}/vitals/summary',
+      weight: 1,
+      who: 'doctor',
+      make: (p) => get(`/api/doctor/patients/${p}/vitals/summary`),
+    },
+    {
+      name: 'doctor: patient files',
+      op: 'GET /api/doctor/patients/{patientId}/files',
+      weight: 1,
+      who: 'doctor',
+      make: (p) => get(`/api/doctor/patients/${p}/files`),
+    },
+    {
+      name: 'doctor: patient list',
+      op: 'GET /api/doctor/patients',
+      weight: 1,
+      who: 'doctor',
+      make: () => get('/api/doctor/patients'),
+    },
+    {
+      name: 'doctor directory search',
+      op: 'GET /api/doctors',
+      weight: 1,
+      who: 'patient',
+      make: () => get('/api/doctors?q=load&limit=20'),
+    },
   ].filter((k) => seed.operations.has(k.op));
 
   const statusesByKind = Object.fromEntries(kinds.map((k) => [k.name, {}]));
@@ -52,7 +98,11 @@ export function buildMix(seed) {
         built = kind.make();
       }
       context.kind = kind.name;
-      return { ...req, ...built, headers: { authorization: `Bearer ${token}`, ...(built.body ? { 'content-type': 'application/json' } : {}) } };
+      return {
+        ...req,
+        ...built,
+        headers: { authorization: `Bearer ${token}`, ...(built.body ? { 'content-type': 'application/json' } : {}) },
+      };
     },
     onResponse: (status, _body, context) => {
       const counts = statusesByKind[context.kind];

@@ -30,7 +30,11 @@ async function main() {
     ? { baseUrl: args.url, stop: async () => 0, output: () => '' }
     : await startBuiltServer({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '100000' } });
   try {
-    const seed = await seedOverHttp(server.baseUrl, { patients: Number(args.patients), doctors: 4, vitalsPerPatient: 20 });
+    const seed = await seedOverHttp(server.baseUrl, {
+      patients: Number(args.patients),
+      doctors: 4,
+      vitalsPerPatient: 20,
+    });
     const { requests, kinds, statusesByKind } = buildMix(seed);
     console.log(`[load] ${server.baseUrl}: ${connections} connections for ${duration} s; mix: ${kinds.join(', ')}`);
     const result = await autocannon({ url: server.baseUrl, connections, duration, requests, timeout: 10 });
@@ -46,8 +50,10 @@ async function main() {
       non2xx: result.non2xx,
       statusesByKind,
     };
-    console.log(`[load] ${summary.requests} requests, ${summary.reqPerSec} req/s, p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms, ` +
-      `errors ${summary.errors}, timeouts ${summary.timeouts}, non-2xx ${summary.non2xx}`);
+    console.log(
+      `[load] ${summary.requests} requests, ${summary.reqPerSec} req/s, p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms, ` +
+        `errors ${summary.errors}, timeouts ${summary.timeouts}, non-2xx ${summary.non2xx}`,
+    );
     console.table(Object.fromEntries(Object.entries(statusesByKind).map(([k, v]) => [k, v])));
     if (args.json) writeFileSync(args.json, JSON.stringify(summary, null, 2));
     const ok = summary.errors === 0 && summary.timeouts === 0 && summary.non2xx === 0 && summary.requests > 0;

@@ -23,7 +23,19 @@ import { PrescriptionsModule } from './modules/prescriptions/prescriptions.modul
 import { SummariesModule } from './modules/summaries/summaries.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
-const FEATURE_MODULES = [HealthModule, AuthModule, UsersModule, ConsultationsModule, VitalsModule, FilesModule, DoctorModule, NotesModule, PrescriptionsModule, SummariesModule, AccessLogModule];
+const FEATURE_MODULES = [
+  HealthModule,
+  AuthModule,
+  UsersModule,
+  ConsultationsModule,
+  VitalsModule,
+  FilesModule,
+  DoctorModule,
+  NotesModule,
+  PrescriptionsModule,
+  SummariesModule,
+  AccessLogModule,
+];
 
 @Module({})
 export class AppModule implements NestModule {
@@ -31,7 +43,15 @@ export class AppModule implements NestModule {
   static forRoot(): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(), LoggingModule, DatabaseModule, AuditModule, CryptoModule, ...FEATURE_MODULES, SpaModule],
+      imports: [
+        AppConfigModule.forRoot(),
+        LoggingModule,
+        DatabaseModule,
+        AuditModule,
+        CryptoModule,
+        ...FEATURE_MODULES,
+        SpaModule,
+      ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -15,7 +15,10 @@ import { setupSwagger } from './infra/swagger/swagger.setup';
  * so tests exercise exactly what production runs.
  */
 export async function createApp(): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
   const config = app.get(AppConfigService);
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');

@@ -11,7 +11,9 @@ async function bootstrap(): Promise<void> {
   server.requestTimeout = 600_000;
   server.keepAliveTimeout = 5_000;
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  new Logger('Bootstrap').log(`CloudVault is running on http://${shown}:${config.port} (API docs: /api/docs; data in ${config.dataDir})`);
+  new Logger('Bootstrap').log(
+    `CloudVault is running on http://${shown}:${config.port} (API docs: /api/docs; data in ${config.dataDir})`,
+  );
 }
 
 bootstrap().catch((err: Error) => {

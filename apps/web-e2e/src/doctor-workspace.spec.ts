@@ -9,9 +9,25 @@ import { confirmDialog, expectToast, openNav, type Person, registerThroughUi, ta
  * doctor's side; and that a patient's browser never loads the doctor area's code.
  */
 describe('doctor workspace', () => {
-  const doctor: Person = { role: 'doctor', name: 'Dr Joseph Lister', email: 'joseph.lister@example.org', password: 'antiseptic-surgery-1867', specialty: 'Surgery' };
-  const accepted: Person = { role: 'patient', name: 'Mary Seacole', email: 'mary.seacole@example.org', password: 'british-hotel-crimea-1855' };
-  const rejected: Person = { role: 'patient', name: 'Florence Nightingale', email: 'florence.n@example.org', password: 'lady-with-the-lamp-1854' };
+  const doctor: Person = {
+    role: 'doctor',
+    name: 'Dr Joseph Lister',
+    email: 'joseph.lister@example.org',
+    password: 'antiseptic-surgery-1867',
+    specialty: 'Surgery',
+  };
+  const accepted: Person = {
+    role: 'patient',
+    name: 'Mary Seacole',
+    email: 'mary.seacole@example.org',
+    password: 'british-hotel-crimea-1855',
+  };
+  const rejected: Person = {
+    role: 'patient',
+    name: 'Florence Nightingale',
+    email: 'florence.n@example.org',
+    password: 'lady-with-the-lamp-1854',
+  };
 
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -164,9 +180,17 @@ describe('doctor workspace', () => {
     await acceptedPage.goto('/doctor');
     await acceptedPage.waitForURL(/\/patient$/);
     const scriptsSeenByPatient: string[] = [];
-    for (const url of scriptUrlsSeenByPatient) scriptsSeenByPatient.push(await (await acceptedPage.request.get(url)).text());
+    for (const url of scriptUrlsSeenByPatient)
+      scriptsSeenByPatient.push(await (await acceptedPage.request.get(url)).text());
     expect(scriptsSeenByPatient.length).toBeGreaterThan(0);
-    const doctorSelectors = ['cv-doctor-dashboard', 'cv-patient-page', 'cv-prescription-form', 'cv-consultation-requests'];
-    expect(doctorSelectors.filter((selector) => scriptsSeenByPatient.some((body) => body.includes(selector)))).toEqual([]);
+    const doctorSelectors = [
+      'cv-doctor-dashboard',
+      'cv-patient-page',
+      'cv-prescription-form',
+      'cv-consultation-requests',
+    ];
+    expect(doctorSelectors.filter((selector) => scriptsSeenByPatient.some((body) => body.includes(selector)))).toEqual(
+      [],
+    );
   });
 });

@@ -21,7 +21,12 @@ describe('patient and doctor journey', () => {
     specialty: 'Cardiology',
     bio: 'Heart health and hypertension.',
   };
-  const patient: Person = { role: 'patient', name: 'Ada Lovelace', email: 'ada.lovelace@example.org', password: 'analytical-engine-1843' };
+  const patient: Person = {
+    role: 'patient',
+    name: 'Ada Lovelace',
+    email: 'ada.lovelace@example.org',
+    password: 'analytical-engine-1843',
+  };
   const pdf = samplePdf();
   const sharedNote = 'Blood pressure is above target; recheck in two weeks.';
   const privateNote = 'Consider an ambulatory monitor if it stays high.';
@@ -79,7 +84,8 @@ describe('patient and doctor journey', () => {
     ];
     for (const [type, fields, shown] of readings) {
       await patientPage.getByLabel('Type', { exact: true }).selectOption(type);
-      for (const [label, value] of Object.entries(fields)) await patientPage.getByLabel(label, { exact: true }).fill(value);
+      for (const [label, value] of Object.entries(fields))
+        await patientPage.getByLabel(label, { exact: true }).fill(value);
       await patientPage.getByRole('button', { name: 'Add reading' }).click();
       await patientPage.getByRole('cell', { name: shown }).first().waitFor();
     }
@@ -98,7 +104,9 @@ describe('patient and doctor journey', () => {
 
   it('uploads a file with a progress bar that moves', async () => {
     await openNav(patientPage, 'Files');
-    await patientPage.getByLabel('Choose a file').setInputFiles({ name: 'blood-test.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await patientPage
+      .getByLabel('Choose a file')
+      .setInputFiles({ name: 'blood-test.pdf', mimeType: 'application/pdf', buffer: pdf });
     await patientPage.getByLabel('Description').fill('Lipid panel, March');
     const unthrottle = await throttleUploads(patientPage, 400_000);
     await patientPage.getByRole('button', { name: 'Upload', exact: true }).click();
@@ -126,7 +134,10 @@ describe('patient and doctor journey', () => {
     await patientPage.getByRole('button', { name: 'Send request' }).click();
     await expectToast(patientPage, `Request sent to ${doctor.name}.`);
     await patientPage.waitForURL('**/patient/consultations');
-    await patientPage.getByRole('region', { name: /Pending/ }).getByRole('heading', { name: doctor.name }).waitFor();
+    await patientPage
+      .getByRole('region', { name: /Pending/ })
+      .getByRole('heading', { name: doctor.name })
+      .waitFor();
     await checkMainPage(patientPage, 'patient-consultations');
   });
 
@@ -168,7 +179,10 @@ describe('patient and doctor journey', () => {
 
   it('lets the doctor write a shared and a private note', async () => {
     await doctorPage.getByRole('navigation', { name: 'Patient record' }).getByRole('link', { name: 'Notes' }).click();
-    for (const [body, visibility] of [[sharedNote, 'Shared with the patient'], [privateNote, 'Only me (private)']]) {
+    for (const [body, visibility] of [
+      [sharedNote, 'Shared with the patient'],
+      [privateNote, 'Only me (private)'],
+    ]) {
       await doctorPage.getByLabel('Note', { exact: true }).fill(body);
       await doctorPage.getByLabel(visibility).check();
       await doctorPage.getByRole('button', { name: 'Save note' }).click();
@@ -180,7 +194,10 @@ describe('patient and doctor journey', () => {
   });
 
   it('lets the doctor issue a prescription with two medications', async () => {
-    await doctorPage.getByRole('navigation', { name: 'Patient record' }).getByRole('link', { name: 'Prescriptions' }).click();
+    await doctorPage
+      .getByRole('navigation', { name: 'Patient record' })
+      .getByRole('link', { name: 'Prescriptions' })
+      .click();
     const medications = [
       { name: 'Amlodipine', dose: '5 mg', frequency: 'once daily', days: '' },
       { name: 'Aspirin', dose: '75 mg', frequency: 'once daily', days: '30' },
@@ -203,12 +220,18 @@ describe('patient and doctor journey', () => {
   });
 
   it('lets the doctor generate an AI summary that names its provider', async () => {
-    await doctorPage.getByRole('navigation', { name: 'Patient record' }).getByRole('link', { name: 'AI summaries' }).click();
+    await doctorPage
+      .getByRole('navigation', { name: 'Patient record' })
+      .getByRole('link', { name: 'AI summaries' })
+      .click();
     await doctorPage.getByText('No summaries yet').waitFor();
     await doctorPage.getByRole('button', { name: 'Generate summary' }).click();
     const summary = doctorPage.getByRole('article', { name: /Summary of/ });
     await summary.getByText(/Provider: Local summariser/).waitFor();
-    await summary.getByText(/Amlodipine/).first().waitFor();
+    await summary
+      .getByText(/Amlodipine/)
+      .first()
+      .waitFor();
     await checkMainPage(doctorPage, 'doctor-patient-summaries');
   });
 
@@ -224,7 +247,10 @@ describe('patient and doctor journey', () => {
     await openNav(patientPage, 'Summaries');
     await patientPage.getByRole('button', { name: 'Generate summary' }).click();
     await expectToast(patientPage, 'Your summary is ready.');
-    await patientPage.getByText(/Local summariser/).first().waitFor();
+    await patientPage
+      .getByText(/Local summariser/)
+      .first()
+      .waitFor();
     await patientPage.getByText(sharedNote).first().waitFor();
     await expect(patientPage.getByText(privateNote).count()).resolves.toBe(0);
     await checkMainPage(patientPage, 'patient-summaries');
@@ -239,7 +265,10 @@ describe('patient and doctor journey', () => {
 
   it("ends the consultation from the patient's side and the doctor's patient page is gone", async () => {
     await openNav(patientPage, 'Consultations');
-    await patientPage.getByRole('region', { name: /Active/ }).getByRole('button', { name: 'End consultation' }).click();
+    await patientPage
+      .getByRole('region', { name: /Active/ })
+      .getByRole('button', { name: 'End consultation' })
+      .click();
     await confirmDialog(patientPage, 'Yes, end consultation');
     await patientPage.getByRole('region', { name: /Past/ }).getByRole('heading', { name: doctor.name }).waitFor();
 

@@ -45,7 +45,9 @@ describe('the production build served by the API', () => {
 
   it('has an accessibility check that reports serious violations when there are some', async () => {
     const scratch = await context.newPage();
-    await scratch.setContent('<html lang="en"><title>t</title><main><input type="text"><button></button></main></html>');
+    await scratch.setContent(
+      '<html lang="en"><title>t</title><main><input type="text"><button></button></main></html>',
+    );
     const violations = await seriousA11yViolations(scratch);
     await scratch.close();
     expect(violations).toEqual(expect.arrayContaining([expect.stringMatching(/^critical (label|button-name)/)]));

@@ -7,14 +7,22 @@ const WORKSPACE = path.resolve(__dirname, '../../..');
 
 describe('cli', () => {
   it('parses --port, --dbpath, --inMemory and --host', () => {
-    expect(parseArgs(['--port', '27017', '--dbpath', './data/db', '--host', '0.0.0.0'])).toEqual({ port: 27017, dbPath: './data/db', host: '0.0.0.0' });
+    expect(parseArgs(['--port', '27017', '--dbpath', './data/db', '--host', '0.0.0.0'])).toEqual({
+      port: 27017,
+      dbPath: './data/db',
+      host: '0.0.0.0',
+    });
     expect(parseArgs(['--inMemory', '--port=0'])).toEqual({ inMemory: true, port: 0 });
     expect(() => parseArgs(['--bogus'])).toThrow(/unknown argument/);
     expect(() => parseArgs(['--port', 'x'])).toThrow(/--port/);
   });
 
   it('runs in the foreground, prints its URI, serves the driver and exits 0 on SIGINT', async () => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'libs/embedded-mongo/src/cli.ts', '--inMemory', '--port', '0'], { cwd: WORKSPACE, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', 'libs/embedded-mongo/src/cli.ts', '--inMemory', '--port', '0'],
+      { cwd: WORKSPACE, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const uri = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout?.on('data', (d) => {

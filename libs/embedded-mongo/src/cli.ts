@@ -17,7 +17,8 @@ export function parseArgs(argv: string[]): EmbeddedMongoOptions {
     switch (flag) {
       case '--port':
         opts.port = Number(value());
-        if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error('--port must be 0..65535');
+        if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535)
+          throw new Error('--port must be 0..65535');
         break;
       case '--dbpath':
       case '--dbPath':
@@ -56,7 +57,10 @@ async function main(): Promise<void> {
     process.stderr.write(`embedded-mongo: ${(e as Error).message}\n`);
     process.exit(2);
   }
-  const logger = { log: (m: string) => process.stderr.write(`${m}\n`), error: (m: string) => process.stderr.write(`${m}\n`) };
+  const logger = {
+    log: (m: string) => process.stderr.write(`${m}\n`),
+    error: (m: string) => process.stderr.write(`${m}\n`),
+  };
   let server: EmbeddedMongoServer;
   try {
     server = await EmbeddedMongoServer.start({ ...opts, logger });

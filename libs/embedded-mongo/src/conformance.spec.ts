@@ -16,7 +16,11 @@ async function ids(docs: LooseDoc[], filter: LooseDoc): Promise<unknown[]> {
   const c = await load(docs);
   return (await c.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
 }
-async function updated(doc: LooseDoc, update: LooseDoc | LooseDoc[], options: UpdateOptions = {}): Promise<LooseDoc | null> {
+async function updated(
+  doc: LooseDoc,
+  update: LooseDoc | LooseDoc[],
+  options: UpdateOptions = {},
+): Promise<LooseDoc | null> {
   const c = await load([doc]);
   await c.updateOne({ _id: doc._id as number }, update as never, options);
   return c.findOne({ _id: doc._id as number });
@@ -24,14 +28,22 @@ async function updated(doc: LooseDoc, update: LooseDoc | LooseDoc[], options: Up
 
 describe('query: null, missing and existence (tutorial/query-for-null-fields)', () => {
   const docs = [{ _id: 1, item: null }, { _id: 2 }, { _id: 3, item: 'x' }];
-  it('{item: null} matches documents where item is null or missing', async () => expect(await ids(docs, { item: null })).toEqual([1, 2]));
-  it('{item: {$exists: false}} matches only documents without the field', async () => expect(await ids(docs, { item: { $exists: false } })).toEqual([2]));
-  it('{item: {$exists: true}} includes documents where the field is null', async () => expect(await ids(docs, { item: { $exists: true } })).toEqual([1, 3]));
-  it('{item: {$type: 10}} ("null") matches only an explicit null', async () => expect(await ids(docs, { item: { $type: 'null' } })).toEqual([1]));
-  it('$ne selects documents whose field differs, including those without the field (operator/query/ne)', async () => expect(await ids(docs, { item: { $ne: 'x' } })).toEqual([1, 2]));
-  it('$nin selects documents whose field is not in the list or does not exist (operator/query/nin)', async () => expect(await ids(docs, { item: { $nin: ['x'] } })).toEqual([1, 2]));
-  it('$in with null matches missing fields too', async () => expect(await ids(docs, { item: { $in: [null, 'x'] } })).toEqual([1, 2, 3]));
-  it('$not matches documents that do not contain the field (operator/query/not)', async () => expect(await ids([{ _id: 1, p: 1 }, { _id: 2, p: 5 }, { _id: 3 }], { p: { $not: { $gt: 2 } } })).toEqual([1, 3]));
+  it('{item: null} matches documents where item is null or missing', async () =>
+    expect(await ids(docs, { item: null })).toEqual([1, 2]));
+  it('{item: {$exists: false}} matches only documents without the field', async () =>
+    expect(await ids(docs, { item: { $exists: false } })).toEqual([2]));
+  it('{item: {$exists: true}} includes documents where the field is null', async () =>
+    expect(await ids(docs, { item: { $exists: true } })).toEqual([1, 3]));
+  it('{item: {$type: 10}} ("null") matches only an explicit null', async () =>
+    expect(await ids(docs, { item: { $type: 'null' } })).toEqual([1]));
+  it('$ne selects documents whose field differs, including those without the field (operator/query/ne)', async () =>
+    expect(await ids(docs, { item: { $ne: 'x' } })).toEqual([1, 2]));
+  it('$nin selects documents whose field is not in the list or does not exist (operator/query/nin)', async () =>
+    expect(await ids(docs, { item: { $nin: ['x'] } })).toEqual([1, 2]));
+  it('$in with null matches missing fields too', async () =>
+    expect(await ids(docs, { item: { $in: [null, 'x'] } })).toEqual([1, 2, 3]));
+  it('$not matches documents that do not contain the field (operator/query/not)', async () =>
+    expect(await ids([{ _id: 1, p: 1 }, { _id: 2, p: 5 }, { _id: 3 }], { p: { $not: { $gt: 2 } } })).toEqual([1, 3]));
 });
 
 describe('query: arrays (tutorial/query-arrays, query-array-of-documents)', () => {
@@ -42,28 +54,64 @@ describe('query: arrays (tutorial/query-arrays, query-array-of-documents)', () =
     { _id: 4, tags: ['blank', 'red', 'plain'], dim: [14, 21] },
     { _id: 5, tags: ['blue'], dim: [10, 15.25] },
   ];
-  it('an array field matches a scalar it contains', async () => expect(await ids(inv, { tags: 'red' })).toEqual([1, 2, 3, 4]));
-  it('an array value matches the exact array, order included', async () => expect(await ids(inv, { tags: ['red', 'blank'] })).toEqual([2]));
-  it('$all matches arrays containing all elements regardless of order', async () => expect(await ids(inv, { tags: { $all: ['red', 'blank'] } })).toEqual([1, 2, 3, 4]));
-  it('compound range conditions on an array can be met by different elements', async () => expect(await ids(inv, { dim: { $gt: 15, $lt: 20 } })).toEqual([1, 3, 4, 5]));
+  it('an array field matches a scalar it contains', async () =>
+    expect(await ids(inv, { tags: 'red' })).toEqual([1, 2, 3, 4]));
+  it('an array value matches the exact array, order included', async () =>
+    expect(await ids(inv, { tags: ['red', 'blank'] })).toEqual([2]));
+  it('$all matches arrays containing all elements regardless of order', async () =>
+    expect(await ids(inv, { tags: { $all: ['red', 'blank'] } })).toEqual([1, 2, 3, 4]));
+  it('compound range conditions on an array can be met by different elements', async () =>
+    expect(await ids(inv, { dim: { $gt: 15, $lt: 20 } })).toEqual([1, 3, 4, 5]));
   it('with an index on the array field, range conditions still match across elements', async () => {
     const c = await load(inv);
     await c.createIndex({ dim: 1 });
-    expect((await c.find({ dim: { $gt: 15, $lt: 20 } }).sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual([1, 3, 4, 5]);
-    expect((await c.find({ dim: { $elemMatch: { $gt: 15, $lt: 20 } } }).sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual([3, 5]);
+    expect(
+      (
+        await c
+          .find({ dim: { $gt: 15, $lt: 20 } })
+          .sort({ _id: 1 })
+          .toArray()
+      ).map((d) => d._id),
+    ).toEqual([1, 3, 4, 5]);
+    expect(
+      (
+        await c
+          .find({ dim: { $elemMatch: { $gt: 15, $lt: 20 } } })
+          .sort({ _id: 1 })
+          .toArray()
+      ).map((d) => d._id),
+    ).toEqual([3, 5]);
   });
-  it('$elemMatch requires one element to meet all conditions', async () => expect(await ids(inv, { dim: { $elemMatch: { $gt: 22, $lt: 30 } } })).toEqual([2]));
-  it('an index position path matches that element (dim.1 > 25)', async () => expect(await ids(inv, { 'dim.1': { $gt: 25 } })).toEqual([2]));
+  it('$elemMatch requires one element to meet all conditions', async () =>
+    expect(await ids(inv, { dim: { $elemMatch: { $gt: 22, $lt: 30 } } })).toEqual([2]));
+  it('an index position path matches that element (dim.1 > 25)', async () =>
+    expect(await ids(inv, { 'dim.1': { $gt: 25 } })).toEqual([2]));
   it('$size matches the array length', async () => expect(await ids(inv, { tags: { $size: 3 } })).toEqual([3, 4]));
   const stock = [
-    { _id: 1, instock: [{ wh: 'A', qty: 5 }, { wh: 'C', qty: 15 }] },
+    {
+      _id: 1,
+      instock: [
+        { wh: 'A', qty: 5 },
+        { wh: 'C', qty: 15 },
+      ],
+    },
     { _id: 2, instock: [{ wh: 'C', qty: 5 }] },
-    { _id: 3, instock: [{ wh: 'A', qty: 60 }, { wh: 'B', qty: 15 }] },
+    {
+      _id: 3,
+      instock: [
+        { wh: 'A', qty: 60 },
+        { wh: 'B', qty: 15 },
+      ],
+    },
   ];
-  it('a dotted path reaches into every document of an array', async () => expect(await ids(stock, { 'instock.qty': { $lte: 5 } })).toEqual([1, 2]));
-  it('a path with an index reaches one array element', async () => expect(await ids(stock, { 'instock.0.qty': { $lte: 5 } })).toEqual([1, 2]));
-  it('$elemMatch on documents applies all criteria to one element', async () => expect(await ids(stock, { instock: { $elemMatch: { qty: 5, wh: 'A' } } })).toEqual([1]));
-  it('without $elemMatch the criteria may match different elements', async () => expect(await ids(stock, { 'instock.qty': 5, 'instock.wh': 'A' })).toEqual([1]));
+  it('a dotted path reaches into every document of an array', async () =>
+    expect(await ids(stock, { 'instock.qty': { $lte: 5 } })).toEqual([1, 2]));
+  it('a path with an index reaches one array element', async () =>
+    expect(await ids(stock, { 'instock.0.qty': { $lte: 5 } })).toEqual([1, 2]));
+  it('$elemMatch on documents applies all criteria to one element', async () =>
+    expect(await ids(stock, { instock: { $elemMatch: { qty: 5, wh: 'A' } } })).toEqual([1]));
+  it('without $elemMatch the criteria may match different elements', async () =>
+    expect(await ids(stock, { 'instock.qty': 5, 'instock.wh': 'A' })).toEqual([1]));
   it('an embedded document in an array matches only an exact (ordered) document', async () => {
     expect(await ids(stock, { instock: { wh: 'A', qty: 5 } })).toEqual([1]);
     expect(await ids(stock, { instock: { qty: 5, wh: 'A' } })).toEqual([]);
@@ -77,14 +125,35 @@ describe('query: embedded documents and types (tutorial/query-embedded-documents
     expect(await ids(docs, { size: { w: 21, h: 14, uom: 'cm' } })).toEqual([]);
     expect(await ids(docs, { 'size.uom': 'cm' })).toEqual([1]);
   });
-  it('comparison operators only match values of the same BSON type bracket', async () => expect(await ids([{ _id: 1, a: 5 }, { _id: 2, a: '7' }, { _id: 3, a: null }], { a: { $gt: 1 } })).toEqual([1]));
+  it('comparison operators only match values of the same BSON type bracket', async () =>
+    expect(
+      await ids(
+        [
+          { _id: 1, a: 5 },
+          { _id: 2, a: '7' },
+          { _id: 3, a: null },
+        ],
+        { a: { $gt: 1 } },
+      ),
+    ).toEqual([1]));
   it('numbers compare by value across int, double, long and decimal', async () => {
-    const docs = [{ _id: 1, n: 1 }, { _id: 2, n: 2.5 }, { _id: 3, n: Long.fromNumber(3) }, { _id: 4, n: Decimal128.fromString('4.5') }];
+    const docs = [
+      { _id: 1, n: 1 },
+      { _id: 2, n: 2.5 },
+      { _id: 3, n: Long.fromNumber(3) },
+      { _id: 4, n: Decimal128.fromString('4.5') },
+    ];
     expect(await ids(docs, { n: { $gte: 2.5, $lte: 4 } })).toEqual([2, 3]);
     expect(await ids(docs, { n: 3 })).toEqual([3]);
   });
   it('$type "number" matches every numeric type; "string" and "array" match their types', async () => {
-    const docs = [{ _id: 1, v: 1 }, { _id: 2, v: 1.5 }, { _id: 3, v: 'a' }, { _id: 4, v: [1] }, { _id: 5, v: new ObjectId() }];
+    const docs = [
+      { _id: 1, v: 1 },
+      { _id: 2, v: 1.5 },
+      { _id: 3, v: 'a' },
+      { _id: 4, v: [1] },
+      { _id: 5, v: new ObjectId() },
+    ];
     expect(await ids(docs, { v: { $type: 'number' } })).toEqual([1, 2, 4]);
     expect(await ids(docs, { v: { $type: 'string' } })).toEqual([3]);
     expect(await ids(docs, { v: { $type: 'array' } })).toEqual([4]);
@@ -93,30 +162,47 @@ describe('query: embedded documents and types (tutorial/query-embedded-documents
   it('ObjectIds and Dates compare by value ($in, $gt)', async () => {
     const a = new ObjectId();
     const b = new ObjectId();
-    const docs = [{ _id: 1, ref: a, at: new Date('2024-01-01') }, { _id: 2, ref: b, at: new Date('2025-01-01') }];
+    const docs = [
+      { _id: 1, ref: a, at: new Date('2024-01-01') },
+      { _id: 2, ref: b, at: new Date('2025-01-01') },
+    ];
     expect(await ids(docs, { ref: { $in: [new ObjectId(a.toHexString())] } })).toEqual([1]);
     expect(await ids(docs, { at: { $gt: new Date('2024-06-01') } })).toEqual([2]);
     expect(await ids(docs, { ref: new ObjectId(b.toHexString()) })).toEqual([2]);
   });
   it('64-bit integers beyond 2^53 compare exactly', async () => {
-    const docs = [{ _id: 1, n: Long.fromString('9007199254740992') }, { _id: 2, n: Long.fromString('9007199254740993') }];
+    const docs = [
+      { _id: 1, n: Long.fromString('9007199254740992') },
+      { _id: 2, n: Long.fromString('9007199254740993') },
+    ];
     expect(await ids(docs, { n: Long.fromString('9007199254740993') })).toEqual([2]);
     expect(await ids(docs, { n: { $gt: Long.fromString('9007199254740992') } })).toEqual([2]);
   });
   it('binary data and UUIDs match by value', async () => {
     const u = new UUID();
-    const docs = [{ _id: 1, u, b: new Binary(Buffer.from('abc')) }, { _id: 2, u: new UUID(), b: new Binary(Buffer.from('abd')) }];
+    const docs = [
+      { _id: 1, u, b: new Binary(Buffer.from('abc')) },
+      { _id: 2, u: new UUID(), b: new Binary(Buffer.from('abd')) },
+    ];
     expect(await ids(docs, { u: new UUID(u.toHexString()) })).toEqual([1]);
     expect(await ids(docs, { b: { $in: [new Binary(Buffer.from('abd'))] } })).toEqual([2]);
   });
   it('regular expressions match strings, also inside $in', async () => {
-    const docs = [{ _id: 1, s: 'Alpha' }, { _id: 2, s: 'beta' }, { _id: 3, s: 5 }];
+    const docs = [
+      { _id: 1, s: 'Alpha' },
+      { _id: 2, s: 'beta' },
+      { _id: 3, s: 5 },
+    ];
     expect(await ids(docs, { s: /^a/i })).toEqual([1]);
     expect(await ids(docs, { s: { $regex: '^b' } })).toEqual([2]);
     expect(await ids(docs, { s: { $in: [/^B/i, 5] } })).toEqual([2, 3]);
   });
   it('$or, $and and $nor combine clauses ($nor also matches missing fields)', async () => {
-    const docs = [{ _id: 1, a: 1, b: 1 }, { _id: 2, a: 2 }, { _id: 3, b: 2 }];
+    const docs = [
+      { _id: 1, a: 1, b: 1 },
+      { _id: 2, a: 2 },
+      { _id: 3, b: 2 },
+    ];
     expect(await ids(docs, { $or: [{ a: 2 }, { b: 2 }] })).toEqual([2, 3]);
     expect(await ids(docs, { $and: [{ a: 1 }, { b: 1 }] })).toEqual([1]);
     expect(await ids(docs, { $nor: [{ a: 1 }, { b: 2 }] })).toEqual([2]);
@@ -131,27 +217,49 @@ describe('sort (reference/method/cursor.sort, bson-type-comparison-order)', () =
   it('sorts mixed types in BSON comparison order, missing fields as null', async () => {
     const oid = new ObjectId();
     const docs = [
-      { _id: 1, v: 'str' }, { _id: 2, v: 10 }, { _id: 3 }, { _id: 4, v: true }, { _id: 5, v: { a: 1 } },
-      { _id: 6, v: oid }, { _id: 7, v: new Date(0) }, { _id: 8, v: null }, { _id: 9, v: new MinKey() }, { _id: 10, v: new MaxKey() }, { _id: 11, v: 2.5 },
+      { _id: 1, v: 'str' },
+      { _id: 2, v: 10 },
+      { _id: 3 },
+      { _id: 4, v: true },
+      { _id: 5, v: { a: 1 } },
+      { _id: 6, v: oid },
+      { _id: 7, v: new Date(0) },
+      { _id: 8, v: null },
+      { _id: 9, v: new MinKey() },
+      { _id: 10, v: new MaxKey() },
+      { _id: 11, v: 2.5 },
     ];
     const c = await load(docs);
     const order = (await c.find().sort({ v: 1, _id: 1 }).toArray()).map((d) => d._id);
     expect(order).toEqual([9, 3, 8, 11, 2, 1, 5, 6, 4, 7, 10]);
   });
   it('an array sorts by its smallest element ascending and its largest descending', async () => {
-    const c = await load([{ _id: 1, v: [1, 9] }, { _id: 2, v: [5] }, { _id: 3, v: [0, 6] }]);
+    const c = await load([
+      { _id: 1, v: [1, 9] },
+      { _id: 2, v: [5] },
+      { _id: 3, v: [0, 6] },
+    ]);
     expect((await c.find().sort({ v: 1 }).toArray()).map((d) => d._id)).toEqual([3, 1, 2]);
     expect((await c.find().sort({ v: -1 }).toArray()).map((d) => d._id)).toEqual([1, 3, 2]);
   });
   it('a compound index with an equality prefix returns the sort field in order, both directions', async () => {
     const docs = Array.from({ length: 60 }, (_, i) => ({ _id: i, p: i % 3, t: (i * 37) % 60 }));
     const c = await load(docs);
-    const expected = (dir: 1 | -1) => docs.filter((d) => d.p === 1).sort((x, y) => (x.t - y.t) * dir).map((d) => d._id);
-    for (const key of [{ p: 1, t: -1 }, { p: -1, t: 1 }]) {
+    const expected = (dir: 1 | -1) =>
+      docs
+        .filter((d) => d.p === 1)
+        .sort((x, y) => (x.t - y.t) * dir)
+        .map((d) => d._id);
+    for (const key of [
+      { p: 1, t: -1 },
+      { p: -1, t: 1 },
+    ]) {
       await c.createIndex(key);
       for (const dir of [1, -1] as const) {
         expect((await c.find({ p: 1 }).sort({ t: dir }).toArray()).map((d) => d._id)).toEqual(expected(dir));
-        expect((await c.find({ p: 1 }).sort({ t: dir }).limit(5).toArray()).map((d) => d._id)).toEqual(expected(dir).slice(0, 5));
+        expect((await c.find({ p: 1 }).sort({ t: dir }).limit(5).toArray()).map((d) => d._id)).toEqual(
+          expected(dir).slice(0, 5),
+        );
       }
       await c.dropIndexes();
     }
@@ -162,7 +270,14 @@ describe('sort (reference/method/cursor.sort, bson-type-comparison-order)', () =
     expect((await c.find().sort({ $natural: -1 }).toArray()).map((d) => d._id)).toEqual([2, 1, 3]);
   });
   it('aggregation $sort uses the same cross-type order as find', async () => {
-    const c = await load([{ _id: 1, v: 'a' }, { _id: 2, v: 5 }, { _id: 3 }, { _id: 4, v: new ObjectId() }, { _id: 5, v: Long.fromString('9007199254740993') }, { _id: 6, v: [0, 9] }]);
+    const c = await load([
+      { _id: 1, v: 'a' },
+      { _id: 2, v: 5 },
+      { _id: 3 },
+      { _id: 4, v: new ObjectId() },
+      { _id: 5, v: Long.fromString('9007199254740993') },
+      { _id: 6, v: [0, 9] },
+    ]);
     expect((await c.aggregate([{ $sort: { v: 1, _id: 1 } }]).toArray()).map((d) => d._id)).toEqual([3, 6, 2, 5, 1, 4]);
     expect((await c.aggregate([{ $sort: { v: -1, _id: 1 } }]).toArray()).map((d) => d._id)).toEqual([4, 1, 5, 6, 2, 3]);
   });
@@ -176,7 +291,10 @@ describe('sort (reference/method/cursor.sort, bson-type-comparison-order)', () =
       seen.push(...page.map((d) => String(d._id)));
       filter = { _id: { $lt: page[page.length - 1]._id } };
     }
-    const all = (await c.find().toArray()).map((d) => String(d._id)).sort().reverse();
+    const all = (await c.find().toArray())
+      .map((d) => String(d._id))
+      .sort()
+      .reverse();
     expect(seen).toEqual(all);
   });
   it('index-backed and in-memory sorts agree', async () => {
@@ -190,9 +308,15 @@ describe('sort (reference/method/cursor.sort, bson-type-comparison-order)', () =
 });
 
 describe('update operators (reference/operator/update)', () => {
-  it('$set creates embedded documents for missing path components', async () => expect(await updated({ _id: 1 }, { $set: { 'a.b.c': 1 } })).toEqual({ _id: 1, a: { b: { c: 1 } } }));
-  it('$set with an array index path updates that element', async () => expect(await updated({ _id: 1, a: [{ x: 1 }, { x: 2 }] }, { $set: { 'a.1.x': 9 } })).toEqual({ _id: 1, a: [{ x: 1 }, { x: 9 }] }));
-  it('$inc on a missing field creates it with the increment', async () => expect(await updated({ _id: 1 }, { $inc: { n: 5 } })).toEqual({ _id: 1, n: 5 }));
+  it('$set creates embedded documents for missing path components', async () =>
+    expect(await updated({ _id: 1 }, { $set: { 'a.b.c': 1 } })).toEqual({ _id: 1, a: { b: { c: 1 } } }));
+  it('$set with an array index path updates that element', async () =>
+    expect(await updated({ _id: 1, a: [{ x: 1 }, { x: 2 }] }, { $set: { 'a.1.x': 9 } })).toEqual({
+      _id: 1,
+      a: [{ x: 1 }, { x: 9 }],
+    }));
+  it('$inc on a missing field creates it with the increment', async () =>
+    expect(await updated({ _id: 1 }, { $inc: { n: 5 } })).toEqual({ _id: 1, n: 5 }));
   it('$inc on a non-numeric or null field is an error (14) and changes nothing', async () => {
     const c = await load([{ _id: 1, a: 'x', n: null }]);
     await expect(c.updateOne({ _id: 1 }, { $inc: { a: 1 } })).rejects.toMatchObject({ code: 14 });
@@ -206,7 +330,10 @@ describe('update operators (reference/operator/update)', () => {
     expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, a: 'x' });
   });
   it('$inc and $mul on Decimal128 are exact decimal arithmetic', async () => {
-    const d = await updated({ _id: 1, a: Decimal128.fromString('0.1'), b: Decimal128.fromString('1.5') }, { $inc: { a: Decimal128.fromString('0.2') }, $mul: { b: 3 } });
+    const d = await updated(
+      { _id: 1, a: Decimal128.fromString('0.1'), b: Decimal128.fromString('1.5') },
+      { $inc: { a: Decimal128.fromString('0.2') }, $mul: { b: 3 } },
+    );
     expect(String(d?.a)).toBe('0.3');
     expect(String(d?.b)).toBe('4.5');
   });
@@ -214,19 +341,62 @@ describe('update operators (reference/operator/update)', () => {
     const d = await updated({ _id: 1, n: Long.fromString('9007199254740993') }, { $inc: { n: 2 } });
     expect(String(d?.n)).toBe('9007199254740995');
   });
-  it('$min/$max compare with the BSON order (numbers below strings)', async () => expect(await updated({ _id: 1, a: 'x', b: 'x' }, { $min: { a: 1 }, $max: { b: 1 } })).toEqual({ _id: 1, a: 1, b: 'x' }));
-  it('$mul on a missing field creates it with 0', async () => expect(await updated({ _id: 1 }, { $mul: { n: 5 } })).toEqual({ _id: 1, n: 0 }));
-  it('$unset removes the field and is a no-op when it is missing', async () => expect(await updated({ _id: 1, a: 1, b: 2 }, { $unset: { a: '', zz: '' } })).toEqual({ _id: 1, b: 2 }));
-  it('$min/$max only replace when the new value is smaller/larger', async () => expect(await updated({ _id: 1, lo: 5, hi: 5 }, { $min: { lo: 7 }, $max: { hi: 9 } })).toEqual({ _id: 1, lo: 5, hi: 9 }));
-  it('$rename moves a field', async () => expect(await updated({ _id: 1, a: 1 }, { $rename: { a: 'b' } })).toEqual({ _id: 1, b: 1 }));
-  it('$push appends, creating the array when missing', async () => expect(await updated({ _id: 1 }, { $push: { a: 1 } })).toEqual({ _id: 1, a: [1] }));
-  it('$push with $each/$sort/$slice on a missing field creates the sorted, sliced array', async () => expect(await updated({ _id: 1 }, { $push: { a: { $each: [3, 1, 2], $sort: 1, $slice: 2 } } })).toEqual({ _id: 1, a: [1, 2] }));
-  it('$push with $position inserts at the index', async () => expect(await updated({ _id: 1, a: [1, 4] }, { $push: { a: { $each: [2, 3], $position: 1 } } })).toEqual({ _id: 1, a: [1, 2, 3, 4] }));
-  it('$addToSet adds only missing values ($each)', async () => expect(await updated({ _id: 1, a: [1, 2] }, { $addToSet: { a: { $each: [2, 3, 3] } } })).toEqual({ _id: 1, a: [1, 2, 3] }));
-  it('$pull removes every element matching a condition', async () => expect(await updated({ _id: 1, a: [1, 5, 2, 6, 5] }, { $pull: { a: { $gte: 5 } } })).toEqual({ _id: 1, a: [1, 2] }));
-  it('$pull with a document condition removes matching embedded documents', async () => expect(await updated({ _id: 1, a: [{ k: 1, v: 1 }, { k: 2 }] }, { $pull: { a: { k: 1 } } })).toEqual({ _id: 1, a: [{ k: 2 }] }));
-  it('$pullAll removes all listed values', async () => expect(await updated({ _id: 1, a: [0, 2, 5, 5, 1, 0] }, { $pullAll: { a: [0, 5] } })).toEqual({ _id: 1, a: [2, 1] }));
-  it('$pop removes the first (-1) or last (1) element', async () => expect(await updated({ _id: 1, a: [1, 2, 3], b: [1, 2, 3] }, { $pop: { a: -1, b: 1 } })).toEqual({ _id: 1, a: [2, 3], b: [1, 2] }));
+  it('$min/$max compare with the BSON order (numbers below strings)', async () =>
+    expect(await updated({ _id: 1, a: 'x', b: 'x' }, { $min: { a: 1 }, $max: { b: 1 } })).toEqual({
+      _id: 1,
+      a: 1,
+      b: 'x',
+    }));
+  it('$mul on a missing field creates it with 0', async () =>
+    expect(await updated({ _id: 1 }, { $mul: { n: 5 } })).toEqual({ _id: 1, n: 0 }));
+  it('$unset removes the field and is a no-op when it is missing', async () =>
+    expect(await updated({ _id: 1, a: 1, b: 2 }, { $unset: { a: '', zz: '' } })).toEqual({ _id: 1, b: 2 }));
+  it('$min/$max only replace when the new value is smaller/larger', async () =>
+    expect(await updated({ _id: 1, lo: 5, hi: 5 }, { $min: { lo: 7 }, $max: { hi: 9 } })).toEqual({
+      _id: 1,
+      lo: 5,
+      hi: 9,
+    }));
+  it('$rename moves a field', async () =>
+    expect(await updated({ _id: 1, a: 1 }, { $rename: { a: 'b' } })).toEqual({ _id: 1, b: 1 }));
+  it('$push appends, creating the array when missing', async () =>
+    expect(await updated({ _id: 1 }, { $push: { a: 1 } })).toEqual({ _id: 1, a: [1] }));
+  it('$push with $each/$sort/$slice on a missing field creates the sorted, sliced array', async () =>
+    expect(await updated({ _id: 1 }, { $push: { a: { $each: [3, 1, 2], $sort: 1, $slice: 2 } } })).toEqual({
+      _id: 1,
+      a: [1, 2],
+    }));
+  it('$push with $position inserts at the index', async () =>
+    expect(await updated({ _id: 1, a: [1, 4] }, { $push: { a: { $each: [2, 3], $position: 1 } } })).toEqual({
+      _id: 1,
+      a: [1, 2, 3, 4],
+    }));
+  it('$addToSet adds only missing values ($each)', async () =>
+    expect(await updated({ _id: 1, a: [1, 2] }, { $addToSet: { a: { $each: [2, 3, 3] } } })).toEqual({
+      _id: 1,
+      a: [1, 2, 3],
+    }));
+  it('$pull removes every element matching a condition', async () =>
+    expect(await updated({ _id: 1, a: [1, 5, 2, 6, 5] }, { $pull: { a: { $gte: 5 } } })).toEqual({
+      _id: 1,
+      a: [1, 2],
+    }));
+  it('$pull with a document condition removes matching embedded documents', async () =>
+    expect(await updated({ _id: 1, a: [{ k: 1, v: 1 }, { k: 2 }] }, { $pull: { a: { k: 1 } } })).toEqual({
+      _id: 1,
+      a: [{ k: 2 }],
+    }));
+  it('$pullAll removes all listed values', async () =>
+    expect(await updated({ _id: 1, a: [0, 2, 5, 5, 1, 0] }, { $pullAll: { a: [0, 5] } })).toEqual({
+      _id: 1,
+      a: [2, 1],
+    }));
+  it('$pop removes the first (-1) or last (1) element', async () =>
+    expect(await updated({ _id: 1, a: [1, 2, 3], b: [1, 2, 3] }, { $pop: { a: -1, b: 1 } })).toEqual({
+      _id: 1,
+      a: [2, 3],
+      b: [1, 2],
+    }));
   it('positional $ updates the first matched element', async () => {
     const c = await load([{ _id: 1, grades: [80, 85, 90] }]);
     await c.updateOne({ _id: 1, grades: 85 }, { $set: { 'grades.$': 82 } });
@@ -234,7 +404,9 @@ describe('update operators (reference/operator/update)', () => {
   });
   it('$[] updates every element; $[id] those matching arrayFilters', async () => {
     expect(await updated({ _id: 1, g: [1, 2, 3] }, { $inc: { 'g.$[]': 10 } })).toEqual({ _id: 1, g: [11, 12, 13] });
-    expect(await updated({ _id: 1, g: [95, 92, 100] }, { $set: { 'g.$[e]': 100 } }, { arrayFilters: [{ e: { $gte: 95 } }] })).toEqual({ _id: 1, g: [100, 92, 100] });
+    expect(
+      await updated({ _id: 1, g: [95, 92, 100] }, { $set: { 'g.$[e]': 100 } }, { arrayFilters: [{ e: { $gte: 95 } }] }),
+    ).toEqual({ _id: 1, g: [100, 92, 100] });
   });
   it('a replacement document keeps the _id', async () => {
     const c = await load([{ _id: 1, a: 1, b: 2 }]);
@@ -250,7 +422,10 @@ describe('update operators (reference/operator/update)', () => {
     await expect(c.updateOne({ _id: 1 }, { $nope: { a: 1 } } as never)).rejects.toMatchObject({ code: 9 });
   });
   it('updateOne changes one document; nModified counts only real changes', async () => {
-    const c = await load([{ _id: 1, a: 1 }, { _id: 2, a: 1 }]);
+    const c = await load([
+      { _id: 1, a: 1 },
+      { _id: 2, a: 1 },
+    ]);
     const one = await c.updateOne({ a: 1 }, { $set: { b: 1 } });
     expect([one.matchedCount, one.modifiedCount]).toEqual([1, 1]);
     const same = await c.updateMany({ a: 1 }, { $set: { a: 1 } });
@@ -258,10 +433,24 @@ describe('update operators (reference/operator/update)', () => {
   });
   it('upsert inserts the equality fields of the query plus the update; operator conditions are not copied', async () => {
     const c = await load([]);
-    const r = await c.updateOne({ name: 'x', qty: { $gt: 5 }, 'meta.kind': 'k' }, { $set: { done: true }, $setOnInsert: { created: 1 } }, { upsert: true });
-    expect(await c.findOne({ _id: r.upsertedId ?? undefined }, { projection: { _id: 0 } })).toEqual({ name: 'x', meta: { kind: 'k' }, done: true, created: 1 });
+    const r = await c.updateOne(
+      { name: 'x', qty: { $gt: 5 }, 'meta.kind': 'k' },
+      { $set: { done: true }, $setOnInsert: { created: 1 } },
+      { upsert: true },
+    );
+    expect(await c.findOne({ _id: r.upsertedId ?? undefined }, { projection: { _id: 0 } })).toEqual({
+      name: 'x',
+      meta: { kind: 'k' },
+      done: true,
+      created: 1,
+    });
   });
-  it('$setOnInsert has no effect when the upsert updates an existing document', async () => expect(await updated({ _id: 1, a: 1 }, { $set: { b: 1 }, $setOnInsert: { c: 1 } }, { upsert: true })).toEqual({ _id: 1, a: 1, b: 1 }));
+  it('$setOnInsert has no effect when the upsert updates an existing document', async () =>
+    expect(await updated({ _id: 1, a: 1 }, { $set: { b: 1 }, $setOnInsert: { c: 1 } }, { upsert: true })).toEqual({
+      _id: 1,
+      a: 1,
+      b: 1,
+    }));
   it('an upsert with a replacement document uses the query _id', async () => {
     const c = await load([]);
     await c.replaceOne({ _id: 7 }, { v: 1 }, { upsert: true });
@@ -271,17 +460,45 @@ describe('update operators (reference/operator/update)', () => {
 
 describe('projection (tutorial/project-fields-from-query-results)', () => {
   const doc = { _id: 1, item: 'journal', size: { h: 14, uom: 'cm' }, tags: [1, 2, 3, 4] };
-  it('an inclusion projection returns the listed fields and _id', async () => expect(await (await load([doc])).findOne({}, { projection: { item: 1, 'size.uom': 1 } })).toEqual({ _id: 1, item: 'journal', size: { uom: 'cm' } }));
-  it('_id: 0 suppresses _id', async () => expect(await (await load([doc])).findOne({}, { projection: { item: 1, _id: 0 } })).toEqual({ item: 'journal' }));
-  it('an exclusion projection returns all other fields', async () => expect(await (await load([doc])).findOne({}, { projection: { size: 0, tags: 0 } })).toEqual({ _id: 1, item: 'journal' }));
-  it('a projection with only $slice returns all other fields too', async () => expect(await (await load([doc])).findOne({}, { projection: { tags: { $slice: -2 } } })).toEqual({ ...doc, tags: [3, 4] }));
+  it('an inclusion projection returns the listed fields and _id', async () =>
+    expect(await (await load([doc])).findOne({}, { projection: { item: 1, 'size.uom': 1 } })).toEqual({
+      _id: 1,
+      item: 'journal',
+      size: { uom: 'cm' },
+    }));
+  it('_id: 0 suppresses _id', async () =>
+    expect(await (await load([doc])).findOne({}, { projection: { item: 1, _id: 0 } })).toEqual({ item: 'journal' }));
+  it('an exclusion projection returns all other fields', async () =>
+    expect(await (await load([doc])).findOne({}, { projection: { size: 0, tags: 0 } })).toEqual({
+      _id: 1,
+      item: 'journal',
+    }));
+  it('a projection with only $slice returns all other fields too', async () =>
+    expect(await (await load([doc])).findOne({}, { projection: { tags: { $slice: -2 } } })).toEqual({
+      ...doc,
+      tags: [3, 4],
+    }));
   it('the positional projection field.$ returns the first element matching the query', async () => {
     const c = await load([{ _id: 1, grades: [80, 85, 90] }]);
-    expect(await c.findOne({ grades: { $gte: 85 } }, { projection: { 'grades.$': 1 } })).toEqual({ _id: 1, grades: [85] });
+    expect(await c.findOne({ grades: { $gte: 85 } }, { projection: { 'grades.$': 1 } })).toEqual({
+      _id: 1,
+      grades: [85],
+    });
   });
   it('$elemMatch in a projection returns the first matching element', async () => {
-    const c = await load([{ _id: 1, items: [{ k: 'a', v: 1 }, { k: 'b', v: 2 }] }]);
-    expect(await c.findOne({}, { projection: { items: { $elemMatch: { k: 'b' } } } })).toEqual({ _id: 1, items: [{ k: 'b', v: 2 }] });
+    const c = await load([
+      {
+        _id: 1,
+        items: [
+          { k: 'a', v: 1 },
+          { k: 'b', v: 2 },
+        ],
+      },
+    ]);
+    expect(await c.findOne({}, { projection: { items: { $elemMatch: { k: 'b' } } } })).toEqual({
+      _id: 1,
+      items: [{ k: 'b', v: 2 }],
+    });
   });
   it('mixing inclusion and exclusion is an error (31254)', async () => {
     const c = await load([doc]);
@@ -295,7 +512,9 @@ describe('writes and indexes (core/index-unique, reference/command/distinct)', (
     await c.createIndex({ email: 1 }, { unique: true });
     const err = await c.insertOne({ email: 'a@b.c' }).catch((e) => e);
     expect(err.code).toBe(11000);
-    expect(err.message).toBe(`E11000 duplicate key error collection: conf.${c.collectionName} index: email_1 dup key: { email: "a@b.c" }`);
+    expect(err.message).toBe(
+      `E11000 duplicate key error collection: conf.${c.collectionName} index: email_1 dup key: { email: "a@b.c" }`,
+    );
     expect(err.keyPattern).toEqual({ email: 1 });
     expect(err.keyValue).toEqual({ email: 'a@b.c' });
   });
@@ -312,30 +531,73 @@ describe('writes and indexes (core/index-unique, reference/command/distinct)', (
     expect(d?._id).toBeInstanceOf(ObjectId);
     expect(Object.keys(d ?? {})[0]).toBe('_id');
   });
-  it('distinct flattens array values', async () => expect((await (await load([{ _id: 1, t: ['a', 'b'] }, { _id: 2, t: 'a' }, { _id: 3, t: ['c'] }])).distinct('t')).sort()).toEqual(['a', 'b', 'c']));
+  it('distinct flattens array values', async () =>
+    expect(
+      (
+        await (
+          await load([
+            { _id: 1, t: ['a', 'b'] },
+            { _id: 2, t: 'a' },
+            { _id: 3, t: ['c'] },
+          ])
+        ).distinct('t')
+      ).sort(),
+    ).toEqual(['a', 'b', 'c']));
   it('$group groups equal ObjectIds together', async () => {
     const a = new ObjectId();
-    const c = await load([{ _id: 1, u: a, n: 1 }, { _id: 2, u: new ObjectId(a.toHexString()), n: 2 }]);
+    const c = await load([
+      { _id: 1, u: a, n: 1 },
+      { _id: 2, u: new ObjectId(a.toHexString()), n: 2 },
+    ]);
     expect(await c.aggregate([{ $group: { _id: '$u', t: { $sum: '$n' } } }]).toArray()).toEqual([{ _id: a, t: 3 }]);
   });
 });
 
 describe('aggregation: $lookup equality match with a pipeline (operator/aggregation/lookup, MongoDB 5.0+)', () => {
   it('joins on localField/foreignField and runs the pipeline on the matches only', async () => {
-    const from = await load([{ _id: 10, name: 'a', x: 1 }, { _id: 20, name: 'b', x: 2 }, { _id: 30, name: 'c', x: 3 }]);
+    const from = await load([
+      { _id: 10, name: 'a', x: 1 },
+      { _id: 20, name: 'b', x: 2 },
+      { _id: 30, name: 'c', x: 3 },
+    ]);
     const c = await load([{ _id: 1, u: 10 }, { _id: 2, u: [20, 30] }, { _id: 3 }]);
     const out = await c
-      .aggregate([{ $lookup: { from: from.collectionName, localField: 'u', foreignField: '_id', as: 'x', pipeline: [{ $project: { name: 1 } }] } }, { $sort: { _id: 1 } }])
+      .aggregate([
+        {
+          $lookup: {
+            from: from.collectionName,
+            localField: 'u',
+            foreignField: '_id',
+            as: 'x',
+            pipeline: [{ $project: { name: 1 } }],
+          },
+        },
+        { $sort: { _id: 1 } },
+      ])
       .toArray();
     expect(out.map((d) => (d['x'] as LooseDoc[]).map((j) => j['name']))).toEqual([['a'], ['b', 'c'], []]);
     expect((out[0]['x'] as LooseDoc[])[0]).toEqual({ _id: 10, name: 'a' });
   });
 
   it('keeps let variables usable in the pipeline', async () => {
-    const from = await load([{ _id: 10, n: 1 }, { _id: 11, n: 5 }]);
+    const from = await load([
+      { _id: 10, n: 1 },
+      { _id: 11, n: 5 },
+    ]);
     const c = await load([{ _id: 1, u: [10, 11], min: 2 }]);
     const out = await c
-      .aggregate([{ $lookup: { from: from.collectionName, localField: 'u', foreignField: '_id', let: { m: '$min' }, pipeline: [{ $match: { $expr: { $gte: ['$n', '$$m'] } } }], as: 'x' } }])
+      .aggregate([
+        {
+          $lookup: {
+            from: from.collectionName,
+            localField: 'u',
+            foreignField: '_id',
+            let: { m: '$min' },
+            pipeline: [{ $match: { $expr: { $gte: ['$n', '$$m'] } } }],
+            as: 'x',
+          },
+        },
+      ])
       .toArray();
     expect((out[0]['x'] as LooseDoc[]).map((d) => d['_id'])).toEqual([11]);
   });
@@ -354,14 +616,21 @@ describe('projection: _id alone (tutorial/project-fields-from-query-results)', (
 
 describe('aggregation: a leading $match, $sort, $limit behaves as find().sort().limit() (reference/operator/aggregation/sort)', () => {
   it('returns the same documents in the same order, with and without an index on the sort fields', async () => {
-    const docs = Array.from({ length: 60 }, (_, i) => ({ _id: i, g: i % 2, at: i % 7 === 0 ? null : i % 3 === 0 ? `s${i % 10}` : i % 11 }));
+    const docs = Array.from({ length: 60 }, (_, i) => ({
+      _id: i,
+      g: i % 2,
+      at: i % 7 === 0 ? null : i % 3 === 0 ? `s${i % 10}` : i % 11,
+    }));
     const c = await load(docs);
     const run = () =>
       Promise.all([
         c.aggregate([{ $match: { g: 1 } }, { $sort: { at: -1, _id: -1 } }, { $limit: 12 }]).toArray(),
         c.find({ g: 1 }).sort({ at: -1, _id: -1 }).limit(12).toArray(),
         c.aggregate([{ $match: { g: 0 } }, { $sort: { at: 1, _id: 1 } }, { $project: { _id: 1 } }]).toArray(),
-        c.find({ g: 0 }, { projection: { _id: 1 } }).sort({ at: 1, _id: 1 }).toArray(),
+        c
+          .find({ g: 0 }, { projection: { _id: 1 } })
+          .sort({ at: 1, _id: 1 })
+          .toArray(),
       ]);
     const [a1, f1, a2, f2] = await run();
     expect(a1).toEqual(f1);

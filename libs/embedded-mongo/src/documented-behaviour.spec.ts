@@ -17,7 +17,9 @@ describe('aggregation never changes the stored documents (reference/method/db.co
   it('$unwind with includeArrayIndex/preserveNullAndEmptyArrays and $set/$unset on embedded paths leave the collection as it was', async () => {
     const docs = [{ _id: 1, t: [1, 2], o: { a: 1 } }, { _id: 2 }];
     const c = await load(docs);
-    await c.aggregate([{ $unwind: { path: '$t', preserveNullAndEmptyArrays: true, includeArrayIndex: 'i' } }]).toArray();
+    await c
+      .aggregate([{ $unwind: { path: '$t', preserveNullAndEmptyArrays: true, includeArrayIndex: 'i' } }])
+      .toArray();
     await c.aggregate([{ $set: { 'o.b': 2 } }]).toArray();
     await c.aggregate([{ $unset: 'o.a' }]).toArray();
     await c.aggregate([{ $project: { 'o.a': 0 } }]).toArray();
@@ -26,7 +28,11 @@ describe('aggregation never changes the stored documents (reference/method/db.co
   it('a $lookup pipeline that reshapes the joined documents leaves the other collection as it was', async () => {
     const from = await load([{ _id: 10, o: { a: 1 } }]);
     const c = await load([{ _id: 1 }]);
-    await c.aggregate([{ $lookup: { from: from.collectionName, pipeline: [{ $set: { 'o.b': 2 } }, { $unset: 'o.a' }], as: 'x' } }]).toArray();
+    await c
+      .aggregate([
+        { $lookup: { from: from.collectionName, pipeline: [{ $set: { 'o.b': 2 } }, { $unset: 'o.a' }], as: 'x' } },
+      ])
+      .toArray();
     expect(await from.find().toArray()).toEqual([{ _id: 10, o: { a: 1 } }]);
   });
 });
@@ -48,8 +54,12 @@ describe('update: _id and $setOnInsert (reference/operator/update/set, reference
   });
   it('$setOnInsert and $set on the same path conflict (code 40), whether or not the update inserts', async () => {
     const c = await load([{ _id: 1, a: 0 }]);
-    await expect(c.updateOne({ _id: 2 }, { $set: { a: 1 }, $setOnInsert: { a: 2 } }, { upsert: true })).rejects.toMatchObject({ code: 40 });
-    await expect(c.updateOne({ _id: 1 }, { $set: { 'a.b': 1 }, $setOnInsert: { a: 2 } }, { upsert: true })).rejects.toMatchObject({ code: 40 });
+    await expect(
+      c.updateOne({ _id: 2 }, { $set: { a: 1 }, $setOnInsert: { a: 2 } }, { upsert: true }),
+    ).rejects.toMatchObject({ code: 40 });
+    await expect(
+      c.updateOne({ _id: 1 }, { $set: { 'a.b': 1 }, $setOnInsert: { a: 2 } }, { upsert: true }),
+    ).rejects.toMatchObject({ code: 40 });
     expect(await c.find().toArray()).toEqual([{ _id: 1, a: 0 }]);
   });
 });
@@ -57,8 +67,14 @@ describe('update: _id and $setOnInsert (reference/operator/update/set, reference
 describe('projection: mixing inclusion and exclusion (reference/method/db.collection.find, projection)', () => {
   it('an exclusion projection naming an included field fails with 31253; an inclusion one naming an excluded field with 31254', async () => {
     const c = await load([{ _id: 1, a: 1, b: 2 }]);
-    await expect(c.findOne({}, { projection: { a: 0, b: 1 } })).rejects.toMatchObject({ code: 31253, message: 'Cannot do inclusion on field b in exclusion projection' });
-    await expect(c.findOne({}, { projection: { a: 1, b: 0 } })).rejects.toMatchObject({ code: 31254, message: 'Cannot do exclusion on field b in inclusion projection' });
+    await expect(c.findOne({}, { projection: { a: 0, b: 1 } })).rejects.toMatchObject({
+      code: 31253,
+      message: 'Cannot do inclusion on field b in exclusion projection',
+    });
+    await expect(c.findOne({}, { projection: { a: 1, b: 0 } })).rejects.toMatchObject({
+      code: 31254,
+      message: 'Cannot do exclusion on field b in inclusion projection',
+    });
     expect(await c.findOne({}, { projection: { _id: 0, a: 1 } })).toEqual({ a: 1 });
   });
 });
@@ -79,11 +95,16 @@ describe('renameCollection (reference/command/renameCollection)', () => {
     await expect(a.rename(b.collectionName)).rejects.toMatchObject({ code: 48, codeName: 'NamespaceExists' });
     await a.rename(b.collectionName, { dropTarget: true });
     expect(await h.coll(b.collectionName).find().toArray()).toEqual([{ _id: 'a' }]);
-    await expect(h.coll('never_created').rename('x')).rejects.toMatchObject({ code: 26, codeName: 'NamespaceNotFound' });
+    await expect(h.coll('never_created').rename('x')).rejects.toMatchObject({
+      code: 26,
+      codeName: 'NamespaceNotFound',
+    });
   });
   it('must be run against the admin database (code 13)', async () => {
     const a = await load([{ _id: 1 }]);
-    await expect(h.db.command({ renameCollection: `documented.${a.collectionName}`, to: 'documented.y' })).rejects.toMatchObject({ code: 13 });
+    await expect(
+      h.db.command({ renameCollection: `documented.${a.collectionName}`, to: 'documented.y' }),
+    ).rejects.toMatchObject({ code: 13 });
   });
 });
 
@@ -93,21 +114,53 @@ describe('aggregation type conversions on ObjectIds (reference/operator/aggregat
     const users = await load([{ _id: user, name: 'u' }]);
     const c = await load([{ _id: 1, userId: user.toHexString() }]);
     const out = await c
-      .aggregate([{ $lookup: { from: users.collectionName, let: { uid: { $toObjectId: '$userId' } }, pipeline: [{ $match: { $expr: { $eq: ['$_id', '$$uid'] } } }], as: 'user' } }])
+      .aggregate([
+        {
+          $lookup: {
+            from: users.collectionName,
+            let: { uid: { $toObjectId: '$userId' } },
+            pipeline: [{ $match: { $expr: { $eq: ['$_id', '$$uid'] } } }],
+            as: 'user',
+          },
+        },
+      ])
       .toArray();
     expect(out).toEqual([{ _id: 1, userId: user.toHexString(), user: [{ _id: user, name: 'u' }] }]);
   });
   it('$toString of an ObjectId is its hex string, $toDate its timestamp, $type is "objectId"', async () => {
     const id = new ObjectId();
     const c = await load([{ _id: id }]);
-    const [doc] = await c.aggregate([{ $project: { _id: 0, s: { $toString: '$_id' }, d: { $toDate: '$_id' }, t: { $type: '$_id' }, m: { $type: '$nope' } } }]).toArray();
+    const [doc] = await c
+      .aggregate([
+        {
+          $project: {
+            _id: 0,
+            s: { $toString: '$_id' },
+            d: { $toDate: '$_id' },
+            t: { $type: '$_id' },
+            m: { $type: '$nope' },
+          },
+        },
+      ])
+      .toArray();
     expect(doc).toEqual({ s: id.toHexString(), d: id.getTimestamp(), t: 'objectId', m: 'missing' });
   });
   it('$convert to objectId uses onError for an invalid string and fails with 241 ConversionFailure without it', async () => {
     const c = await load([{ _id: 1, s: 'nope' }]);
-    const [doc] = await c.aggregate([{ $project: { v: { $convert: { input: '$s', to: 'objectId', onError: 'bad' } }, n: { $convert: { input: '$zz', to: 'objectId', onNull: 'none' } } } }]).toArray();
+    const [doc] = await c
+      .aggregate([
+        {
+          $project: {
+            v: { $convert: { input: '$s', to: 'objectId', onError: 'bad' } },
+            n: { $convert: { input: '$zz', to: 'objectId', onNull: 'none' } },
+          },
+        },
+      ])
+      .toArray();
     expect(doc).toEqual({ _id: 1, v: 'bad', n: 'none' });
-    await expect(c.aggregate([{ $project: { v: { $toObjectId: '$s' } } }]).toArray()).rejects.toMatchObject({ code: 241 });
+    await expect(c.aggregate([{ $project: { v: { $toObjectId: '$s' } } }]).toArray()).rejects.toMatchObject({
+      code: 241,
+    });
   });
 });
 
@@ -115,14 +168,23 @@ describe('query parse errors MongoDB reports (reference/operator/query/and, or, 
   it('an empty $and/$or/$nor fails with 2 BadValue', async () => {
     const c = await load([{ _id: 1 }]);
     for (const op of ['$and', '$or', '$nor']) {
-      await expect(c.find({ [op]: [] }).toArray()).rejects.toMatchObject({ code: 2, message: '$and/$or/$nor must be a nonempty array' });
+      await expect(c.find({ [op]: [] }).toArray()).rejects.toMatchObject({
+        code: 2,
+        message: '$and/$or/$nor must be a nonempty array',
+      });
     }
     await expect(c.countDocuments({ $or: [] })).rejects.toMatchObject({ code: 2 });
   });
   it('$not of a plain value and a malformed $mod fail with 2 BadValue', async () => {
     const c = await load([{ _id: 1, n: 4 }]);
-    await expect(c.find({ n: { $not: 5 } }).toArray()).rejects.toMatchObject({ code: 2, message: '$not needs a regex or a document' });
-    await expect(c.find({ n: { $mod: [2] } }).toArray()).rejects.toMatchObject({ code: 2, message: 'malformed mod, not enough elements' });
+    await expect(c.find({ n: { $not: 5 } }).toArray()).rejects.toMatchObject({
+      code: 2,
+      message: '$not needs a regex or a document',
+    });
+    await expect(c.find({ n: { $mod: [2] } }).toArray()).rejects.toMatchObject({
+      code: 2,
+      message: 'malformed mod, not enough elements',
+    });
     expect(await c.find({ n: { $not: { $gt: 5 } } }).toArray()).toEqual([{ _id: 1, n: 4 }]);
   });
 });
@@ -130,7 +192,14 @@ describe('query parse errors MongoDB reports (reference/operator/query/and, or, 
 describe('sort: an empty array sorts below null and missing (reference/bson-type-comparison-order, Arrays)', () => {
   it('ascending: MinKey, [], null/missing, numbers; descending the reverse', async () => {
     const { MinKey } = await import('mongodb');
-    const c = await load([{ _id: 1, v: 1 }, { _id: 2, v: null }, { _id: 3, v: [] }, { _id: 4 }, { _id: 5, v: new MinKey() }, { _id: 6, v: [2, 0] }]);
+    const c = await load([
+      { _id: 1, v: 1 },
+      { _id: 2, v: null },
+      { _id: 3, v: [] },
+      { _id: 4 },
+      { _id: 5, v: new MinKey() },
+      { _id: 6, v: [2, 0] },
+    ]);
     expect((await c.find().sort({ v: 1, _id: 1 }).toArray()).map((d) => d._id)).toEqual([5, 3, 2, 4, 6, 1]);
     expect((await c.find().sort({ v: -1, _id: 1 }).toArray()).map((d) => d._id)).toEqual([6, 1, 2, 4, 3, 5]);
     await c.createIndex({ v: 1 });
@@ -142,7 +211,10 @@ describe('sort: an empty array sorts below null and missing (reference/bson-type
     const c = await load([]);
     await c.createIndex({ tags: 1 }, { unique: true });
     await c.insertMany([{ _id: 1 }, { _id: 2, tags: [] }]);
-    await expect(c.insertOne({ _id: 3, tags: [] })).rejects.toMatchObject({ code: 11000, message: expect.stringContaining('dup key: { tags: undefined }') });
+    await expect(c.insertOne({ _id: 3, tags: [] })).rejects.toMatchObject({
+      code: 11000,
+      message: expect.stringContaining('dup key: { tags: undefined }'),
+    });
   });
 });
 
@@ -151,7 +223,9 @@ describe('update operator details (reference/operator/update/currentDate, refere
     const { Timestamp } = await import('mongodb');
     const c = await load([{ _id: 1 }]);
     const before = Date.now();
-    await c.updateOne({ _id: 1 }, { $currentDate: { d: true, e: { $type: 'date' }, t: { $type: 'timestamp' } } } as never);
+    await c.updateOne({ _id: 1 }, {
+      $currentDate: { d: true, e: { $type: 'date' }, t: { $type: 'timestamp' } },
+    } as never);
     const doc = await c.findOne({ _id: 1 });
     expect(doc?.['d']).toBeInstanceOf(Date);
     expect((doc?.['e'] as Date).getTime()).toBeGreaterThanOrEqual(before - 1000);
@@ -168,9 +242,16 @@ describe('update operator details (reference/operator/update/currentDate, refere
   });
   it('a $[identifier] without an array filter fails with 2; an array filter the update does not use with 9', async () => {
     const c = await load([{ _id: 1, g: [1, 2] }]);
-    await expect(c.updateOne({ _id: 1 }, { $set: { 'g.$[e]': 0 } })).rejects.toMatchObject({ code: 2, message: "No array filter found for identifier 'e' in path 'g.$[e]'" });
-    await expect(c.updateOne({ _id: 1 }, { $set: { x: 0 } }, { arrayFilters: [{ e: 1 }] })).rejects.toMatchObject({ code: 9 });
-    await expect(c.findOneAndUpdate({ _id: 1 }, { $set: { x: 0 } }, { arrayFilters: [{ e: 1 }] })).rejects.toMatchObject({ code: 9 });
+    await expect(c.updateOne({ _id: 1 }, { $set: { 'g.$[e]': 0 } })).rejects.toMatchObject({
+      code: 2,
+      message: "No array filter found for identifier 'e' in path 'g.$[e]'",
+    });
+    await expect(c.updateOne({ _id: 1 }, { $set: { x: 0 } }, { arrayFilters: [{ e: 1 }] })).rejects.toMatchObject({
+      code: 9,
+    });
+    await expect(
+      c.findOneAndUpdate({ _id: 1 }, { $set: { x: 0 } }, { arrayFilters: [{ e: 1 }] }),
+    ).rejects.toMatchObject({ code: 9 });
     await c.updateOne({ _id: 1 }, { $set: { 'g.$[e]': 0 } }, { arrayFilters: [{ e: { $gt: 1 } }] });
     expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, g: [1, 0] });
   });
@@ -181,9 +262,13 @@ describe('aggregation $project specification errors (reference/operator/aggregat
     const c = await load([{ _id: 1, a: 1, b: 2 }]);
     await expect(c.aggregate([{ $project: { a: 1, b: 0 } }]).toArray()).rejects.toMatchObject({ code: 31254 });
     await expect(c.aggregate([{ $project: { a: 0, b: 1 } }]).toArray()).rejects.toMatchObject({ code: 31253 });
-    await expect(c.aggregate([{ $facet: { x: [{ $project: { a: 0, s: { $add: ['$b', 1] } } }] } }]).toArray()).rejects.toMatchObject({ code: 31253 });
+    await expect(
+      c.aggregate([{ $facet: { x: [{ $project: { a: 0, s: { $add: ['$b', 1] } } }] } }]).toArray(),
+    ).rejects.toMatchObject({ code: 31253 });
     await expect(c.aggregate([{ $project: {} }]).toArray()).rejects.toMatchObject({ code: 51272 });
-    expect(await c.aggregate([{ $project: { _id: 0, a: 1, s: { $add: ['$b', 1] } } }]).toArray()).toEqual([{ a: 1, s: 3 }]);
+    expect(await c.aggregate([{ $project: { _id: 0, a: 1, s: { $add: ['$b', 1] } } }]).toArray()).toEqual([
+      { a: 1, s: 3 },
+    ]);
     expect(await c.aggregate([{ $project: { _id: 0, a: 0 } }]).toArray()).toEqual([{ b: 2 }]);
   });
 });
@@ -206,16 +291,33 @@ describe('$jsonSchema validation (core/schema-validation/specify-json-schema, re
     await h.db.createCollection(name, { validator: { $jsonSchema: schema } });
     const c = h.coll(name);
     await c.insertOne({ name: 'Alice', year: 2019, gpa: 3.5, major: 'Math', tags: ['a'], address: { city: 'X' } });
-    for (const bad of [{ name: 'Bob' }, { name: 'B', year: 2019 }, { name: 'Bob', year: 2000 }, { name: 'Bob', year: '2019' }, { name: 'Bob', year: 2019, major: 'Art' }, { name: 'Bob', year: 2019, tags: [1] }, { name: 'Bob', year: 2019, tags: ['a', 'b', 'c'] }, { name: 'Bob', year: 2019, address: {} }]) {
+    for (const bad of [
+      { name: 'Bob' },
+      { name: 'B', year: 2019 },
+      { name: 'Bob', year: 2000 },
+      { name: 'Bob', year: '2019' },
+      { name: 'Bob', year: 2019, major: 'Art' },
+      { name: 'Bob', year: 2019, tags: [1] },
+      { name: 'Bob', year: 2019, tags: ['a', 'b', 'c'] },
+      { name: 'Bob', year: 2019, address: {} },
+    ]) {
       await expect(c.insertOne(bad)).rejects.toMatchObject({ code: 121 });
     }
     await expect(c.updateOne({ name: 'Alice' }, { $unset: { year: '' } })).rejects.toMatchObject({ code: 121 });
     expect(await c.countDocuments()).toBe(1);
   });
   it('$jsonSchema works as a query operator', async () => {
-    const c = await load([{ _id: 1, name: 'Al', year: 2020 }, { _id: 2, name: 'Bo' }, { _id: 3, name: 'Cy', year: 1990 }]);
+    const c = await load([
+      { _id: 1, name: 'Al', year: 2020 },
+      { _id: 2, name: 'Bo' },
+      { _id: 3, name: 'Cy', year: 1990 },
+    ]);
     expect((await c.find({ $jsonSchema: schema }).toArray()).map((d) => d._id)).toEqual([1]);
-    expect((await c.find({ $jsonSchema: { required: ['year'], properties: { year: { minimum: 2000 } } } }).toArray()).map((d) => d._id)).toEqual([1]);
+    expect(
+      (await c.find({ $jsonSchema: { required: ['year'], properties: { year: { minimum: 2000 } } } }).toArray()).map(
+        (d) => d._id,
+      ),
+    ).toEqual([1]);
   });
 });
 
@@ -241,17 +343,40 @@ describe('aggregation comparison expressions use the BSON order (reference/opera
         },
       ])
       .toArray();
-    expect(doc).toEqual({ dateAboveNull: true, dateAboveNumber: true, nullSet: false, missingIsNotNull: false, missingNeNull: true, idEq: true, decimalCmp: 1, stringAboveNumber: true });
+    expect(doc).toEqual({
+      dateAboveNull: true,
+      dateAboveNumber: true,
+      nullSet: false,
+      missingIsNotNull: false,
+      missingNeNull: true,
+      idEq: true,
+      decimalCmp: 1,
+      stringAboveNumber: true,
+    });
     expect(await c.countDocuments({ $expr: { $gt: ['$p', 5] } })).toBe(1);
   });
 });
 
 describe('$setWindowFields (reference/operator/aggregation/setWindowFields)', () => {
   it('computes running totals per partition, document numbers and ranks', async () => {
-    const c = await load([{ _id: 1, g: 'a', q: 2 }, { _id: 2, g: 'a', q: 5 }, { _id: 3, g: 'b', q: 1 }, { _id: 4, g: 'a', q: 5 }]);
+    const c = await load([
+      { _id: 1, g: 'a', q: 2 },
+      { _id: 2, g: 'a', q: 5 },
+      { _id: 3, g: 'b', q: 1 },
+      { _id: 4, g: 'a', q: 5 },
+    ]);
     const out = await c
       .aggregate([
-        { $setWindowFields: { partitionBy: '$g', sortBy: { _id: 1 }, output: { total: { $sum: '$q', window: { documents: ['unbounded', 'current'] } }, n: { $documentNumber: {} } } } },
+        {
+          $setWindowFields: {
+            partitionBy: '$g',
+            sortBy: { _id: 1 },
+            output: {
+              total: { $sum: '$q', window: { documents: ['unbounded', 'current'] } },
+              n: { $documentNumber: {} },
+            },
+          },
+        },
         { $setWindowFields: { sortBy: { q: -1 }, output: { rank: { $rank: {} } } } },
         { $sort: { _id: 1 } },
         { $project: { _id: 1, total: 1, n: 1, rank: 1 } },
@@ -271,7 +396,9 @@ describe('aggregation output field order (reference/operator/aggregation/project
     const c = await load([{ _id: 1, a: 1, b: 2, c: 3 }]);
     const [p] = await c.aggregate([{ $project: { c: 1, a: 1, s: { $add: ['$a', '$b'] } } }]).toArray();
     expect(Object.keys(p)).toEqual(['_id', 'a', 'c', 's']);
-    const [b] = await c.aggregate([{ $bucket: { groupBy: '$a', boundaries: [0, 5], output: { n: { $sum: 1 } } } }]).toArray();
+    const [b] = await c
+      .aggregate([{ $bucket: { groupBy: '$a', boundaries: [0, 5], output: { n: { $sum: 1 } } } }])
+      .toArray();
     expect(Object.keys(b)).toEqual(['_id', 'n']);
   });
 });
@@ -284,10 +411,28 @@ describe('$sum/$avg/$min/$max on BSON numbers (reference/operator/aggregation/su
       { _id: 2, amount: Decimal128.fromString('0.2'), n: 'x', v: 5 },
       { _id: 3, amount: Decimal128.fromString('10.25'), n: 3 },
     ]);
-    const [g] = await c.aggregate([{ $group: { _id: null, total: { $sum: '$amount' }, avg: { $avg: '$n' }, min: { $min: '$v' }, max: { $max: '$n' }, cnt: { $sum: 1 } } }]).toArray();
+    const [g] = await c
+      .aggregate([
+        {
+          $group: {
+            _id: null,
+            total: { $sum: '$amount' },
+            avg: { $avg: '$n' },
+            min: { $min: '$v' },
+            max: { $max: '$n' },
+            cnt: { $sum: 1 },
+          },
+        },
+      ])
+      .toArray();
     expect(g['total']).toBeInstanceOf(Decimal128);
     expect(g['total'].toString()).toBe('10.55');
-    expect({ avg: g['avg'], min: g['min'], max: g['max'], cnt: g['cnt'] }).toEqual({ avg: 2, min: 5, max: 'x', cnt: 3 });
+    expect({ avg: g['avg'], min: g['min'], max: g['max'], cnt: g['cnt'] }).toEqual({
+      avg: 2,
+      min: 5,
+      max: 'x',
+      cnt: 3,
+    });
   });
 });
 
@@ -295,9 +440,31 @@ describe('$addToSet duplicates (reference/operator/update/addToSet)', () => {
   it('an embedded document is a duplicate only with the same fields in the same order; ObjectIds and numbers compare by value', async () => {
     const id = new ObjectId();
     const c = await load([{ _id: 1, docs: [{ a: 1, b: 2 }], ids: [id], n: [1] }]);
-    const r = await c.updateOne({ _id: 1 }, { $addToSet: { docs: { $each: [{ a: 1, b: 2 }, { b: 2, a: 1 }] }, ids: new ObjectId(id.toHexString()), n: 1.0 } });
+    const r = await c.updateOne(
+      { _id: 1 },
+      {
+        $addToSet: {
+          docs: {
+            $each: [
+              { a: 1, b: 2 },
+              { b: 2, a: 1 },
+            ],
+          },
+          ids: new ObjectId(id.toHexString()),
+          n: 1.0,
+        },
+      },
+    );
     expect(r.modifiedCount).toBe(1);
-    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, docs: [{ a: 1, b: 2 }, { b: 2, a: 1 }], ids: [id], n: [1] });
+    expect(await c.findOne({ _id: 1 })).toEqual({
+      _id: 1,
+      docs: [
+        { a: 1, b: 2 },
+        { b: 2, a: 1 },
+      ],
+      ids: [id],
+      n: [1],
+    });
     const again = await c.updateOne({ _id: 1 }, { $addToSet: { ids: id } });
     expect(again.modifiedCount).toBe(0);
   });
@@ -310,7 +477,20 @@ describe('$week and $isoWeekYear (reference/operator/aggregation/week, isoWeekYe
       { _id: 2, d: new Date('2024-12-30T10:00:00Z') },
       { _id: 3, d: new Date('2021-01-01T10:00:00Z') },
     ]);
-    const out = await c.aggregate([{ $sort: { _id: 1 } }, { $project: { _id: 0, w: { $week: '$d' }, iw: { $isoWeek: '$d' }, iy: { $isoWeekYear: '$d' }, tz: { $week: { date: '$d', timezone: '-12:00' } } } }]).toArray();
+    const out = await c
+      .aggregate([
+        { $sort: { _id: 1 } },
+        {
+          $project: {
+            _id: 0,
+            w: { $week: '$d' },
+            iw: { $isoWeek: '$d' },
+            iy: { $isoWeekYear: '$d' },
+            tz: { $week: { date: '$d', timezone: '-12:00' } },
+          },
+        },
+      ])
+      .toArray();
     expect(out).toEqual([
       { w: 9, iw: 10, iy: 2024, tz: 9 },
       { w: 52, iw: 1, iy: 2025, tz: 52 },
@@ -322,10 +502,16 @@ describe('$week and $isoWeekYear (reference/operator/aggregation/week, isoWeekYe
 describe('array expression argument errors (reference/operator/aggregation/size, in)', () => {
   it('$size of a non-array (missing included) fails with 17124; $in with a non-array second argument with 40081', async () => {
     const c = await load([{ _id: 1, tags: ['a'], s: 'x' }]);
-    expect(await c.aggregate([{ $project: { _id: 0, n: { $size: '$tags' }, has: { $in: ['a', '$tags'] } } }]).toArray()).toEqual([{ n: 1, has: true }]);
-    await expect(c.aggregate([{ $project: { n: { $size: '$missing' } } }]).toArray()).rejects.toMatchObject({ code: 17124 });
+    expect(
+      await c.aggregate([{ $project: { _id: 0, n: { $size: '$tags' }, has: { $in: ['a', '$tags'] } } }]).toArray(),
+    ).toEqual([{ n: 1, has: true }]);
+    await expect(c.aggregate([{ $project: { n: { $size: '$missing' } } }]).toArray()).rejects.toMatchObject({
+      code: 17124,
+    });
     await expect(c.aggregate([{ $project: { n: { $size: '$s' } } }]).toArray()).rejects.toMatchObject({ code: 17124 });
-    await expect(c.aggregate([{ $project: { n: { $in: ['a', '$missing'] } } }]).toArray()).rejects.toMatchObject({ code: 40081 });
+    await expect(c.aggregate([{ $project: { n: { $in: ['a', '$missing'] } } }]).toArray()).rejects.toMatchObject({
+      code: 40081,
+    });
   });
 });
 
@@ -354,41 +540,73 @@ describe('hint (reference/method/cursor.hint)', () => {
 
 describe('validationLevel moderate (core/schema-validation/specify-validation-level)', () => {
   it('updates to documents that were already invalid are not validated; updates to valid ones are', async () => {
-    const c = await load([{ _id: 1, n: -1 }, { _id: 2, n: 1 }]);
+    const c = await load([
+      { _id: 1, n: -1 },
+      { _id: 2, n: 1 },
+    ]);
     await h.db.command({ collMod: c.collectionName, validator: { n: { $gte: 0 } }, validationLevel: 'moderate' });
     await c.updateOne({ _id: 1 }, { $set: { n: -2 } });
     await expect(c.updateOne({ _id: 2 }, { $set: { n: -2 } })).rejects.toMatchObject({ code: 121 });
     await expect(c.insertOne({ _id: 3, n: -5 })).rejects.toMatchObject({ code: 121 });
-    expect(await c.find().sort({ _id: 1 }).toArray()).toEqual([{ _id: 1, n: -2 }, { _id: 2, n: 1 }]);
+    expect(await c.find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 1, n: -2 },
+      { _id: 2, n: 1 },
+    ]);
   });
 });
 
 describe('$out (reference/operator/aggregation/out)', () => {
   it('replaces the target documents but keeps its indexes; a duplicate key leaves the target unchanged', async () => {
-    const src = await load([{ _id: 1, k: 'a' }, { _id: 2, k: 'b' }]);
+    const src = await load([
+      { _id: 1, k: 'a' },
+      { _id: 2, k: 'b' },
+    ]);
     const target = await load([{ _id: 9, k: 'z' }]);
     await target.createIndex({ k: 1 }, { unique: true });
     await src.aggregate([{ $out: target.collectionName }]).toArray();
-    expect(await target.find().sort({ _id: 1 }).toArray()).toEqual([{ _id: 1, k: 'a' }, { _id: 2, k: 'b' }]);
+    expect(await target.find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 1, k: 'a' },
+      { _id: 2, k: 'b' },
+    ]);
     expect((await target.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_', 'k_1']);
     await src.insertOne({ _id: 3, k: 'a' });
     await expect(src.aggregate([{ $out: target.collectionName }]).toArray()).rejects.toMatchObject({ code: 11000 });
     expect(await target.countDocuments()).toBe(2);
-    expect((await h.db.listCollections({}, { nameOnly: true }).toArray()).some((c) => c.name.startsWith('tmp.'))).toBe(false);
+    expect((await h.db.listCollections({}, { nameOnly: true }).toArray()).some((c) => c.name.startsWith('tmp.'))).toBe(
+      false,
+    );
   });
 });
 
 describe('query $all and $comment (reference/operator/query/all, comment)', () => {
   it('$all with an array value also matches a field equal to that array; $elemMatch values are element conditions', async () => {
-    const docs = [{ _id: 1, t: [['a', 'b'], 'c'] }, { _id: 2, t: ['a', 'b'] }, { _id: 3, t: [{ q: 1 }, { q: 5 }] }];
+    const docs = [
+      { _id: 1, t: [['a', 'b'], 'c'] },
+      { _id: 2, t: ['a', 'b'] },
+      { _id: 3, t: [{ q: 1 }, { q: 5 }] },
+    ];
     const c = await load(docs);
-    expect((await c.find({ t: { $all: [['a', 'b']] } }).sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual([1, 2]);
+    expect(
+      (
+        await c
+          .find({ t: { $all: [['a', 'b']] } })
+          .sort({ _id: 1 })
+          .toArray()
+      ).map((d) => d._id),
+    ).toEqual([1, 2]);
     expect((await c.find({ t: { $all: ['a', 'b'] } }).toArray()).map((d) => d._id)).toEqual([2]);
-    expect((await c.find({ t: { $all: [{ $elemMatch: { q: { $gt: 4 } } }, { $elemMatch: { q: 1 } }] } }).toArray()).map((d) => d._id)).toEqual([3]);
+    expect(
+      (await c.find({ t: { $all: [{ $elemMatch: { q: { $gt: 4 } } }, { $elemMatch: { q: 1 } }] } }).toArray()).map(
+        (d) => d._id,
+      ),
+    ).toEqual([3]);
     expect(await c.find({ t: { $all: [] } }).toArray()).toEqual([]);
   });
   it('a $comment in a filter is accepted and does not affect matching', async () => {
-    const c = await load([{ _id: 1, a: 1 }, { _id: 2, a: 2 }]);
+    const c = await load([
+      { _id: 1, a: 1 },
+      { _id: 2, a: 2 },
+    ]);
     expect(await c.find({ a: 1, $comment: 'tagged query' }).toArray()).toEqual([{ _id: 1, a: 1 }]);
     expect(await c.countDocuments({ $comment: 'only a comment' })).toBe(2);
   });

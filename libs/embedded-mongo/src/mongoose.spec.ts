@@ -5,8 +5,17 @@ describe('integration through Mongoose 9 models', () => {
   let server: EmbeddedMongoServer;
   let conn: Connection;
 
-  const userSchema = new Schema({ email: { type: String, required: true, unique: true }, name: String, roles: [String] }, { timestamps: true });
-  const postSchema = new Schema({ title: String, n: Number, author: { type: Schema.Types.ObjectId, ref: 'User' }, tags: [String], comments: [{ by: String, votes: Number }] });
+  const userSchema = new Schema(
+    { email: { type: String, required: true, unique: true }, name: String, roles: [String] },
+    { timestamps: true },
+  );
+  const postSchema = new Schema({
+    title: String,
+    n: Number,
+    author: { type: Schema.Types.ObjectId, ref: 'User' },
+    tags: [String],
+    comments: [{ by: String, votes: Number }],
+  });
   postSchema.index({ title: 1, n: -1 }, { unique: true });
   const noteSchema = new Schema({ body: String, expiresAt: Date });
   noteSchema.index({ body: 'text' });
@@ -45,14 +54,18 @@ describe('integration through Mongoose 9 models', () => {
 
   it('compound unique index holds under concurrent Model.create calls', async () => {
     const Post = conn.model('Post');
-    const results = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => Post.create({ title: `p${i % 4}`, n: 1 })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) => Post.create({ title: `p${i % 4}`, n: 1 })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(4);
     expect(await Post.countDocuments({ n: 1 })).toBe(4);
   });
 
   it('insertMany with ordered:false inserts the rest and reports the failures', async () => {
     const User = conn.model('User');
-    const err = await User.insertMany([{ email: 'm1@x' }, { email: 'a@b.c' }, { email: 'm2@x' }], { ordered: false }).catch((e) => e);
+    const err = await User.insertMany([{ email: 'm1@x' }, { email: 'a@b.c' }, { email: 'm2@x' }], {
+      ordered: false,
+    }).catch((e) => e);
     expect(err.code).toBe(11000);
     expect(await User.countDocuments({ email: /^m\d@x$/ })).toBe(2);
   });
@@ -60,9 +73,19 @@ describe('integration through Mongoose 9 models', () => {
   it('populate resolves ObjectId references with $in', async () => {
     const User = conn.model('User');
     const Post = conn.model('Post');
-    const [u1, u2] = await User.create([{ email: 'p1@x', name: 'P1' }, { email: 'p2@x', name: 'P2' }]);
-    await Post.create([{ title: 'x', n: 10, author: u1._id }, { title: 'y', n: 10, author: u2._id }, { title: 'z', n: 10, author: u1._id }]);
-    const posts = await Post.find({ n: 10 }).sort({ title: 1 }).populate('author').lean<Array<{ title: string; author: { name: string } }>>();
+    const [u1, u2] = await User.create([
+      { email: 'p1@x', name: 'P1' },
+      { email: 'p2@x', name: 'P2' },
+    ]);
+    await Post.create([
+      { title: 'x', n: 10, author: u1._id },
+      { title: 'y', n: 10, author: u2._id },
+      { title: 'z', n: 10, author: u1._id },
+    ]);
+    const posts = await Post.find({ n: 10 })
+      .sort({ title: 1 })
+      .populate('author')
+      .lean<Array<{ title: string; author: { name: string } }>>();
     expect(posts.map((p) => `${p.title}:${p.author.name}`)).toEqual(['x:P1', 'y:P2', 'z:P1']);
     const byIds = await User.find({ _id: { $in: [u1._id, u2._id] } }).sort({ email: 1 });
     expect(byIds.map((u) => u.email)).toEqual(['p1@x', 'p2@x']);
@@ -71,10 +94,18 @@ describe('integration through Mongoose 9 models', () => {
 
   it('findOneAndUpdate with upsert and new returns the created document with defaults', async () => {
     const User = conn.model('User');
-    const doc = await User.findOneAndUpdate({ email: 'up@x' }, { $set: { name: 'Up' } }, { upsert: true, returnDocument: 'after' });
+    const doc = await User.findOneAndUpdate(
+      { email: 'up@x' },
+      { $set: { name: 'Up' } },
+      { upsert: true, returnDocument: 'after' },
+    );
     expect(doc).toMatchObject({ email: 'up@x', name: 'Up' });
     expect(doc.createdAt).toBeInstanceOf(Date);
-    const again = await User.findOneAndUpdate({ email: 'up@x' }, { $set: { name: 'Up2' } }, { returnDocument: 'after' });
+    const again = await User.findOneAndUpdate(
+      { email: 'up@x' },
+      { $set: { name: 'Up2' } },
+      { returnDocument: 'after' },
+    );
     expect(again.name).toBe('Up2');
     expect(again.createdAt.getTime()).toBe(doc.createdAt.getTime());
   });
@@ -85,7 +116,11 @@ describe('integration through Mongoose 9 models', () => {
     p.tags.push('b');
     p.comments[0].votes = 5;
     await p.save();
-    const fresh = await Post.findById(p._id).lean<{ tags: string[]; comments: Array<{ votes: number }>; __v: number }>();
+    const fresh = await Post.findById(p._id).lean<{
+      tags: string[];
+      comments: Array<{ votes: number }>;
+      __v: number;
+    }>();
     expect(fresh?.tags).toEqual(['a', 'b']);
     expect(fresh?.comments[0].votes).toBe(5);
     expect(fresh?.__v).toBe(1);
@@ -102,16 +137,34 @@ describe('integration through Mongoose 9 models', () => {
 
   it('updates with operators, positional paths and arrayFilters through Model.updateOne/updateMany', async () => {
     const Post = conn.model('Post');
-    const p = await Post.create({ title: 'ops', n: 2, tags: ['a', 'b', 'c'], comments: [{ by: 'x', votes: 1 }, { by: 'y', votes: 9 }] });
+    const p = await Post.create({
+      title: 'ops',
+      n: 2,
+      tags: ['a', 'b', 'c'],
+      comments: [
+        { by: 'x', votes: 1 },
+        { by: 'y', votes: 9 },
+      ],
+    });
     await Post.updateOne({ _id: p._id, 'comments.by': 'x' }, { $inc: { 'comments.$.votes': 10 } });
-    await Post.updateOne({ _id: p._id }, { $set: { 'comments.$[c].by': 'top' } }, { arrayFilters: [{ 'c.votes': { $gte: 9 } }] });
-    await expect(Post.updateOne({ _id: p._id }, { $pull: { tags: 'b' }, $addToSet: { tags: 'd' } })).rejects.toMatchObject({ code: 40 });
+    await Post.updateOne(
+      { _id: p._id },
+      { $set: { 'comments.$[c].by': 'top' } },
+      { arrayFilters: [{ 'c.votes': { $gte: 9 } }] },
+    );
+    await expect(
+      Post.updateOne({ _id: p._id }, { $pull: { tags: 'b' }, $addToSet: { tags: 'd' } }),
+    ).rejects.toMatchObject({ code: 40 });
     await Post.updateOne({ _id: p._id }, { $pull: { tags: 'b' } });
     await Post.updateOne({ _id: p._id }, { $addToSet: { tags: 'd' } });
     await Post.updateOne({ _id: p._id }, { $push: { tags: { $each: ['e'], $slice: -3 } }, $pop: { comments: -1 } });
     const res = await Post.updateMany({ title: 'ops' }, { $mul: { n: 3 } });
     expect(res.modifiedCount).toBe(1);
-    const d = await Post.findById(p._id).lean<{ n: number; tags: string[]; comments: Array<{ by: string; votes: number }> }>();
+    const d = await Post.findById(p._id).lean<{
+      n: number;
+      tags: string[];
+      comments: Array<{ by: string; votes: number }>;
+    }>();
     expect(d?.n).toBe(6);
     expect(d?.tags).toEqual(['c', 'd', 'e']);
     expect(d?.comments.map((c) => [c.by, c.votes])).toEqual([['top', 9]]);
@@ -119,10 +172,17 @@ describe('integration through Mongoose 9 models', () => {
 
   it('countDocuments, estimatedDocumentCount, distinct, sort/skip/limit/select paging', async () => {
     const Post = conn.model('Post');
-    await Post.insertMany(Array.from({ length: 25 }, (_, i) => ({ title: `page${String(i).padStart(2, '0')}`, n: 100 + i })));
+    await Post.insertMany(
+      Array.from({ length: 25 }, (_, i) => ({ title: `page${String(i).padStart(2, '0')}`, n: 100 + i })),
+    );
     expect(await Post.countDocuments({ n: { $gte: 100 } })).toBe(25);
     expect(await Post.estimatedDocumentCount()).toBeGreaterThanOrEqual(25);
-    const page = await Post.find({ n: { $gte: 100 } }).sort({ n: -1 }).skip(5).limit(5).select('title -_id').lean();
+    const page = await Post.find({ n: { $gte: 100 } })
+      .sort({ n: -1 })
+      .skip(5)
+      .limit(5)
+      .select('title -_id')
+      .lean();
     expect(page).toEqual([119, 118, 117, 116, 115].map((n) => ({ title: `page${n - 100}` })));
     expect((await Post.distinct('n', { n: { $gte: 122 } })).sort()).toEqual([122, 123, 124]);
     const cursorDocs: unknown[] = [];
@@ -138,9 +198,15 @@ describe('integration through Mongoose 9 models', () => {
 
   it('$text search and TTL expiry through a model', async () => {
     const Note = conn.model('Note');
-    await Note.create([{ body: 'patient reported headache' }, { body: 'no complaints' }, { body: 'expired headache', expiresAt: new Date(Date.now() - 1000) }]);
+    await Note.create([
+      { body: 'patient reported headache' },
+      { body: 'no complaints' },
+      { body: 'expired headache', expiresAt: new Date(Date.now() - 1000) },
+    ]);
     for (let i = 0; i < 200 && (await Note.countDocuments()) > 2; i++) await new Promise((r) => setTimeout(r, 50));
-    const found = await Note.find({ $text: { $search: 'headaches' } }, { score: { $meta: 'textScore' } }).lean<Array<{ body: string }>>();
+    const found = await Note.find({ $text: { $search: 'headaches' } }, { score: { $meta: 'textScore' } }).lean<
+      Array<{ body: string }>
+    >();
     expect(found.map((n) => n.body)).toEqual(['patient reported headache']);
   });
 
@@ -151,9 +217,17 @@ describe('integration through Mongoose 9 models', () => {
       { $group: { _id: '$author', posts: { $sum: 1 } } },
       { $lookup: { from: 'users', localField: '_id', foreignField: '_id', as: 'user' } },
       { $unwind: '$user' },
-      { $facet: { names: [{ $project: { _id: 0, name: '$user.name', posts: 1 } }, { $sort: { name: 1 } }], total: [{ $count: 'n' }] } },
+      {
+        $facet: {
+          names: [{ $project: { _id: 0, name: '$user.name', posts: 1 } }, { $sort: { name: 1 } }],
+          total: [{ $count: 'n' }],
+        },
+      },
     ]);
-    expect(rows[0].names).toEqual([{ posts: 2, name: 'P1' }, { posts: 1, name: 'P2' }]);
+    expect(rows[0].names).toEqual([
+      { posts: 2, name: 'P1' },
+      { posts: 1, name: 'P2' },
+    ]);
     expect(rows[0].total).toEqual([{ n: 2 }]);
   });
 });

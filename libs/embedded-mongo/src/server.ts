@@ -59,7 +59,10 @@ export class EmbeddedMongoServer {
   ) {
     this.port = info.port;
     this.uri = `mongodb://${info.host.includes(':') ? `[${info.host}]` : info.host}:${info.port}`;
-    this.ttlTimer = setInterval(() => void this.sweepTtl().catch((e: Error) => logger.error(`embedded-mongo: TTL sweep failed: ${e.message}`)), ttlIntervalMs);
+    this.ttlTimer = setInterval(
+      () => void this.sweepTtl().catch((e: Error) => logger.error(`embedded-mongo: TTL sweep failed: ${e.message}`)),
+      ttlIntervalMs,
+    );
     this.ttlTimer.unref();
     server.on('connection', (s) => this.accept(s));
     server.on('error', (e) => logger.error(`embedded-mongo: listener error: ${e.message}`));
@@ -70,7 +73,13 @@ export class EmbeddedMongoServer {
     const host = options.host ?? '127.0.0.1';
     const inMemory = options.inMemory ?? !options.dbPath;
     const engine = new Engine();
-    const store: Store = inMemory || !options.dbPath ? new MemoryStore() : FileStore.open(options.dbPath, engine, { compactBytes: options.compactJournalBytes, log: (m) => logger.log(m) });
+    const store: Store =
+      inMemory || !options.dbPath
+        ? new MemoryStore()
+        : FileStore.open(options.dbPath, engine, {
+            compactBytes: options.compactJournalBytes,
+            log: (m) => logger.log(m),
+          });
     const server = net.createServer({ noDelay: true });
     try {
       await new Promise<void>((resolve, reject) => {
@@ -85,9 +94,24 @@ export class EmbeddedMongoServer {
       throw e;
     }
     const port = (server.address() as net.AddressInfo).port;
-    const info: ServerInfo = { maxWireVersion: options.maxWireVersion ?? 21, startedAt: Date.now(), host, port, inMemory, dbPath: options.dbPath };
+    const info: ServerInfo = {
+      maxWireVersion: options.maxWireVersion ?? 21,
+      startedAt: Date.now(),
+      host,
+      port,
+      inMemory,
+      dbPath: options.dbPath,
+    };
     const cursors = new CursorManager(options.cursorTimeoutMs);
-    const s = new EmbeddedMongoServer(server, engine, store, cursors, info, logger, options.ttlMonitorIntervalMs ?? 60_000);
+    const s = new EmbeddedMongoServer(
+      server,
+      engine,
+      store,
+      cursors,
+      info,
+      logger,
+      options.ttlMonitorIntervalMs ?? 60_000,
+    );
     logger.log(`embedded-mongo listening on ${s.uri} (${inMemory ? 'in memory' : `dbPath ${options.dbPath}`})`);
     return s;
   }
@@ -139,7 +163,9 @@ export class EmbeddedMongoServer {
     try {
       parsed = parseMessage(msg);
     } catch (e) {
-      this.logger.error(`embedded-mongo: connection ${connectionId} closed: ${e instanceof WireError ? e.message : String(e)}`);
+      this.logger.error(
+        `embedded-mongo: connection ${connectionId} closed: ${e instanceof WireError ? e.message : String(e)}`,
+      );
       socket.destroy();
       return;
     }
@@ -165,10 +191,21 @@ export class EmbeddedMongoServer {
     const requestId = (this.nextConnectionId * 7919 + parsed.header.requestId) | 0;
     let out: Buffer;
     try {
-      out = parsed.kind === 'query' ? buildOpReply(requestId, parsed.header.requestId, reply) : buildOpMsg(requestId, parsed.header.requestId, reply);
+      out =
+        parsed.kind === 'query'
+          ? buildOpReply(requestId, parsed.header.requestId, reply)
+          : buildOpMsg(requestId, parsed.header.requestId, reply);
     } catch (e) {
-      const err = { ok: 0, errmsg: `reply could not be serialized: ${(e as Error).message}`, code: 10334, codeName: 'BSONObjectTooLarge' };
-      out = parsed.kind === 'query' ? buildOpReply(requestId, parsed.header.requestId, err) : buildOpMsg(requestId, parsed.header.requestId, err);
+      const err = {
+        ok: 0,
+        errmsg: `reply could not be serialized: ${(e as Error).message}`,
+        code: 10334,
+        codeName: 'BSONObjectTooLarge',
+      };
+      out =
+        parsed.kind === 'query'
+          ? buildOpReply(requestId, parsed.header.requestId, err)
+          : buildOpMsg(requestId, parsed.header.requestId, err);
     }
     socket.write(out);
   }
@@ -187,7 +224,10 @@ export class EmbeddedMongoServer {
       }
     }
     const effects = this.engine.takeEffects();
-    if (effects.length) await this.store.commit(effects).catch((e: Error) => this.logger.error(`embedded-mongo: TTL sweep not durable: ${e.message}`));
+    if (effects.length)
+      await this.store
+        .commit(effects)
+        .catch((e: Error) => this.logger.error(`embedded-mongo: TTL sweep not durable: ${e.message}`));
     return removed;
   }
 }

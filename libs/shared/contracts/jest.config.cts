@@ -4,8 +4,8 @@ module.exports = {
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
   transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }]
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../../coverage/libs/shared/contracts'
+  coverageDirectory: '../../../coverage/libs/shared/contracts',
 };

@@ -26,7 +26,11 @@ describe('GET /api/access-log: who did what to my records', () => {
       signUp(t.http, 'patient'),
       signUp(t.http, 'doctor', { name: 'Dr. Watson', specialty: 'General Practice' }),
     ]);
-    await t.http.post('/api/vitals').set('authorization', patient.auth).send({ type: 'heart_rate', value: 72 }).expect(201);
+    await t.http
+      .post('/api/vitals')
+      .set('authorization', patient.auth)
+      .send({ type: 'heart_rate', value: 72 })
+      .expect(201);
     await consultation(t.http, patient, doctor);
     await t.http.get(`/api/doctor/patients/${patient.id}/vitals`).set('authorization', doctor.auth).expect(200);
     noteId = (
@@ -39,9 +43,10 @@ describe('GET /api/access-log: who did what to my records', () => {
   });
   afterAll(() => t.close());
 
-  const log = (u: TestUser, q: Record<string, string | number> = {}) => t.http.get('/api/access-log').query(q).set('authorization', u.auth);
+  const log = (u: TestUser, q: Record<string, string | number> = {}) =>
+    t.http.get('/api/access-log').query(q).set('authorization', u.auth);
 
-  it("names the doctor (name and role), the action and the record, newest first, without network details", async () => {
+  it('names the doctor (name and role), the action and the record, newest first, without network details', async () => {
     const res = await log(patient).expect(200);
     const items = res.body.items as Entry[];
     const times = items.map((e) => new Date(e.at).getTime());
@@ -50,7 +55,12 @@ describe('GET /api/access-log: who did what to my records', () => {
     expect(byDoctor.map((e) => e.action)).toEqual(expect.arrayContaining(['note.create', 'consultation.accept']));
     expect(byDoctor.some((e) => e.resourceType === 'vital')).toBe(true);
     const created = byDoctor.find((e) => e.action === 'note.create');
-    expect(created).toMatchObject({ actor: { id: doctor.id, name: 'Dr. Watson', role: 'doctor' }, resourceType: 'note', resourceId: noteId, outcome: 'success' });
+    expect(created).toMatchObject({
+      actor: { id: doctor.id, name: 'Dr. Watson', role: 'doctor' },
+      resourceType: 'note',
+      resourceId: noteId,
+      outcome: 'success',
+    });
     // the private note's text is not in the log, nor IPs or user agents
     expect(JSON.stringify(res.body)).not.toMatch(/Resting heart rate|userAgent|"ip"|requestId/);
     // the patient's own actions appear too
@@ -69,7 +79,10 @@ describe('GET /api/access-log: who did what to my records', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: { body: { items: Entry[]; nextCursor: string | null } } = await log(patient, { limit: 2, ...(cursor ? { cursor } : {}) }).expect(200);
+      const res: { body: { items: Entry[]; nextCursor: string | null } } = await log(patient, {
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      }).expect(200);
       expect(res.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...res.body.items.map((e) => e.id));
       cursor = res.body.nextCursor;

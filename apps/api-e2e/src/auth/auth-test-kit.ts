@@ -4,7 +4,8 @@ import type { Connection } from 'mongoose';
 import { createHmac } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 
-const b64 = (v: object | string): string => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+const b64 = (v: object | string): string =>
+  Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 
 /** Builds a JWT by hand: HMAC-SHA256 (or none) over whatever header and payload a test needs. */
 export function craftJwt(header: Record<string, unknown>, payload: Record<string, unknown>, secret?: string): string {
@@ -14,14 +15,24 @@ export function craftJwt(header: Record<string, unknown>, payload: Record<string
   return `${head}.${createHmac(alg, secret).update(head).digest('base64url')}`;
 }
 
-export function decodeJwt(token: string): { header: Record<string, unknown>; payload: Record<string, unknown>; signature: string } {
+export function decodeJwt(token: string): {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  signature: string;
+} {
   const [h, p, signature] = token.split('.');
-  return { header: JSON.parse(Buffer.from(h, 'base64url').toString()), payload: JSON.parse(Buffer.from(p, 'base64url').toString()), signature };
+  return {
+    header: JSON.parse(Buffer.from(h, 'base64url').toString()),
+    payload: JSON.parse(Buffer.from(p, 'base64url').toString()),
+    signature,
+  };
 }
 
 /** A TOTP code as an authenticator app would show it, `stepsAhead` periods from now. */
 export function totpCode(secret: string, stepsAhead = 0): string {
-  return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: Date.now() + stepsAhead * 30_000 });
+  return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({
+    timestamp: Date.now() + stepsAhead * 30_000,
+  });
 }
 
 /** A 6-digit code that is valid for none of the steps around now. */

@@ -33,7 +33,11 @@ describe('auth: per-account back-off (LOGIN_MAX_FAILURES=3)', () => {
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThan(WINDOW_SECONDS - 60);
     expect(retryAfter).toBeLessThanOrEqual(WINDOW_SECONDS);
-    const events = await auditEvents(t.app, { action: 'auth.login', outcome: 'denied', actorId: new Types.ObjectId(user.id) });
+    const events = await auditEvents(t.app, {
+      action: 'auth.login',
+      outcome: 'denied',
+      actorId: new Types.ObjectId(user.id),
+    });
     expect(events).toHaveLength(1);
     // another account is unaffected
     const other = await signUp(t.http, 'patient');
@@ -53,23 +57,52 @@ describe('auth: per-account back-off (LOGIN_MAX_FAILURES=3)', () => {
   it('two-factor code guesses count as failures of the account', async () => {
     const u = await signUp(t.http, 'patient');
     const { secret } = (await t.http.post('/api/me/mfa/setup').set('authorization', u.auth).expect(200)).body;
-    await t.http.post('/api/me/mfa/enable').set('authorization', u.auth).send({ code: totpCode(secret) }).expect(200);
+    await t.http
+      .post('/api/me/mfa/enable')
+      .set('authorization', u.auth)
+      .send({ code: totpCode(secret) })
+      .expect(200);
     const { mfaToken } = (await attempt(u.email, u.password).expect(200)).body;
-    for (let i = 0; i < 3; i++) await t.http.post('/api/auth/mfa').send({ mfaToken, code: wrongTotpCode(secret) }).expect(401);
-    const res = await t.http.post('/api/auth/mfa').send({ mfaToken, code: totpCode(secret, 1) }).expect(429);
+    for (let i = 0; i < 3; i++)
+      await t.http
+        .post('/api/auth/mfa')
+        .send({ mfaToken, code: wrongTotpCode(secret) })
+        .expect(401);
+    const res = await t.http
+      .post('/api/auth/mfa')
+      .send({ mfaToken, code: totpCode(secret, 1) })
+      .expect(429);
     expect(res.headers['retry-after']).toBeDefined();
-    const denied = await auditEvents(t.app, { action: 'auth.mfa', outcome: 'denied', actorId: new Types.ObjectId(u.id) });
+    const denied = await auditEvents(t.app, {
+      action: 'auth.mfa',
+      outcome: 'denied',
+      actorId: new Types.ObjectId(u.id),
+    });
     expect(denied).toHaveLength(1);
   });
 
   it('password guesses through two-factor disabling count too', async () => {
     const u = await signUp(t.http, 'patient');
     const { secret } = (await t.http.post('/api/me/mfa/setup').set('authorization', u.auth).expect(200)).body;
-    const { recoveryCodes } = (await t.http.post('/api/me/mfa/enable').set('authorization', u.auth).send({ code: totpCode(secret) }).expect(200)).body;
+    const { recoveryCodes } = (
+      await t.http
+        .post('/api/me/mfa/enable')
+        .set('authorization', u.auth)
+        .send({ code: totpCode(secret) })
+        .expect(200)
+    ).body;
     for (let i = 0; i < 3; i++) {
-      await t.http.post('/api/me/mfa/disable').set('authorization', u.auth).send({ password: `guess number ${i}`, code: recoveryCodes[0] }).expect(401);
+      await t.http
+        .post('/api/me/mfa/disable')
+        .set('authorization', u.auth)
+        .send({ password: `guess number ${i}`, code: recoveryCodes[0] })
+        .expect(401);
     }
-    const res = await t.http.post('/api/me/mfa/disable').set('authorization', u.auth).send({ password: u.password, code: recoveryCodes[0] }).expect(429);
+    const res = await t.http
+      .post('/api/me/mfa/disable')
+      .set('authorization', u.auth)
+      .send({ password: u.password, code: recoveryCodes[0] })
+      .expect(429);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     await attempt(u.email, u.password).expect(429);
   });
@@ -87,7 +120,11 @@ describe('auth: per-IP limit on rejected credentials (AUTH_RATE_LIMIT_PER_MINUTE
   });
 
   it('invalid bodies do not count', async () => {
-    for (let i = 0; i < 8; i++) await t.http.post('/api/auth/login').send({ email: `x${i}@limits.test` }).expect(400);
+    for (let i = 0; i < 8; i++)
+      await t.http
+        .post('/api/auth/login')
+        .send({ email: `x${i}@limits.test` })
+        .expect(400);
     await signUp(t.http, 'patient');
   });
 
@@ -98,16 +135,29 @@ describe('auth: per-IP limit on rejected credentials (AUTH_RATE_LIMIT_PER_MINUTE
 
   it('after 5 rejected credentials on any auth route, the next request is 429 with Retry-After', async () => {
     const honest = await signUp(t.http, 'patient');
-    for (let i = 0; i < 2; i++) await t.http.post('/api/auth/login').send({ email: `ip${i}@limits.test`, password: 'wrong password' }).expect(401);
+    for (let i = 0; i < 2; i++)
+      await t.http
+        .post('/api/auth/login')
+        .send({ email: `ip${i}@limits.test`, password: 'wrong password' })
+        .expect(401);
     await t.http.post('/api/auth/refresh').send({ refreshToken: 'nope' }).expect(401);
-    await t.http.post('/api/auth/register').send({ email: honest.email, password: 'long enough passphrase', name: 'X', role: 'patient' }).expect(409);
+    await t.http
+      .post('/api/auth/register')
+      .send({ email: honest.email, password: 'long enough passphrase', name: 'X', role: 'patient' })
+      .expect(409);
     await t.http.post('/api/auth/mfa').send({ mfaToken: 'forged', code: '123456' }).expect(401);
-    const res = await t.http.post('/api/auth/login').send({ email: honest.email, password: honest.password }).expect(429);
+    const res = await t.http
+      .post('/api/auth/login')
+      .send({ email: honest.email, password: honest.password })
+      .expect(429);
     expect(res.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.any(String) });
     const retryAfter = Number(res.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    await t.http.post('/api/auth/register').send({ email: 'late@limits.test', password: 'long enough passphrase', name: 'Late', role: 'patient' }).expect(429);
+    await t.http
+      .post('/api/auth/register')
+      .send({ email: 'late@limits.test', password: 'long enough passphrase', name: 'Late', role: 'patient' })
+      .expect(429);
     // other routes are not limited by it
     await t.http.get('/api/me').set('authorization', honest.auth).expect(200);
   });

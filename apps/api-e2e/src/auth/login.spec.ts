@@ -16,7 +16,10 @@ describe('auth: POST /api/auth/login', () => {
   afterAll(() => t.close());
 
   it('answers tokens, expiry and the user, and sets the refresh cookie', async () => {
-    const res = await t.http.post('/api/auth/login').send({ email: patient.email, password: patient.password }).expect(200);
+    const res = await t.http
+      .post('/api/auth/login')
+      .send({ email: patient.email, password: patient.password })
+      .expect(200);
     expect(res.body).toEqual({
       accessToken: expect.any(String),
       refreshToken: expect.any(String),
@@ -36,12 +39,21 @@ describe('auth: POST /api/auth/login', () => {
   });
 
   it('accepts the email in another case and with spaces', async () => {
-    await t.http.post('/api/auth/login').send({ email: `  ${doctor.email.toUpperCase()} `, password: doctor.password }).expect(200);
+    await t.http
+      .post('/api/auth/login')
+      .send({ email: `  ${doctor.email.toUpperCase()} `, password: doctor.password })
+      .expect(200);
   });
 
   it('wrong password and unknown email give the identical 401', async () => {
-    const wrong = await t.http.post('/api/auth/login').send({ email: patient.email, password: 'not the right password' }).expect(401);
-    const unknown = await t.http.post('/api/auth/login').send({ email: 'nobody@nowhere.test', password: 'not the right password' }).expect(401);
+    const wrong = await t.http
+      .post('/api/auth/login')
+      .send({ email: patient.email, password: 'not the right password' })
+      .expect(401);
+    const unknown = await t.http
+      .post('/api/auth/login')
+      .send({ email: 'nobody@nowhere.test', password: 'not the right password' })
+      .expect(401);
     expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid email or password' });
     expect(unknown.body).toEqual(wrong.body);
     expect(unknown.headers['set-cookie']).toBeUndefined();
@@ -51,11 +63,19 @@ describe('auth: POST /api/auth/login', () => {
     const before = new Date(Date.now() - 1000);
     await t.http.post('/api/auth/login').send({ email: doctor.email, password: doctor.password }).expect(200);
     await t.http.post('/api/auth/login').send({ email: doctor.email, password: 'definitely wrong pw' }).expect(401);
-    await t.http.post('/api/auth/login').send({ email: 'ghost@nowhere.test', password: 'definitely wrong pw' }).expect(401);
+    await t.http
+      .post('/api/auth/login')
+      .send({ email: 'ghost@nowhere.test', password: 'definitely wrong pw' })
+      .expect(401);
     const mine = (await auditEvents(t.app, { action: 'auth.login', actorId: new Types.ObjectId(doctor.id) })).slice(-2);
     expect(mine.map((e) => e.outcome)).toEqual(['success', 'failure']);
     expect(mine[0]).toMatchObject({ actorRole: 'doctor', resourceType: 'user', resourceId: doctor.id });
-    const anonymous = await auditEvents(t.app, { action: 'auth.login', outcome: 'failure', actorId: { $exists: false }, at: { $gte: before } });
+    const anonymous = await auditEvents(t.app, {
+      action: 'auth.login',
+      outcome: 'failure',
+      actorId: { $exists: false },
+      at: { $gte: before },
+    });
     expect(anonymous.length).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(anonymous)).not.toContain('ghost@nowhere.test');
   });
@@ -73,7 +93,12 @@ describe('auth: POST /api/auth/login', () => {
 
   it('re-hashes a password stored with older argon2 parameters on the next sign-in', async () => {
     const users = db(t.app).collection('users');
-    const weak = await argon2.hash(patient.password, { type: argon2.argon2id, memoryCost: 8192, timeCost: 1, parallelism: 1 });
+    const weak = await argon2.hash(patient.password, {
+      type: argon2.argon2id,
+      memoryCost: 8192,
+      timeCost: 1,
+      parallelism: 1,
+    });
     await users.updateOne({ _id: new Types.ObjectId(patient.id) }, { $set: { passwordHash: weak } });
     await t.http.post('/api/auth/login').send({ email: patient.email, password: patient.password }).expect(200);
     const stored = await users.findOne({ _id: new Types.ObjectId(patient.id) });

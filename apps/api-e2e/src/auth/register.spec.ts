@@ -4,8 +4,18 @@ import { allKeys, auditEvents, CREDENTIAL_KEYS, db } from './auth-test-kit';
 const PASSWORD = 'violet-harbour-lantern-42';
 let seq = 0;
 const email = (tag: string) => `${tag}.${++seq}@register.test`;
-const patient = (over: Record<string, unknown> = {}) => ({ email: email('p'), password: PASSWORD, name: 'Pat Ient', role: 'patient', ...over });
-const doctor = (over: Record<string, unknown> = {}) => ({ ...patient({ email: email('d'), name: 'Dr. Who', role: 'doctor' }), specialty: 'Cardiology', ...over });
+const patient = (over: Record<string, unknown> = {}) => ({
+  email: email('p'),
+  password: PASSWORD,
+  name: 'Pat Ient',
+  role: 'patient',
+  ...over,
+});
+const doctor = (over: Record<string, unknown> = {}) => ({
+  ...patient({ email: email('d'), name: 'Dr. Who', role: 'doctor' }),
+  specialty: 'Cardiology',
+  ...over,
+});
 
 describe('auth: POST /api/auth/register', () => {
   let t: TestApp;
@@ -36,15 +46,31 @@ describe('auth: POST /api/auth/register', () => {
   });
 
   it('creates a doctor with specialty and bio', async () => {
-    const res = await t.http.post('/api/auth/register').send(doctor({ bio: 'Twenty years in cardiology.' })).expect(201);
-    expect(res.body.user).toMatchObject({ role: 'doctor', specialty: 'Cardiology', bio: 'Twenty years in cardiology.' });
+    const res = await t.http
+      .post('/api/auth/register')
+      .send(doctor({ bio: 'Twenty years in cardiology.' }))
+      .expect(201);
+    expect(res.body.user).toMatchObject({
+      role: 'doctor',
+      specialty: 'Cardiology',
+      bio: 'Twenty years in cardiology.',
+    });
   });
 
   it('records a sign-up audit event', async () => {
-    const res = await t.http.post('/api/auth/register').set('user-agent', 'register-audit-test').send(patient()).expect(201);
+    const res = await t.http
+      .post('/api/auth/register')
+      .set('user-agent', 'register-audit-test')
+      .send(patient())
+      .expect(201);
     const events = await auditEvents(t.app, { action: 'auth.register', resourceId: res.body.user.id });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ outcome: 'success', actorRole: 'patient', resourceType: 'user', userAgent: 'register-audit-test' });
+    expect(events[0]).toMatchObject({
+      outcome: 'success',
+      actorRole: 'patient',
+      resourceType: 'user',
+      userAgent: 'register-audit-test',
+    });
     expect(events[0].actorId?.toHexString()).toBe(res.body.user.id);
   });
 
@@ -75,7 +101,8 @@ describe('auth: POST /api/auth/register', () => {
     const reported = (res.body.details as { field: string; message: string }[]).map((d) => d.field);
     expect(reported).toEqual(expect.arrayContaining(fields));
     for (const d of res.body.details) expect(d.message).toEqual(expect.any(String));
-    if (typeof body['email'] === 'string') expect(await db(t.app).collection('users').countDocuments({ email: body['email'] })).toBe(0);
+    if (typeof body['email'] === 'string')
+      expect(await db(t.app).collection('users').countDocuments({ email: body['email'] })).toBe(0);
   });
 
   it('rejects a non-JSON-object body with 400', async () => {
@@ -85,7 +112,10 @@ describe('auth: POST /api/auth/register', () => {
   it('rejects an email taken in another letter case with 409', async () => {
     const first = patient({ email: 'Taken@Register.test' });
     await t.http.post('/api/auth/register').send(first).expect(201);
-    const res = await t.http.post('/api/auth/register').send(patient({ email: 'taken@register.TEST' })).expect(409);
+    const res = await t.http
+      .post('/api/auth/register')
+      .send(patient({ email: 'taken@register.TEST' }))
+      .expect(409);
     expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', message: expect.any(String) });
     expect(await db(t.app).collection('users').countDocuments({ email: 'taken@register.test' })).toBe(1);
   });

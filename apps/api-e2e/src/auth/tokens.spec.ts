@@ -14,7 +14,10 @@ describe('auth: access tokens, refresh rotation, logout, profile, password chang
   let doctor: TestUser;
   const now = () => Math.floor(Date.now() / 1000);
   const login = async (u: TestUser) =>
-    (await t.http.post('/api/auth/login').send({ email: u.email, password: u.password }).expect(200)).body as { accessToken: string; refreshToken: string };
+    (await t.http.post('/api/auth/login').send({ email: u.email, password: u.password }).expect(200)).body as {
+      accessToken: string;
+      refreshToken: string;
+    };
 
   beforeAll(async () => {
     t = await startTestApp({ JWT_SECRET, JWT_REFRESH_SECRET: randomBytes(32).toString('hex') });
@@ -47,23 +50,52 @@ describe('auth: access tokens, refresh rotation, logout, profile, password chang
     });
 
     it('a token signed by us is accepted (control for the cases below)', async () => {
-      const token = craftJwt({ alg: 'HS256', typ: 'JWT' }, { sub: patient.id, role: 'patient', jti: 'x', iat: now(), exp: now() + 60, ...CLAIMS }, JWT_SECRET);
+      const token = craftJwt(
+        { alg: 'HS256', typ: 'JWT' },
+        { sub: patient.id, role: 'patient', jti: 'x', iat: now(), exp: now() + 60, ...CLAIMS },
+        JWT_SECRET,
+      );
       await t.http.get('/api/me').set('authorization', `Bearer ${token}`).expect(200);
     });
 
     const bad: [string, () => string][] = [
       ['no token', () => ''],
       ['garbage', () => 'Bearer not.a.jwt'],
-      ['an expired token', () => `Bearer ${craftJwt({ alg: 'HS256', typ: 'JWT' }, { sub: patient.id, role: 'patient', jti: 'x', iat: now() - 1000, exp: now() - 10, ...CLAIMS }, JWT_SECRET)}`],
-      ['a tampered payload', () => {
-        const [h, , s] = patient.accessToken.split('.');
-        const forged = Buffer.from(JSON.stringify({ ...decodeJwt(patient.accessToken).payload, role: 'doctor' })).toString('base64url');
-        return `Bearer ${h}.${forged}.${s}`;
-      }],
-      ['alg: none', () => `Bearer ${craftJwt({ alg: 'none', typ: 'JWT' }, { sub: patient.id, role: 'patient', jti: 'x', iat: now(), exp: now() + 60, ...CLAIMS })}`],
-      ['another algorithm (HS512) with the right secret', () => `Bearer ${craftJwt({ alg: 'HS512', typ: 'JWT' }, { sub: patient.id, role: 'patient', jti: 'x', iat: now(), exp: now() + 60, ...CLAIMS }, JWT_SECRET)}`],
-      ['a token signed with another secret', () => `Bearer ${craftJwt({ alg: 'HS256', typ: 'JWT' }, { sub: patient.id, role: 'patient', jti: 'x', iat: now(), exp: now() + 60, ...CLAIMS }, 'another-secret-of-sufficient-length!!')}`],
-      ['another audience', () => `Bearer ${craftJwt({ alg: 'HS256', typ: 'JWT' }, { sub: patient.id, role: 'patient', jti: 'x', iat: now(), exp: now() + 60, iss: 'cloudvault', aud: 'cloudvault-mfa' }, JWT_SECRET)}`],
+      [
+        'an expired token',
+        () =>
+          `Bearer ${craftJwt({ alg: 'HS256', typ: 'JWT' }, { sub: patient.id, role: 'patient', jti: 'x', iat: now() - 1000, exp: now() - 10, ...CLAIMS }, JWT_SECRET)}`,
+      ],
+      [
+        'a tampered payload',
+        () => {
+          const [h, , s] = patient.accessToken.split('.');
+          const forged = Buffer.from(
+            JSON.stringify({ ...decodeJwt(patient.accessToken).payload, role: 'doctor' }),
+          ).toString('base64url');
+          return `Bearer ${h}.${forged}.${s}`;
+        },
+      ],
+      [
+        'alg: none',
+        () =>
+          `Bearer ${craftJwt({ alg: 'none', typ: 'JWT' }, { sub: patient.id, role: 'patient', jti: 'x', iat: now(), exp: now() + 60, ...CLAIMS })}`,
+      ],
+      [
+        'another algorithm (HS512) with the right secret',
+        () =>
+          `Bearer ${craftJwt({ alg: 'HS512', typ: 'JWT' }, { sub: patient.id, role: 'patient', jti: 'x', iat: now(), exp: now() + 60, ...CLAIMS }, JWT_SECRET)}`,
+      ],
+      [
+        'a token signed with another secret',
+        () =>
+          `Bearer ${craftJwt({ alg: 'HS256', typ: 'JWT' }, { sub: patient.id, role: 'patient', jti: 'x', iat: now(), exp: now() + 60, ...CLAIMS }, 'another-secret-of-sufficient-length!!')}`,
+      ],
+      [
+        'another audience',
+        () =>
+          `Bearer ${craftJwt({ alg: 'HS256', typ: 'JWT' }, { sub: patient.id, role: 'patient', jti: 'x', iat: now(), exp: now() + 60, iss: 'cloudvault', aud: 'cloudvault-mfa' }, JWT_SECRET)}`,
+      ],
       ['a refresh token used as bearer', () => `Bearer ${patient.refreshToken}`],
     ];
     it.each(bad)('%s → 401 in the error shape', async (_label, header) => {
@@ -77,7 +109,8 @@ describe('auth: access tokens, refresh rotation, logout, profile, password chang
   describe('refresh tokens', () => {
     it('rotates: the new pair works, the old refresh token is single-use and its reuse revokes the family', async () => {
       const first = await login(patient);
-      const second = (await t.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
+      const second = (await t.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200))
+        .body;
       expect(second.refreshToken).not.toBe(first.refreshToken);
       expect(allKeys(second).filter((k) => CREDENTIAL_KEYS.test(k))).toEqual([]);
       expect(second.user.id).toBe(patient.id);
@@ -88,14 +121,19 @@ describe('auth: access tokens, refresh rotation, logout, profile, password chang
       // the whole family is revoked: the legitimately rotated token no longer works either
       await t.http.post('/api/auth/refresh').send({ refreshToken: second.refreshToken }).expect(401);
 
-      const events = await auditEvents(t.app, { action: 'auth.refresh.reuse', actorId: new Types.ObjectId(patient.id) });
+      const events = await auditEvents(t.app, {
+        action: 'auth.refresh.reuse',
+        actorId: new Types.ObjectId(patient.id),
+      });
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ outcome: 'denied', resourceType: 'session' });
     });
 
     it('two concurrent refreshes with the same token: exactly one succeeds', async () => {
       const s = await login(patient);
-      const results = await Promise.all([1, 2].map(() => t.http.post('/api/auth/refresh').send({ refreshToken: s.refreshToken })));
+      const results = await Promise.all(
+        [1, 2].map(() => t.http.post('/api/auth/refresh').send({ refreshToken: s.refreshToken })),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
     });
 
@@ -131,7 +169,10 @@ describe('auth: access tokens, refresh rotation, logout, profile, password chang
     it('rejects missing, unknown and malformed refresh tokens', async () => {
       await t.http.post('/api/auth/refresh').send({}).expect(401);
       await t.http.post('/api/auth/refresh').send({ refreshToken: 'unknown-token' }).expect(401);
-      const bad = await t.http.post('/api/auth/refresh').send({ refreshToken: { $ne: null } }).expect(400);
+      const bad = await t.http
+        .post('/api/auth/refresh')
+        .send({ refreshToken: { $ne: null } })
+        .expect(400);
       expect(bad.body.details[0].field).toBe('refreshToken');
       await t.http.post('/api/auth/refresh').send({ refreshToken: 'x', extra: 1 }).expect(400);
     });
@@ -141,7 +182,11 @@ describe('auth: access tokens, refresh rotation, logout, profile, password chang
     it('revokes the presented refresh token and clears the cookie; needs a signed-in caller', async () => {
       const s = await login(patient);
       await t.http.post('/api/auth/logout').send({ refreshToken: s.refreshToken }).expect(401);
-      const res = await t.http.post('/api/auth/logout').set('authorization', `Bearer ${s.accessToken}`).send({ refreshToken: s.refreshToken }).expect(204);
+      const res = await t.http
+        .post('/api/auth/logout')
+        .set('authorization', `Bearer ${s.accessToken}`)
+        .send({ refreshToken: s.refreshToken })
+        .expect(204);
       expect(([] as string[]).concat(res.headers['set-cookie'] ?? []).some((c) => /^cv_refresh=;/.test(c))).toBe(true);
       await t.http.post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(401);
       const events = await auditEvents(t.app, { action: 'auth.logout', actorId: new Types.ObjectId(patient.id) });
@@ -154,18 +199,31 @@ describe('auth: access tokens, refresh rotation, logout, profile, password chang
       await t.http.post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(401);
     });
 
-    it('cannot revoke another user\'s refresh token', async () => {
+    it("cannot revoke another user's refresh token", async () => {
       const victim = await login(doctor);
       const attacker = await login(patient);
-      await t.http.post('/api/auth/logout').set('authorization', `Bearer ${attacker.accessToken}`).send({ refreshToken: victim.refreshToken }).expect(204);
+      await t.http
+        .post('/api/auth/logout')
+        .set('authorization', `Bearer ${attacker.accessToken}`)
+        .send({ refreshToken: victim.refreshToken })
+        .expect(204);
       await t.http.post('/api/auth/refresh').send({ refreshToken: victim.refreshToken }).expect(200);
     });
   });
 
   describe('profile', () => {
     it('PATCH /api/me changes the name (and for doctors specialty and bio)', async () => {
-      const res = await t.http.patch('/api/me').set('authorization', doctor.auth).send({ name: ' Dr. Gregory House ', specialty: 'Diagnostics', bio: 'Nephrology and infectious disease.' }).expect(200);
-      expect(res.body).toMatchObject({ id: doctor.id, name: 'Dr. Gregory House', specialty: 'Diagnostics', bio: 'Nephrology and infectious disease.' });
+      const res = await t.http
+        .patch('/api/me')
+        .set('authorization', doctor.auth)
+        .send({ name: ' Dr. Gregory House ', specialty: 'Diagnostics', bio: 'Nephrology and infectious disease.' })
+        .expect(200);
+      expect(res.body).toMatchObject({
+        id: doctor.id,
+        name: 'Dr. Gregory House',
+        specialty: 'Diagnostics',
+        bio: 'Nephrology and infectious disease.',
+      });
       expect(allKeys(res.body).filter((k) => CREDENTIAL_KEYS.test(k))).toEqual([]);
       const cleared = await t.http.patch('/api/me').set('authorization', doctor.auth).send({ bio: '' }).expect(200);
       expect(cleared.body.bio).toBeUndefined();
@@ -200,14 +258,30 @@ describe('auth: access tokens, refresh rotation, logout, profile, password chang
       const other = await login(user);
       const bearer = `Bearer ${current.accessToken}`;
 
-      const wrong = await t.http.post('/api/me/password').set('authorization', bearer).send({ currentPassword: 'wrong password!', newPassword: 'a brand new passphrase' }).expect(401);
+      const wrong = await t.http
+        .post('/api/me/password')
+        .set('authorization', bearer)
+        .send({ currentPassword: 'wrong password!', newPassword: 'a brand new passphrase' })
+        .expect(401);
       expect(wrong.body.message).toEqual(expect.any(String));
-      const weak = await t.http.post('/api/me/password').set('authorization', bearer).send({ currentPassword: user.password, newPassword: 'iloveyou12' }).expect(400);
+      const weak = await t.http
+        .post('/api/me/password')
+        .set('authorization', bearer)
+        .send({ currentPassword: user.password, newPassword: 'iloveyou12' })
+        .expect(400);
       expect(weak.body.details).toEqual([{ field: 'newPassword', message: expect.stringMatching(/common/) }]);
-      await t.http.post('/api/me/password').set('authorization', bearer).send({ currentPassword: user.password, newPassword: 'short' }).expect(400);
+      await t.http
+        .post('/api/me/password')
+        .set('authorization', bearer)
+        .send({ currentPassword: user.password, newPassword: 'short' })
+        .expect(400);
       await t.http.post('/api/auth/login').send({ email: user.email, password: user.password }).expect(200);
 
-      await t.http.post('/api/me/password').set('authorization', bearer).send({ currentPassword: user.password, newPassword: 'a brand new passphrase' }).expect(204);
+      await t.http
+        .post('/api/me/password')
+        .set('authorization', bearer)
+        .send({ currentPassword: user.password, newPassword: 'a brand new passphrase' })
+        .expect(204);
       await t.http.post('/api/auth/refresh').send({ refreshToken: other.refreshToken }).expect(401);
       await t.http.post('/api/auth/refresh').send({ refreshToken: current.refreshToken }).expect(200);
       await t.http.post('/api/auth/login').send({ email: user.email, password: user.password }).expect(401);
@@ -238,6 +312,8 @@ describe('auth: access tokens, refresh rotation, logout, profile, password chang
       expect(op).toBeDefined();
       expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(codes));
     }
-    expect(doc.components.schemas.RegisterDto.required).toEqual(expect.arrayContaining(['email', 'password', 'name', 'role']));
+    expect(doc.components.schemas.RegisterDto.required).toEqual(
+      expect.arrayContaining(['email', 'password', 'name', 'role']),
+    );
   });
 });

@@ -29,8 +29,12 @@ describe('authorisation matrix (derived from the registered routes)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    routes = registeredRoutes(t.app).filter((r) => r.path.startsWith('/api/') && !r.path.startsWith('/api/docs') && !r.path.includes('{'));
-    const doc = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    routes = registeredRoutes(t.app).filter(
+      (r) => r.path.startsWith('/api/') && !r.path.startsWith('/api/docs') && !r.path.includes('{'),
+    );
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
     publicOps = new Set(
       Object.entries(doc.paths).flatMap(([path, ops]) =>
         Object.entries(ops)
@@ -39,7 +43,11 @@ describe('authorisation matrix (derived from the registered routes)', () => {
       ),
     );
 
-    [patient, otherPatient, active] = await Promise.all([signUp(t.http, 'patient'), signUp(t.http, 'patient'), signUp(t.http, 'doctor')]);
+    [patient, otherPatient, active] = await Promise.all([
+      signUp(t.http, 'patient'),
+      signUp(t.http, 'patient'),
+      signUp(t.http, 'doctor'),
+    ]);
     const statuses = ['pending', 'rejected', 'cancelled', 'ended'] as const;
     const doctors = await Promise.all([...statuses, 'none'].map(() => signUp(t.http, 'doctor')));
     await consultation(t.http, patient, active, 'active');
@@ -91,13 +99,20 @@ describe('authorisation matrix (derived from the registered routes)', () => {
       const path = fillPath(r.path, { patientId: patient.id }, newId);
       const expectStatus = async (who: string, auth: string | undefined, check: (s: number) => boolean) => {
         const res = await send(r, path, auth);
-        expect({ route: key(r), who, status: res.status, ok: check(res.status) }).toEqual({ route: key(r), who, status: res.status, ok: true });
-        if (res.status >= 400) expect(res.body).toEqual(expect.objectContaining({ statusCode: res.status, message: expect.any(String) }));
+        expect({ route: key(r), who, status: res.status, ok: check(res.status) }).toEqual({
+          route: key(r),
+          who,
+          status: res.status,
+          ok: true,
+        });
+        if (res.status >= 400)
+          expect(res.body).toEqual(expect.objectContaining({ statusCode: res.status, message: expect.any(String) }));
       };
       await expectStatus('anonymous', undefined, (s) => s === 401);
       await expectStatus('the patient', patient.auth, (s) => s === 403);
       await expectStatus('another patient', otherPatient.auth, (s) => s === 403);
-      for (const [status, doctor] of Object.entries(refused)) await expectStatus(`doctor (${status})`, doctor.auth, (s) => s === 403);
+      for (const [status, doctor] of Object.entries(refused))
+        await expectStatus(`doctor (${status})`, doctor.auth, (s) => s === 403);
       await expectStatus('doctor (active)', active.auth, (s) => s !== 401 && s !== 403 && s < 500);
       // the active doctor of ANOTHER patient gets nothing of this one
       const strangerPath = fillPath(r.path, { patientId: newId() }, newId);
@@ -108,7 +123,9 @@ describe('authorisation matrix (derived from the registered routes)', () => {
 
   it("refused doctors appear in the patient's access log as denied attempts", async () => {
     const log = await t.http.get('/api/access-log?limit=500').set('authorization', patient.auth).expect(200);
-    const denied = (log.body.items as { actor: { id: string } | null; outcome: string; action: string }[]).filter((e) => e.outcome === 'denied');
+    const denied = (log.body.items as { actor: { id: string } | null; outcome: string; action: string }[]).filter(
+      (e) => e.outcome === 'denied',
+    );
     const refusedIds = Object.values(refused).map((d) => d.id);
     expect(new Set(denied.map((e) => e.actor?.id))).toEqual(new Set(refusedIds));
     expect(new Set(denied.map((e) => e.action))).toEqual(new Set(['patient-record.read', 'patient-record.write']));
@@ -128,16 +145,33 @@ describe('authorisation matrix (derived from the registered routes)', () => {
     const rx = await t.http
       .post(`/api/doctor/patients/${otherPatient.id}/prescriptions`)
       .set('authorization', active.auth)
-      .send({ medications: [{ name: 'Metformin', dose: '500 mg', frequency: 'twice daily' }], instructions: 'With meals' })
+      .send({
+        medications: [{ name: 'Metformin', dose: '500 mg', frequency: 'twice daily' }],
+        instructions: 'With meals',
+      })
       .expect(201);
     const base = `/api/doctor/patients/${patient.id}`;
-    await t.http.patch(`${base}/notes/${note.body.id}`).set('authorization', active.auth).send({ body: 'moved?' }).expect(404);
+    await t.http
+      .patch(`${base}/notes/${note.body.id}`)
+      .set('authorization', active.auth)
+      .send({ body: 'moved?' })
+      .expect(404);
     await t.http.delete(`${base}/notes/${note.body.id}`).set('authorization', active.auth).expect(404);
-    await t.http.post(`${base}/prescriptions/${rx.body.id}/cancel`).set('authorization', active.auth).send({}).expect(404);
+    await t.http
+      .post(`${base}/prescriptions/${rx.body.id}/cancel`)
+      .set('authorization', active.auth)
+      .send({})
+      .expect(404);
     // untouched under its own patient
-    const notes = await t.http.get(`/api/doctor/patients/${otherPatient.id}/notes`).set('authorization', active.auth).expect(200);
+    const notes = await t.http
+      .get(`/api/doctor/patients/${otherPatient.id}/notes`)
+      .set('authorization', active.auth)
+      .expect(200);
     expect(notes.body.items[0]).toMatchObject({ id: note.body.id, body: 'Other patient' });
-    const rxs = await t.http.get(`/api/doctor/patients/${otherPatient.id}/prescriptions`).set('authorization', active.auth).expect(200);
+    const rxs = await t.http
+      .get(`/api/doctor/patients/${otherPatient.id}/prescriptions`)
+      .set('authorization', active.auth)
+      .expect(200);
     expect(rxs.body.items[0]).toMatchObject({ id: rx.body.id, status: 'active' });
   });
 });

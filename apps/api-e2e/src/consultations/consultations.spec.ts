@@ -22,8 +22,10 @@ describe('consultations: requests and the state machine', () => {
   });
   afterAll(() => t.close());
 
-  const request = (u: TestUser, body: object) => t.http.post('/api/consultations').set('authorization', u.auth).send(body);
-  const act = (u: TestUser, id: string, action: string) => t.http.post(`/api/consultations/${id}/${action}`).set('authorization', u.auth);
+  const request = (u: TestUser, body: object) =>
+    t.http.post('/api/consultations').set('authorization', u.auth).send(body);
+  const act = (u: TestUser, id: string, action: string) =>
+    t.http.post(`/api/consultations/${id}/${action}`).set('authorization', u.auth);
 
   it('a patient requests a consultation: 201 pending, with both names and the request in the history', async () => {
     const res = await request(patient, { doctorId: doctor.id, message: 'Chest pain when climbing stairs' }).expect(201);
@@ -35,7 +37,9 @@ describe('consultations: requests and the state machine', () => {
       doctor: { id: doctor.id, name: 'Dr. Alice Heart', specialty: 'Cardiology' },
       message: 'Chest pain when climbing stairs',
     });
-    expect(res.body.history).toEqual([{ status: 'pending', at: expect.any(String), by: patient.id, byRole: 'patient' }]);
+    expect(res.body.history).toEqual([
+      { status: 'pending', at: expect.any(String), by: patient.id, byRole: 'patient' },
+    ]);
     expect(JSON.stringify(res.body)).not.toContain('@');
     // a second open request for the same pair is refused
     const dup = await request(patient, { doctorId: doctor.id }).expect(409);
@@ -50,7 +54,9 @@ describe('consultations: requests and the state machine', () => {
     const codes = results.map((r) => r.status).sort();
     expect(codes).toEqual([201, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
     const conn = t.app.get<Connection>(getConnectionToken());
-    const open = await conn.collection('consultations').countDocuments({ patientId: new Types.ObjectId(p.id), doctorId: new Types.ObjectId(doctor2.id) });
+    const open = await conn
+      .collection('consultations')
+      .countDocuments({ patientId: new Types.ObjectId(p.id), doctorId: new Types.ObjectId(doctor2.id) });
     expect(open).toBe(1);
   });
 
@@ -75,7 +81,9 @@ describe('consultations: requests and the state machine', () => {
 
     const accepted = await act(doctor, c.id, 'accept').expect(200);
     expect(accepted.body.status).toBe('active');
-    expect(accepted.body.history.map((h: { status: string; byRole: string; by: string }) => [h.status, h.byRole, h.by])).toEqual([
+    expect(
+      accepted.body.history.map((h: { status: string; byRole: string; by: string }) => [h.status, h.byRole, h.by]),
+    ).toEqual([
       ['pending', 'patient', patient.id],
       ['active', 'doctor', doctor.id],
     ]);
@@ -127,7 +135,10 @@ describe('consultations: requests and the state machine', () => {
     expect(mine.body.items.length).toBeGreaterThanOrEqual(3);
     for (const c of mine.body.items) expect(c.patient.id).toBe(other.id);
 
-    const rejected = await t.http.get('/api/consultations?status=rejected').set('authorization', other.auth).expect(200);
+    const rejected = await t.http
+      .get('/api/consultations?status=rejected')
+      .set('authorization', other.auth)
+      .expect(200);
     expect(rejected.body.items.map((c: { status: string }) => c.status)).toEqual(['rejected']);
     expect(rejected.body.items[0].doctor.name).toBe('Dr. Alice Heart');
 
@@ -163,6 +174,14 @@ describe('consultations: requests and the state machine', () => {
       .find({ resourceType: 'consultation', patientId: new Types.ObjectId(patient.id) })
       .toArray();
     const actions = events.map((e) => e['action']);
-    expect(actions).toEqual(expect.arrayContaining(['consultation.request', 'consultation.accept', 'consultation.end', 'consultation.reject', 'consultation.cancel']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'consultation.request',
+        'consultation.accept',
+        'consultation.end',
+        'consultation.reject',
+        'consultation.cancel',
+      ]),
+    );
   });
 });

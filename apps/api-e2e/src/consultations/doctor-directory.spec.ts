@@ -18,7 +18,8 @@ describe('GET /api/doctors: the doctor directory', () => {
   });
   afterAll(() => t.close());
 
-  const search = (query: Record<string, string | number>) => t.http.get('/api/doctors').query(query).set('authorization', patient.auth);
+  const search = (query: Record<string, string | number>) =>
+    t.http.get('/api/doctors').query(query).set('authorization', patient.auth);
 
   it('lists doctors only, by name, with public fields only (never an email)', async () => {
     const res = await search({}).expect(200);
@@ -30,14 +31,17 @@ describe('GET /api/doctors: the doctor directory', () => {
       'Dr. Grace Hopper',
     ]);
     expect(res.body.nextCursor).toBeNull();
-    for (const d of res.body.items) expect(Object.keys(d).sort()).toEqual(expect.arrayContaining(['id', 'name', 'specialty']));
-    for (const d of res.body.items) for (const k of Object.keys(d)) expect(['id', 'name', 'specialty', 'bio']).toContain(k);
+    for (const d of res.body.items)
+      expect(Object.keys(d).sort()).toEqual(expect.arrayContaining(['id', 'name', 'specialty']));
+    for (const d of res.body.items)
+      for (const k of Object.keys(d)) expect(['id', 'name', 'specialty', 'bio']).toContain(k);
     expect(JSON.stringify(res.body)).not.toMatch(/@|passwordHash|mfa/);
     expect(res.body.items.find((d: { name: string }) => d.name === 'Dr. Ada Byron').bio).toBe('Heart rhythm clinic');
   });
 
   it('searches name or specialty case-insensitively, taking the text literally', async () => {
-    const names = async (q: Record<string, string>) => (await search(q).expect(200)).body.items.map((d: { name: string }) => d.name);
+    const names = async (q: Record<string, string>) =>
+      (await search(q).expect(200)).body.items.map((d: { name: string }) => d.name);
     expect(await names({ q: 'CARDIO' })).toEqual(['Dr. Ada Byron', 'Dr. Alan Turing']);
     expect(await names({ q: 'grace' })).toEqual(['Dr. Grace Hopper']);
     expect(await names({ q: '.*' })).toEqual(['Dr. (Weird) Name.*']);

@@ -30,27 +30,50 @@ describe('care journey: from request to revocation', () => {
     ]);
     await as(patient).post('/api/vitals', { type: 'blood_pressure', systolic: 150, diastolic: 95 }).expect(201);
     await as(patient).post('/api/vitals', { type: 'heart_rate', value: 88 }).expect(201);
-    const { body, contentType } = multipart([{ name: 'file', value: pdf, filename: 'lab-results.pdf', contentType: 'application/pdf' }]);
-    fileId = (await t.http.post('/api/files').set('authorization', patient.auth).set('content-type', contentType).send(body).expect(201)).body.id;
+    const { body, contentType } = multipart([
+      { name: 'file', value: pdf, filename: 'lab-results.pdf', contentType: 'application/pdf' },
+    ]);
+    fileId = (
+      await t.http
+        .post('/api/files')
+        .set('authorization', patient.auth)
+        .set('content-type', contentType)
+        .send(body)
+        .expect(201)
+    ).body.id;
   });
   afterAll(() => t.close());
 
   it('1. the patient finds the doctor and asks; the doctor has no access while pending', async () => {
     const found = await as(patient).get('/api/doctors?specialty=diagnostic%20medicine').expect(200);
     expect(found.body.items).toEqual([{ id: doctor.id, name: 'Dr. Gregory House', specialty: 'Diagnostic Medicine' }]);
-    const req = await as(patient).post('/api/consultations', { doctorId: doctor.id, message: 'Persistent headaches' }).expect(201);
+    const req = await as(patient)
+      .post('/api/consultations', { doctorId: doctor.id, message: 'Persistent headaches' })
+      .expect(201);
     expect(req.body.status).toBe('pending');
     consultationId = req.body.id;
     const inbox = await as(doctor).get('/api/consultations?status=pending').expect(200);
-    expect(inbox.body.items).toEqual([expect.objectContaining({ id: consultationId, message: 'Persistent headaches', patient: { id: patient.id, name: 'Jane Patient' } })]);
+    expect(inbox.body.items).toEqual([
+      expect.objectContaining({
+        id: consultationId,
+        message: 'Persistent headaches',
+        patient: { id: patient.id, name: 'Jane Patient' },
+      }),
+    ]);
     await as(doctor).get(`${ws()}/vitals`).expect(403);
   });
 
   it('2. the doctor accepts and sees the patient among theirs', async () => {
-    expect((await as(doctor).post(`/api/consultations/${consultationId}/accept`).expect(200)).body.status).toBe('active');
+    expect((await as(doctor).post(`/api/consultations/${consultationId}/accept`).expect(200)).body.status).toBe(
+      'active',
+    );
     const mine = await as(doctor).get('/api/doctor/patients').expect(200);
     expect(mine.body.items.map((p: { id: string }) => p.id)).toEqual([patient.id]);
-    expect((await as(doctor).get(ws()).expect(200)).body).toMatchObject({ id: patient.id, name: 'Jane Patient', consultationId });
+    expect((await as(doctor).get(ws()).expect(200)).body).toMatchObject({
+      id: patient.id,
+      name: 'Jane Patient',
+      consultationId,
+    });
   });
 
   it('3. the doctor reads vitals (same shapes as the patient’s own) and files (exact bytes)', async () => {
@@ -64,7 +87,9 @@ describe('care journey: from request to revocation', () => {
     expect(JSON.stringify(seenSummary.body)).toContain('blood_pressure');
 
     const files = await as(doctor).get(`${ws()}/files`).expect(200);
-    expect(files.body.items.map((f: { id: string; name: string }) => [f.id, f.name])).toEqual([[fileId, 'lab-results.pdf']]);
+    expect(files.body.items.map((f: { id: string; name: string }) => [f.id, f.name])).toEqual([
+      [fileId, 'lab-results.pdf'],
+    ]);
     const dl = await as(doctor).get(`${ws()}/files/${fileId}/content`).buffer(true).parse(binary).expect(200);
     expect(sha256(dl.body as Buffer)).toBe(sha256(pdf));
     expect(dl.headers['content-disposition']).toMatch(/^attachment;/);
@@ -77,7 +102,9 @@ describe('care journey: from request to revocation', () => {
     await as(doctor).post(`${ws()}/notes`, { body: 'Shared: keep a headache diary', visibility: 'shared' }).expect(201);
     await as(doctor)
       .post(`${ws()}/prescriptions`, {
-        medications: [{ name: 'Ibuprofen', dose: '400 mg', frequency: 'every 8 hours as needed', route: 'oral', durationDays: 7 }],
+        medications: [
+          { name: 'Ibuprofen', dose: '400 mg', frequency: 'every 8 hours as needed', route: 'oral', durationDays: 7 },
+        ],
         instructions: 'Take with food.',
       })
       .expect(201);
@@ -89,19 +116,30 @@ describe('care journey: from request to revocation', () => {
     expect(JSON.stringify(notes.body)).not.toContain('lupus');
     const rx = await as(patient).get('/api/prescriptions').expect(200);
     expect(rx.body.items).toEqual([
-      expect.objectContaining({ status: 'active', doctor: expect.objectContaining({ name: 'Dr. Gregory House' }), instructions: 'Take with food.' }),
+      expect.objectContaining({
+        status: 'active',
+        doctor: expect.objectContaining({ name: 'Dr. Gregory House' }),
+        instructions: 'Take with food.',
+      }),
     ]);
   });
 
   it('6. the access log names the doctor for each read and write', async () => {
     const log = await as(patient).get('/api/access-log?limit=500').expect(200);
-    const byDoctor = (log.body.items as { actor: { id: string; name: string; role: string } | null; action: string; resourceType: string }[]).filter(
-      (e) => e.actor?.id === doctor.id,
-    );
+    const byDoctor = (
+      log.body.items as {
+        actor: { id: string; name: string; role: string } | null;
+        action: string;
+        resourceType: string;
+      }[]
+    ).filter((e) => e.actor?.id === doctor.id);
     expect(byDoctor.every((e) => e.actor?.name === 'Dr. Gregory House' && e.actor.role === 'doctor')).toBe(true);
     const types = new Set(byDoctor.map((e) => e.resourceType));
-    for (const type of ['consultation', 'vital', 'file', 'note', 'prescription']) expect([type, types.has(type)]).toEqual([type, true]);
-    expect(byDoctor.map((e) => e.action)).toEqual(expect.arrayContaining(['note.create', 'prescription.create', 'consultation.accept']));
+    for (const type of ['consultation', 'vital', 'file', 'note', 'prescription'])
+      expect([type, types.has(type)]).toEqual([type, true]);
+    expect(byDoctor.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['note.create', 'prescription.create', 'consultation.accept']),
+    );
   });
 
   it('7. the consultation ends and the doctor is refused on every workspace route at once', async () => {
@@ -110,13 +148,18 @@ describe('care journey: from request to revocation', () => {
     expect(workspace.length).toBeGreaterThanOrEqual(12);
     for (const r of workspace) {
       const path = fillPath(r.path, { patientId: patient.id, fileId }, () => new Types.ObjectId().toHexString());
-      const req = t.http[r.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path).set('authorization', doctor.auth);
+      const req = t.http[r.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path).set(
+        'authorization',
+        doctor.auth,
+      );
       const res = await (r.method === 'GET' || r.method === 'DELETE' ? req : req.send({}));
       expect([`${r.method} ${r.path}`, res.status]).toEqual([`${r.method} ${r.path}`, 403]);
     }
     expect((await as(doctor).get('/api/doctor/patients').expect(200)).body.items).toEqual([]);
     const log = await as(patient).get('/api/access-log?limit=500').expect(200);
-    const denied = (log.body.items as { actor: { id: string } | null; outcome: string }[]).filter((e) => e.outcome === 'denied');
+    const denied = (log.body.items as { actor: { id: string } | null; outcome: string }[]).filter(
+      (e) => e.outcome === 'denied',
+    );
     // one per route just now, plus the attempt while the request was pending (step 1)
     expect(denied.length).toBe(workspace.length + 1);
     expect(denied.every((e) => e.actor?.id === doctor.id)).toBe(true);

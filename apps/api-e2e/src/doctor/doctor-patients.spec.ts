@@ -17,16 +17,26 @@ describe('GET /api/doctor/patients: the doctor’s active patients', () => {
       signUp(t.http, 'patient', { name: 'Bob Jones' }),
       signUp(t.http, 'patient', { name: 'Cy Smithers' }),
     ]);
-    await Promise.all([consultation(t.http, ann, doctor), consultation(t.http, bob, doctor), consultation(t.http, cy, doctor, 'pending')]);
+    await Promise.all([
+      consultation(t.http, ann, doctor),
+      consultation(t.http, bob, doctor),
+      consultation(t.http, cy, doctor, 'pending'),
+    ]);
   });
   afterAll(() => t.close());
 
-  const list = (q: Record<string, string | number> = {}) => t.http.get('/api/doctor/patients').query(q).set('authorization', doctor.auth);
+  const list = (q: Record<string, string | number> = {}) =>
+    t.http.get('/api/doctor/patients').query(q).set('authorization', doctor.auth);
 
   it('lists patients with an active consultation only, by name, searchable literally and case-insensitively', async () => {
     const all = await list().expect(200);
     expect(all.body.items.map((p: { name: string }) => p.name)).toEqual(['Ann (A.) Smith', 'Bob Jones']);
-    expect(all.body.items[0]).toEqual({ id: ann.id, name: 'Ann (A.) Smith', consultationId: expect.any(String), since: expect.any(String) });
+    expect(all.body.items[0]).toEqual({
+      id: ann.id,
+      name: 'Ann (A.) Smith',
+      consultationId: expect.any(String),
+      since: expect.any(String),
+    });
     expect((await list({ q: 'SMITH' }).expect(200)).body.items.map((p: { id: string }) => p.id)).toEqual([ann.id]);
     expect((await list({ q: '(A.)' }).expect(200)).body.items.map((p: { id: string }) => p.id)).toEqual([ann.id]);
     expect((await list({ q: '.*' }).expect(200)).body.items).toEqual([]);
@@ -39,7 +49,12 @@ describe('GET /api/doctor/patients: the doctor’s active patients', () => {
 
   it("shows a consulted patient's profile, and refuses one still pending", async () => {
     const res = await t.http.get(`/api/doctor/patients/${ann.id}`).set('authorization', doctor.auth).expect(200);
-    expect(res.body).toMatchObject({ id: ann.id, name: 'Ann (A.) Smith', email: ann.email, consultationId: expect.any(String) });
+    expect(res.body).toMatchObject({
+      id: ann.id,
+      name: 'Ann (A.) Smith',
+      email: ann.email,
+      consultationId: expect.any(String),
+    });
     expect(JSON.stringify(res.body)).not.toMatch(/password|mfa/i);
     await t.http.get(`/api/doctor/patients/${cy.id}`).set('authorization', doctor.auth).expect(403);
   });

@@ -41,7 +41,8 @@ describe('faults: the database stops in the middle of a load', () => {
       .timeout(HANG_MS)
       .send({ type: 'heart_rate', value: 60 + (seq % 40), note: marker });
     outcomes.push({ status: res.status, marker, phase });
-    if (res.status !== 201) expect(res.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: expect.any(String) });
+    if (res.status !== 201)
+      expect(res.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: expect.any(String) });
   };
   /** `workers` clients writing in a loop until `until()` says stop. */
   const load = (workers: number, until: () => boolean) =>
@@ -75,18 +76,29 @@ describe('faults: the database stops in the middle of a load', () => {
 
     const health = await t.http.get('/api/health').timeout(HANG_MS);
     expect(health.status).toBe(503);
-    expect(health.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', message: 'Unavailable: database', status: 'error', checks: { database: { status: 'down' } } });
+    expect(health.body).toMatchObject({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'Unavailable: database',
+      status: 'error',
+      checks: { database: { status: 'down' } },
+    });
     // reads fail the same way, in the error shape, without internals
-    const read = await t.http.get('/api/vitals').set('authorization', (patients[0] as TestUser).auth).timeout(HANG_MS);
+    const read = await t.http
+      .get('/api/vitals')
+      .set('authorization', (patients[0] as TestUser).auth)
+      .timeout(HANG_MS);
     expect(read.status).toBe(503);
     expect(JSON.stringify(read.body)).not.toMatch(/Mongo|ECONNREFUSED|127\.0\.0\.1|at \w+ \(/);
-    while (outcomes.filter((o) => o.phase === 'during' && o.status === 503).length < 8) await new Promise((r) => setTimeout(r, 50));
+    while (outcomes.filter((o) => o.phase === 'during' && o.status === 503).length < 8)
+      await new Promise((r) => setTimeout(r, 50));
 
     // back on the same port and data directory: the app reconnects without help
     db = await EmbeddedMongoServer.start({ port, host: '127.0.0.1', dbPath });
     phase = 'after';
     const deadline = Date.now() + 30_000;
-    while ((await t.http.get('/api/health')).status !== 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    while ((await t.http.get('/api/health')).status !== 200 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 250));
     await t.http.get('/api/health').expect(200);
     while (outcomes.filter((o) => o.phase === 'after' && o.status === 201).length < 20 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 50));
@@ -97,13 +109,22 @@ describe('faults: the database stops in the middle of a load', () => {
     // only 201 or 503 ever; 503 only while the database was (or had just been) away; success again after
     expect([...new Set(outcomes.map((o) => o.status))].sort()).toEqual([201, 503]);
     expect(outcomes.filter((o) => o.phase === 'before' && o.status !== 201)).toEqual([]);
-    expect(outcomes.filter((o) => o.phase === 'after').slice(-10).every((o) => o.status === 201)).toBe(true);
+    expect(
+      outcomes
+        .filter((o) => o.phase === 'after')
+        .slice(-10)
+        .every((o) => o.status === 201),
+    ).toBe(true);
 
     // every acknowledged write is stored exactly once, read straight from the database
     const acknowledged = outcomes.filter((o) => o.status === 201).map((o) => o.marker);
     const client = await MongoClient.connect(`mongodb://127.0.0.1:${port}`);
     try {
-      const stored = await client.db('cloudvault').collection('vitals').find({}, { projection: { note: 1 } }).toArray();
+      const stored = await client
+        .db('cloudvault')
+        .collection('vitals')
+        .find({}, { projection: { note: 1 } })
+        .toArray();
       const notes = stored.map((d) => String(d['note']));
       expect(acknowledged.filter((m) => !notes.includes(m))).toEqual([]);
       expect(notes.length).toBe(new Set(notes).size);

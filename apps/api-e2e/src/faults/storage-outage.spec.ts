@@ -13,7 +13,8 @@ import { TcpProxy } from './support/tcp-proxy';
 const BUCKET = 'cloudvault-faults';
 const FILE_BYTES = 3 * 1024 * 1024;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const pdf = () => Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n'), randomBytes(FILE_BYTES), Buffer.from('\n%%EOF\n')]);
+const pdf = () =>
+  Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n'), randomBytes(FILE_BYTES), Buffer.from('\n%%EOF\n')]);
 
 /**
  * The object store (S3 driver against s3rver, reached through a proxy the test controls) goes away while
@@ -24,14 +25,24 @@ const pdf = () => Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n')
  */
 describe('faults: the object store goes away during uploads', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cloudvault-fault-s3-'));
-  const s3rver = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: BUCKET, configs: [] }] });
+  const s3rver = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    silent: true,
+    directory: dir,
+    configureBuckets: [{ name: BUCKET, configs: [] }],
+  });
   let proxy: TcpProxy;
   let s3: S3Client;
   let t: TestApp;
   let patient: TestUser;
 
   const upload = (bytes: Buffer, name: string) =>
-    t.http.post('/api/files').set('authorization', patient.auth).timeout(20_000).attach('file', bytes, { filename: name, contentType: 'application/pdf' });
+    t.http
+      .post('/api/files')
+      .set('authorization', patient.auth)
+      .timeout(20_000)
+      .attach('file', bytes, { filename: name, contentType: 'application/pdf' });
   const filesOfPatient = () =>
     t.app
       .get<Connection>(getConnectionToken())
@@ -78,7 +89,8 @@ describe('faults: the object store goes away during uploads', () => {
       }),
     );
     // cut the store while the uploads are streaming through to it
-    while (proxy.bytesUp - startBytes < 2 * FILE_BYTES && finished < bodies.length) await new Promise((r) => setTimeout(r, 5));
+    while (proxy.bytesUp - startBytes < 2 * FILE_BYTES && finished < bodies.length)
+      await new Promise((r) => setTimeout(r, 5));
     await proxy.cut();
     const results = await Promise.all(inFlight);
 
@@ -98,7 +110,10 @@ describe('faults: the object store goes away during uploads', () => {
     expect(listed.body.items.map((f: { id: string }) => f.id)).toContain(firstId);
 
     // metadata exists exactly for the acknowledged uploads, and each has its complete object in the store
-    const acknowledged = [first.body.id as string, ...results.filter((r) => r.status === 201).map((r) => r.body.id as string)];
+    const acknowledged = [
+      first.body.id as string,
+      ...results.filter((r) => r.status === 201).map((r) => r.body.id as string),
+    ];
     const docs = await filesOfPatient();
     expect(docs.map((d) => String(d['_id'])).sort()).toEqual([...acknowledged].sort());
     for (const d of docs) await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: String(d['storageKey']) }));
@@ -109,7 +124,11 @@ describe('faults: the object store goes away during uploads', () => {
     const again = pdf();
     const after = await upload(again, 'after.pdf').expect(201);
     expect(after.body.sha256).toBe(sha256(again));
-    const back = await t.http.get(`/api/files/${firstId}/content`).set('authorization', patient.auth).responseType('blob').expect(200);
+    const back = await t.http
+      .get(`/api/files/${firstId}/content`)
+      .set('authorization', patient.auth)
+      .responseType('blob')
+      .expect(200);
     expect(sha256(back.body as Buffer)).toBe(sha256(control));
     for (const r of results.filter((x) => x.status === 201)) expect(r.body.sha256).toBe(sha256(r.sent));
     // and the delete that failed goes through now

@@ -7,7 +7,13 @@ import { describeFilesApi } from './files-suite';
 
 const BUCKET = 'cloudvault-e2e';
 const dir = mkdtempSync(join(tmpdir(), 'cv-s3rver-e2e-'));
-const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: BUCKET, configs: [] }] });
+const server = new S3rver({
+  port: 0,
+  address: '127.0.0.1',
+  silent: true,
+  directory: dir,
+  configureBuckets: [{ name: BUCKET, configs: [] }],
+});
 let endpoint = '';
 let client: S3Client;
 let running = false;
@@ -16,7 +22,12 @@ beforeAll(async () => {
   const { port } = await server.run();
   running = true;
   endpoint = `http://127.0.0.1:${port}`;
-  client = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+  client = new S3Client({
+    region: 'us-east-1',
+    endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
 });
 afterAll(async () => {
   client.destroy();

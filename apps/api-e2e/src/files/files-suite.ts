@@ -33,7 +33,11 @@ export function describeFilesApi(label: string, backend: StorageBackend): void {
 
     beforeAll(async () => {
       t = await startTestApp({ UPLOAD_MAX_BYTES: String(TEST_UPLOAD_MAX_BYTES), ...backend.env() });
-      [alice, bob, doctor] = [await signUp(t.http, 'patient'), await signUp(t.http, 'patient'), await signUp(t.http, 'doctor')];
+      [alice, bob, doctor] = [
+        await signUp(t.http, 'patient'),
+        await signUp(t.http, 'patient'),
+        await signUp(t.http, 'doctor'),
+      ];
       const db = t.app.get<Connection>(getConnectionToken());
       files = db.collection('medical_files');
       audit = db.collection('audit_events');
@@ -119,9 +123,13 @@ export function describeFilesApi(label: string, backend: StorageBackend): void {
           { field: 'file', message: 'file is required' },
         ]);
         await uploadFile(alice, Buffer.alloc(0), 'empty.txt').expect(400);
-        const long = await uploadFile(alice, fixtures.pdf(), 'a.pdf', [{ name: 'description', value: 'x'.repeat(1001) }]).expect(400);
+        const long = await uploadFile(alice, fixtures.pdf(), 'a.pdf', [
+          { name: 'description', value: 'x'.repeat(1001) },
+        ]).expect(400);
         expect(long.body.details[0].field).toBe('description');
-        const unknown = await uploadFile(alice, fixtures.pdf(), 'a.pdf', [{ name: 'patientId', value: bob.id }]).expect(400);
+        const unknown = await uploadFile(alice, fixtures.pdf(), 'a.pdf', [{ name: 'patientId', value: bob.id }]).expect(
+          400,
+        );
         expect(unknown.body.details[0].field).toBe('patientId');
         await upload(alice, [
           { name: 'file', value: fixtures.pdf(), filename: 'a.pdf' },
@@ -163,7 +171,8 @@ export function describeFilesApi(label: string, backend: StorageBackend): void {
       await t.http.get(`/api/files/${id}`).set('authorization', alice.auth).expect(200);
       const bobsList = await t.http.get('/api/files').set('authorization', bob.auth).expect(200);
       expect(bobsList.body.items).toEqual([]);
-      for (const path of ['/api/files/nope', '/api/files/nope/content']) await t.http.get(path).set('authorization', alice.auth).expect(400);
+      for (const path of ['/api/files/nope', '/api/files/nope/content'])
+        await t.http.get(path).set('authorization', alice.auth).expect(400);
       await t.http.get('/api/files').set('authorization', doctor.auth).expect(403);
       await t.http.get(`/api/files/${id}/content`).set('authorization', doctor.auth).expect(403);
       await uploadFile(doctor, fixtures.pdf(), 'x.pdf').expect(403);
@@ -174,7 +183,9 @@ export function describeFilesApi(label: string, backend: StorageBackend): void {
       const carol = await signUp(t.http, 'patient');
       const ids: string[] = [];
       for (let i = 0; i < 7; i++) {
-        const res = await uploadFile(carol, fixtures.text(), `lab-${i}.txt`, [{ name: 'description', value: i % 2 ? 'Cardiology letter' : 'Blood (CBC) panel' }]);
+        const res = await uploadFile(carol, fixtures.text(), `lab-${i}.txt`, [
+          { name: 'description', value: i % 2 ? 'Cardiology letter' : 'Blood (CBC) panel' },
+        ]);
         ids.unshift(res.body.id);
       }
       const seen: string[] = [];
@@ -192,12 +203,21 @@ export function describeFilesApi(label: string, backend: StorageBackend): void {
       expect(q.body.items).toHaveLength(3);
       const byName = await t.http.get('/api/files?q=LAB-6').set('authorization', carol.auth).expect(200);
       expect(byName.body.items.map((f: { id: string }) => f.id)).toEqual([ids[0]]);
-      const literal = await t.http.get(`/api/files?q=${encodeURIComponent('(CBC)')}`).set('authorization', carol.auth).expect(200);
+      const literal = await t.http
+        .get(`/api/files?q=${encodeURIComponent('(CBC)')}`)
+        .set('authorization', carol.auth)
+        .expect(200);
       expect(literal.body.items).toHaveLength(4);
       await t.http.get('/api/files?q=.*').set('authorization', carol.auth).expect(200, { items: [], nextCursor: null });
       const future = new Date(Date.now() + 3600_000).toISOString();
-      await t.http.get(`/api/files?from=${future}`).set('authorization', carol.auth).expect(200, { items: [], nextCursor: null });
-      const past = await t.http.get(`/api/files?to=${future}&from=2020-01-01T00:00:00Z`).set('authorization', carol.auth).expect(200);
+      await t.http
+        .get(`/api/files?from=${future}`)
+        .set('authorization', carol.auth)
+        .expect(200, { items: [], nextCursor: null });
+      const past = await t.http
+        .get(`/api/files?to=${future}&from=2020-01-01T00:00:00Z`)
+        .set('authorization', carol.auth)
+        .expect(200);
       expect(past.body.items).toHaveLength(7);
       for (const qs of ['q[$ne]=x', 'limit=501', 'from=soon', 'cursor=bad!', `q=${'x'.repeat(101)}`]) {
         await t.http.get(`/api/files?${qs}`).set('authorization', carol.auth).expect(400);
@@ -239,7 +259,13 @@ export function describeFilesApi(label: string, backend: StorageBackend): void {
       expect(res.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
       expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|ENOTDIR|at \w+ \(/);
       expect(await files.countDocuments()).toBe(docs);
-      expect(await audit.countDocuments({ action: 'file.upload', patientId: new Types.ObjectId(alice.id), resourceId: { $exists: false } })).toBe(0);
+      expect(
+        await audit.countDocuments({
+          action: 'file.upload',
+          patientId: new Types.ObjectId(alice.id),
+          resourceId: { $exists: false },
+        }),
+      ).toBe(0);
       const health = await t.http.get('/api/health').expect(503);
       expect(health.body.checks).toMatchObject({ database: { status: 'up' }, storage: { status: 'down' } });
     });

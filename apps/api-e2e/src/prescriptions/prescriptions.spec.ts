@@ -60,28 +60,57 @@ describe('prescriptions: issue, list, cancel by the issuer', () => {
     ];
     for (const [body, field] of cases) {
       const res = await t.http.post(base()).set('authorization', drA.auth).send(body).expect(400);
-      expect({ field, details: res.body.details.map((d: { field: string }) => d.field) }).toEqual({ field, details: expect.arrayContaining([field]) });
+      expect({ field, details: res.body.details.map((d: { field: string }) => d.field) }).toEqual({
+        field,
+        details: expect.arrayContaining([field]),
+      });
     }
   });
 
   it("the patient sees their prescriptions with the doctor's name; doctors see every doctor's", async () => {
-    await t.http.post(base()).set('authorization', drB.auth).send({ ...valid, medications: [valid.medications[1]] }).expect(201);
+    await t.http
+      .post(base())
+      .set('authorization', drB.auth)
+      .send({ ...valid, medications: [valid.medications[1]] })
+      .expect(201);
     const mine = await t.http.get('/api/prescriptions').set('authorization', patient.auth).expect(200);
-    expect(mine.body.items.map((p: { doctor: { name: string } }) => p.doctor.name)).toEqual(['Dr. Other', 'Dr. Issuer']);
+    expect(mine.body.items.map((p: { doctor: { name: string } }) => p.doctor.name)).toEqual([
+      'Dr. Other',
+      'Dr. Issuer',
+    ]);
     const seenByB = await t.http.get(base()).set('authorization', drB.auth).expect(200);
     expect(seenByB.body.items).toHaveLength(2);
     await t.http.get('/api/prescriptions').set('authorization', drA.auth).expect(403);
     const other = await signUp(t.http, 'patient');
-    expect((await t.http.get('/api/prescriptions').set('authorization', other.auth).expect(200)).body.items).toEqual([]);
+    expect((await t.http.get('/api/prescriptions').set('authorization', other.auth).expect(200)).body.items).toEqual(
+      [],
+    );
   });
 
   it('only the issuer cancels (403 for another doctor), once (409), with a reason; unknown ids 404', async () => {
     await t.http.post(`${base()}/${rxId}/cancel`).set('authorization', drB.auth).send({}).expect(403);
-    const res = await t.http.post(`${base()}/${rxId}/cancel`).set('authorization', drA.auth).send({ reason: 'Ankle swelling' }).expect(200);
-    expect(res.body).toMatchObject({ id: rxId, status: 'cancelled', cancelReason: 'Ankle swelling', cancelledAt: expect.any(String) });
+    const res = await t.http
+      .post(`${base()}/${rxId}/cancel`)
+      .set('authorization', drA.auth)
+      .send({ reason: 'Ankle swelling' })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      id: rxId,
+      status: 'cancelled',
+      cancelReason: 'Ankle swelling',
+      cancelledAt: expect.any(String),
+    });
     await t.http.post(`${base()}/${rxId}/cancel`).set('authorization', drA.auth).send({}).expect(409);
-    await t.http.post(`${base()}/${new Types.ObjectId().toHexString()}/cancel`).set('authorization', drA.auth).send({}).expect(404);
-    await t.http.post(`${base()}/${rxId}/cancel`).set('authorization', drA.auth).send({ reason: 'x'.repeat(501) }).expect(400);
+    await t.http
+      .post(`${base()}/${new Types.ObjectId().toHexString()}/cancel`)
+      .set('authorization', drA.auth)
+      .send({})
+      .expect(404);
+    await t.http
+      .post(`${base()}/${rxId}/cancel`)
+      .set('authorization', drA.auth)
+      .send({ reason: 'x'.repeat(501) })
+      .expect(400);
   });
 
   it('filters by status, and listActive (used by summaries) returns active ones only', async () => {
@@ -96,7 +125,12 @@ describe('prescriptions: issue, list, cancel by the issuer', () => {
 
   it('is audited with the patient id', async () => {
     const db = t.app.get<Connection>(getConnectionToken());
-    const events = await db.collection('audit_events').find({ resourceType: 'prescription', patientId: new Types.ObjectId(patient.id) }).toArray();
-    expect(new Set(events.map((e) => e['action']))).toEqual(new Set(['prescription.create', 'prescription.list', 'prescription.cancel']));
+    const events = await db
+      .collection('audit_events')
+      .find({ resourceType: 'prescription', patientId: new Types.ObjectId(patient.id) })
+      .toArray();
+    expect(new Set(events.map((e) => e['action']))).toEqual(
+      new Set(['prescription.create', 'prescription.list', 'prescription.cancel']),
+    );
   });
 });

@@ -24,7 +24,13 @@ const ONLY = new RegExp(process.env['FUZZ_ONLY'] ?? '.');
 
 /** A counterexample with long strings cut, for a readable failure message. */
 const shorten = (value: unknown) =>
-  JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' && v.length > 60 ? `${v.slice(0, 60)}...(${v.length})` : Buffer.isBuffer(v) ? `<${v.length} bytes>` : v));
+  JSON.stringify(value, (_k, v: unknown) =>
+    typeof v === 'string' && v.length > 60
+      ? `${v.slice(0, 60)}...(${v.length})`
+      : Buffer.isBuffer(v)
+        ? `<${v.length} bytes>`
+        : v,
+  );
 
 describe(`fuzzing every documented operation (${RUNS} cases each, seed ${SEED})`, () => {
   let t: TestApp;
@@ -57,17 +63,30 @@ describe(`fuzzing every documented operation (${RUNS} cases each, seed ${SEED})`
       [victim, victimDoctor],
       [attacker, attackerDoctor],
     ] as const) {
-      await add(t.http.post('/api/vitals').set('authorization', who.auth).send({ type: 'blood_pressure', systolic: 131, diastolic: 84, note: 'fuzz marker' }));
       await add(
-        t.http.post('/api/files').set('authorization', who.auth).attach('file', Buffer.from('date,value\n2026-01-01,1\n'), { filename: 'a.csv', contentType: 'text/csv' }),
+        t.http
+          .post('/api/vitals')
+          .set('authorization', who.auth)
+          .send({ type: 'blood_pressure', systolic: 131, diastolic: 84, note: 'fuzz marker' }),
+      );
+      await add(
+        t.http
+          .post('/api/files')
+          .set('authorization', who.auth)
+          .attach('file', Buffer.from('date,value\n2026-01-01,1\n'), { filename: 'a.csv', contentType: 'text/csv' }),
       );
       const ws = `/api/doctor/patients/${who.id}`;
-      await add(t.http.post(`${ws}/notes`).set('authorization', doctor.auth).send({ body: 'Seen today', visibility: 'shared' }));
+      await add(
+        t.http.post(`${ws}/notes`).set('authorization', doctor.auth).send({ body: 'Seen today', visibility: 'shared' }),
+      );
       await add(
         t.http
           .post(`${ws}/prescriptions`)
           .set('authorization', doctor.auth)
-          .send({ medications: [{ name: 'Ramipril', dose: '2.5 mg', frequency: 'once daily' }], instructions: 'Evening' }),
+          .send({
+            medications: [{ name: 'Ramipril', dose: '2.5 mg', frequency: 'once daily' }],
+            instructions: 'Evening',
+          }),
       );
     }
     realIds = ids;
@@ -76,48 +95,66 @@ describe(`fuzzing every documented operation (${RUNS} cases each, seed ${SEED})`
 
   const send = (op: OperationShape, req: FuzzRequest, auth: string) => {
     const url = req.query ? `${req.path}?${req.query}` : req.path;
-    const r = t.http[op.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).set('authorization', auth);
+    const r = t.http[op.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).set(
+      'authorization',
+      auth,
+    );
     if (req.multipart) {
       for (const [k, v] of Object.entries(req.multipart.fields)) r.field(k, v);
-      if (req.multipart.file) r.attach('file', req.multipart.file.bytes, { filename: req.multipart.file.name || 'x', contentType: 'application/octet-stream' });
+      if (req.multipart.file)
+        r.attach('file', req.multipart.file.bytes, {
+          filename: req.multipart.file.name || 'x',
+          contentType: 'application/octet-stream',
+        });
       return r;
     }
     if (req.json === undefined) return r;
     return r.set('content-type', 'application/json').send(req.json);
   };
 
-  it('never answers 5xx, changes nothing of the victims, and stays healthy', async () => {
-    const all = operationsOf(doc).filter((op) => !op.path.startsWith('/api/docs'));
-    expect(all.length).toBeGreaterThan(30);
-    const ops = all.filter((op) => ONLY.test(`${op.method} ${op.path}`));
-    const roles = new Map(routeAccess(t.app).map((r) => [r.key, r.roles]));
-    const before = await victimSnapshot(conn, victim.id, victimDoctor.id);
-    expect(Object.values(before).flat().length).toBeGreaterThan(5);
+  it(
+    'never answers 5xx, changes nothing of the victims, and stays healthy',
+    async () => {
+      const all = operationsOf(doc).filter((op) => !op.path.startsWith('/api/docs'));
+      expect(all.length).toBeGreaterThan(30);
+      const ops = all.filter((op) => ONLY.test(`${op.method} ${op.path}`));
+      const roles = new Map(routeAccess(t.app).map((r) => [r.key, r.roles]));
+      const before = await victimSnapshot(conn, victim.id, victimDoctor.id);
+      expect(Object.values(before).flat().length).toBeGreaterThan(5);
 
-    const failures: string[] = [];
-    const report: Record<string, Record<number, number>> = {};
-    for (const op of ops) {
-      const key = `${op.method} ${op.path}`;
-      const allowed = roles.get(`${op.method} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`) ?? [];
-      const auth = allowed.length === 0 || allowed.includes('patient') ? attacker.auth : attackerDoctor.auth;
-      const statuses: Record<number, number> = (report[key] = {});
-      let last = '';
-      const result = await fc.check(
-        fc.asyncProperty(hostileRequest(op, realIds), async (req) => {
-          const res = await send(op, req, auth);
-          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-          last = `${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
-          return res.status < 500 && typeof (res.body as { stack?: unknown }).stack === 'undefined';
-        }),
-        { seed: SEED, numRuns: RUNS, endOnFailure: true },
-      );
-      if (result.failed) failures.push(`${key} -> ${last}; seed ${result.seed}, path ${result.counterexamplePath}: ${shorten(result.counterexample)}`);
-    }
-    if (process.env['FUZZ_REPORT']) writeFileSync(process.env['FUZZ_REPORT'], JSON.stringify({ seed: SEED, runs: RUNS, operations: ops.length, report }, null, 2));
+      const failures: string[] = [];
+      const report: Record<string, Record<number, number>> = {};
+      for (const op of ops) {
+        const key = `${op.method} ${op.path}`;
+        const allowed = roles.get(`${op.method} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`) ?? [];
+        const auth = allowed.length === 0 || allowed.includes('patient') ? attacker.auth : attackerDoctor.auth;
+        const statuses: Record<number, number> = (report[key] = {});
+        let last = '';
+        const result = await fc.check(
+          fc.asyncProperty(hostileRequest(op, realIds), async (req) => {
+            const res = await send(op, req, auth);
+            statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+            last = `${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
+            return res.status < 500 && typeof (res.body as { stack?: unknown }).stack === 'undefined';
+          }),
+          { seed: SEED, numRuns: RUNS, endOnFailure: true },
+        );
+        if (result.failed)
+          failures.push(
+            `${key} -> ${last}; seed ${result.seed}, path ${result.counterexamplePath}: ${shorten(result.counterexample)}`,
+          );
+      }
+      if (process.env['FUZZ_REPORT'])
+        writeFileSync(
+          process.env['FUZZ_REPORT'],
+          JSON.stringify({ seed: SEED, runs: RUNS, operations: ops.length, report }, null, 2),
+        );
 
-    expect(failures).toEqual([]);
-    expect(await victimSnapshot(conn, victim.id, victimDoctor.id)).toEqual(before);
-    await t.http.get('/api/health').expect(200);
-    await t.http.get('/api/me').set('authorization', attacker.auth).expect(200);
-  }, 120_000 + RUNS * 50 * 150);
+      expect(failures).toEqual([]);
+      expect(await victimSnapshot(conn, victim.id, victimDoctor.id)).toEqual(before);
+      await t.http.get('/api/health').expect(200);
+      await t.http.get('/api/me').set('authorization', attacker.auth).expect(200);
+    },
+    120_000 + RUNS * 50 * 150,
+  );
 });

@@ -35,18 +35,32 @@ describe('logs carry no secrets and no PHI (production process, LOG_LEVEL=debug)
   };
   const seen: Record<string, string> = {};
 
-  const call = async (method: string, path: string, opts: { token?: string; body?: unknown; form?: FormData; expect?: number } = {}) => {
+  const call = async (
+    method: string,
+    path: string,
+    opts: { token?: string; body?: unknown; form?: FormData; expect?: number } = {},
+  ) => {
     const headers: Record<string, string> = {};
     if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${server.baseUrl}${path}`, { method, headers, body: opts.form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) });
+    const res = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      headers,
+      body: opts.form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+    });
     const text = await res.text();
     if (opts.expect !== undefined) expect({ path, status: res.status }).toEqual({ path, status: opts.expect });
-    return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown>, cookies: res.headers.getSetCookie() };
+    return {
+      status: res.status,
+      body: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
+      cookies: res.headers.getSetCookie(),
+    };
   };
 
   beforeAll(async () => {
-    fake = await FakeMistral.start({ content: 'Readings are stable over the period. This summary is not a diagnosis.' });
+    fake = await FakeMistral.start({
+      content: 'Readings are stable over the period. This summary is not a diagnosis.',
+    });
     server = await startBuiltServer({
       env: {
         LOG_LEVEL: 'debug',
@@ -69,37 +83,81 @@ describe('logs carry no secrets and no PHI (production process, LOG_LEVEL=debug)
     const doctorEmail = `${mark('doctor')}@logs.test`;
     seen['patientEmail'] = email;
     seen['doctorEmail'] = doctorEmail;
-    await call('POST', '/api/auth/register', { body: { email, password: secrets['patientPassword'], name: phi['patientName'], role: 'patient' }, expect: 201 });
     await call('POST', '/api/auth/register', {
-      body: { email: doctorEmail, password: secrets['doctorPassword'], name: 'Dr. Logs', role: 'doctor', specialty: 'Cardiology' },
+      body: { email, password: secrets['patientPassword'], name: phi['patientName'], role: 'patient' },
+      expect: 201,
+    });
+    await call('POST', '/api/auth/register', {
+      body: {
+        email: doctorEmail,
+        password: secrets['doctorPassword'],
+        name: 'Dr. Logs',
+        role: 'doctor',
+        specialty: 'Cardiology',
+      },
       expect: 201,
     });
     await call('POST', '/api/auth/login', { body: { email, password: secrets['wrongPassword'] }, expect: 401 });
-    const login = await call('POST', '/api/auth/login', { body: { email, password: secrets['patientPassword'] }, expect: 200 });
-    const doctorLogin = await call('POST', '/api/auth/login', { body: { email: doctorEmail, password: secrets['doctorPassword'] }, expect: 200 });
+    const login = await call('POST', '/api/auth/login', {
+      body: { email, password: secrets['patientPassword'] },
+      expect: 200,
+    });
+    const doctorLogin = await call('POST', '/api/auth/login', {
+      body: { email: doctorEmail, password: secrets['doctorPassword'] },
+      expect: 200,
+    });
     const patient = { id: (login.body['user'] as { id: string }).id, token: login.body['accessToken'] as string };
-    const doctor = { id: (doctorLogin.body['user'] as { id: string }).id, token: doctorLogin.body['accessToken'] as string };
+    const doctor = {
+      id: (doctorLogin.body['user'] as { id: string }).id,
+      token: doctorLogin.body['accessToken'] as string,
+    };
     seen['accessToken'] = patient.token;
     seen['doctorAccessToken'] = doctor.token;
     seen['refreshToken'] = login.body['refreshToken'] as string;
-    const refreshed = await call('POST', '/api/auth/refresh', { body: { refreshToken: login.body['refreshToken'] }, expect: 200 });
+    const refreshed = await call('POST', '/api/auth/refresh', {
+      body: { refreshToken: login.body['refreshToken'] },
+      expect: 200,
+    });
     seen['rotatedRefreshToken'] = refreshed.body['refreshToken'] as string;
 
-    const c = await call('POST', '/api/consultations', { token: patient.token, body: { doctorId: doctor.id }, expect: 201 });
+    const c = await call('POST', '/api/consultations', {
+      token: patient.token,
+      body: { doctorId: doctor.id },
+      expect: 201,
+    });
     await call('POST', `/api/consultations/${c.body['id'] as string}/accept`, { token: doctor.token, expect: 200 });
-    await call('POST', '/api/vitals', { token: patient.token, body: { type: 'heart_rate', value: 71, note: phi['vitalNote'] }, expect: 201 });
-    await call('POST', '/api/vitals', { token: patient.token, body: { type: 'heart_rate', value: 999, note: phi['invalidValue'] }, expect: 400 });
+    await call('POST', '/api/vitals', {
+      token: patient.token,
+      body: { type: 'heart_rate', value: 71, note: phi['vitalNote'] },
+      expect: 201,
+    });
+    await call('POST', '/api/vitals', {
+      token: patient.token,
+      body: { type: 'heart_rate', value: 999, note: phi['invalidValue'] },
+      expect: 400,
+    });
     const form = new FormData();
     form.append('description', phi['fileText'] as string);
-    form.append('file', new Blob([`date,value\n2026-01-01,${phi['fileText'] as string}\n`], { type: 'text/csv' }), `${phi['fileName'] as string}.csv`);
+    form.append(
+      'file',
+      new Blob([`date,value\n2026-01-01,${phi['fileText'] as string}\n`], { type: 'text/csv' }),
+      `${phi['fileName'] as string}.csv`,
+    );
     await call('POST', '/api/files', { token: patient.token, form, expect: 201 });
     await call('GET', `/api/files?q=${phi['search'] as string}`, { token: patient.token, expect: 200 });
     await call('GET', `/api/doctors?q=${phi['search'] as string}`, { token: patient.token, expect: 200 });
     const ws = `/api/doctor/patients/${patient.id}`;
-    await call('POST', `${ws}/notes`, { token: doctor.token, body: { body: phi['noteBody'], visibility: 'shared' }, expect: 201 });
+    await call('POST', `${ws}/notes`, {
+      token: doctor.token,
+      body: { body: phi['noteBody'], visibility: 'shared' },
+      expect: 201,
+    });
     await call('POST', `${ws}/prescriptions`, {
       token: doctor.token,
-      body: { medications: [{ name: phi['medication'], dose: '5 mg', frequency: 'daily' }], instructions: phi['instructions'] },
+      body: {
+        medications: [{ name: phi['medication'], dose: '5 mg', frequency: 'daily' }],
+        instructions: phi['instructions'],
+      },
       expect: 201,
     });
     await call('GET', `${ws}/notes`, { token: doctor.token, expect: 200 });
@@ -107,7 +165,11 @@ describe('logs carry no secrets and no PHI (production process, LOG_LEVEL=debug)
     await call('POST', '/api/summaries', { token: patient.token, body: {}, expect: 201 });
     const mfa = await call('POST', '/api/me/mfa/setup', { token: patient.token, expect: 200 });
     seen['totpSecret'] = mfa.body['secret'] as string;
-    await call('POST', '/api/me/password', { token: patient.token, body: { currentPassword: secrets['patientPassword'], newPassword: secrets['newPassword'] }, expect: 204 });
+    await call('POST', '/api/me/password', {
+      token: patient.token,
+      body: { currentPassword: secrets['patientPassword'], newPassword: secrets['newPassword'] },
+      expect: 204,
+    });
     expect(fake.requests.length).toBeGreaterThan(0);
 
     await server.stop();

@@ -15,7 +15,13 @@ import { tamperedTokens } from './support/tokens';
  */
 
 /** Reviewed: the only routes anyone may call without a token. */
-const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/register', 'POST /api/auth/login', 'POST /api/auth/mfa', 'POST /api/auth/refresh'];
+const PUBLIC_ROUTES = [
+  'GET /api/health',
+  'POST /api/auth/register',
+  'POST /api/auth/login',
+  'POST /api/auth/mfa',
+  'POST /api/auth/refresh',
+];
 /** Reviewed: signed-in routes open to every role (own account, directory, own consultations). */
 const ANY_ROLE_ROUTES = [
   'POST /api/auth/logout',
@@ -37,7 +43,8 @@ describe('route-derived authorisation (every registered route)', () => {
   let doctor: TestUser;
   let users: Record<'patient' | 'doctor', TestUser>;
   const newId = () => new Types.ObjectId().toHexString();
-  const fill = (path: string, patientId: string) => path.replace(/:(\w+)/g, (_m, name: string) => (name === 'patientId' ? patientId : newId()));
+  const fill = (path: string, patientId: string) =>
+    path.replace(/:(\w+)/g, (_m, name: string) => (name === 'patientId' ? patientId : newId()));
 
   const send = (method: string, path: string, auth?: string, body: object = {}) => {
     const req = t.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path);
@@ -63,11 +70,18 @@ describe('route-derived authorisation (every registered route)', () => {
   });
 
   it('opens no route to the anonymous public beyond the reviewed list', () => {
-    expect(routes.filter((r) => r.isPublic).map((r) => r.key).sort()).toEqual([...PUBLIC_ROUTES].sort());
+    expect(
+      routes
+        .filter((r) => r.isPublic)
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual([...PUBLIC_ROUTES].sort());
   });
 
   it('restricts every signed-in route to roles, except the reviewed any-role list', () => {
-    const open = routes.filter((r) => !r.isPublic && (r.roles.length === 0 || (r.roles.includes('patient') && r.roles.includes('doctor'))));
+    const open = routes.filter(
+      (r) => !r.isPublic && (r.roles.length === 0 || (r.roles.includes('patient') && r.roles.includes('doctor'))),
+    );
     const unreviewed = open.map((r) => r.key).filter((k) => !ANY_ROLE_ROUTES.includes(k));
     expect(unreviewed).toEqual([]);
   });

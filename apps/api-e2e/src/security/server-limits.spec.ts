@@ -15,7 +15,11 @@ describe('abuse limits and headers of the production process', () => {
   let server: BuiltServer;
   const url = (path: string) => `${server.baseUrl}${path}`;
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(url(path), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(url(path), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     server = await startBuiltServer({
@@ -28,23 +32,35 @@ describe('abuse limits and headers of the production process', () => {
   it('limits slow clients: headers within 20 s, a whole request within 10 min, idle keep-alive 5 s', async () => {
     let line: string | undefined;
     for (let i = 0; i < 20 && !line; i++) {
-      line = server.output().split('\n').find((l) => l.startsWith('CV_SERVER_LIMITS '));
+      line = server
+        .output()
+        .split('\n')
+        .find((l) => l.startsWith('CV_SERVER_LIMITS '));
       if (!line) await new Promise((r) => setTimeout(r, 250));
     }
-    const limits = JSON.parse((line ?? 'CV_SERVER_LIMITS {}').slice('CV_SERVER_LIMITS '.length)) as Record<string, number>;
+    const limits = JSON.parse((line ?? 'CV_SERVER_LIMITS {}').slice('CV_SERVER_LIMITS '.length)) as Record<
+      string,
+      number
+    >;
     expect(limits).toMatchObject({ headersTimeout: 20_000, requestTimeout: 600_000, keepAliveTimeout: 5_000 });
   });
 
   it('a JSON body over 1 MB is a 413 in the error shape, and the process keeps serving', async () => {
     const res = await post('/api/auth/login', { email: 'a@b.example', password: 'x'.repeat(1_100_000) });
     expect(res.status).toBe(413);
-    expect(await res.json()).toMatchObject({ statusCode: 413, error: 'Payload Too Large', message: expect.any(String) });
+    expect(await res.json()).toMatchObject({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      message: expect.any(String),
+    });
     expect((await fetch(url('/api/health'))).status).toBe(200);
   });
 
   it('sets the refresh cookie HttpOnly, SameSite=Strict, Secure, scoped to /api/auth', async () => {
     const email = `cookie.${Date.now()}@limits.test`;
-    expect((await post('/api/auth/register', { email, password: PASSWORD, name: 'Cookie Test', role: 'patient' })).status).toBe(201);
+    expect(
+      (await post('/api/auth/register', { email, password: PASSWORD, name: 'Cookie Test', role: 'patient' })).status,
+    ).toBe(201);
     const login = await post('/api/auth/login', { email, password: PASSWORD });
     expect(login.status).toBe(200);
     const cookie = login.headers.getSetCookie().find((c) => /refresh/i.test(c)) ?? '';
@@ -57,7 +73,9 @@ describe('abuse limits and headers of the production process', () => {
   it('rate-limits AI summaries per user (default 20 an hour): 429 with Retry-After, then nothing more is generated', async () => {
     const email = `ai.${Date.now()}@limits.test`;
     await post('/api/auth/register', { email, password: PASSWORD, name: 'AI Limit', role: 'patient' });
-    const { accessToken } = (await (await post('/api/auth/login', { email, password: PASSWORD })).json()) as { accessToken: string };
+    const { accessToken } = (await (await post('/api/auth/login', { email, password: PASSWORD })).json()) as {
+      accessToken: string;
+    };
     const auth = { authorization: `Bearer ${accessToken}` };
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) statuses.push((await post('/api/summaries', {}, auth)).status);
@@ -73,7 +91,15 @@ describe('abuse limits and headers of the production process', () => {
 
   it('rate-limits rejected auth requests per address (default 30 a minute): 429 with Retry-After', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await post('/api/auth/login', { email: `nobody${i}.${Date.now()}@limits.test`, password: 'wrong password 123' })).status);
+    for (let i = 0; i < 31; i++)
+      statuses.push(
+        (
+          await post('/api/auth/login', {
+            email: `nobody${i}.${Date.now()}@limits.test`,
+            password: 'wrong password 123',
+          })
+        ).status,
+      );
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
     const res = await post('/api/auth/login', { email: 'someone@limits.test', password: 'wrong password 123' });
     expect(res.status).toBe(429);
@@ -82,7 +108,14 @@ describe('abuse limits and headers of the production process', () => {
 
   it('CORS: preflights from the allow-list pass with credentials; other origins get no CORS grant', async () => {
     const preflight = (origin: string) =>
-      fetch(url('/api/vitals'), { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+      fetch(url('/api/vitals'), {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type',
+        },
+      });
     const ok = await preflight(ORIGIN);
     expect(ok.headers.get('access-control-allow-origin')).toBe(ORIGIN);
     expect(ok.headers.get('access-control-allow-credentials')).toBe('true');
@@ -94,18 +127,21 @@ describe('abuse limits and headers of the production process', () => {
     }
   });
 
-  it.each(['/', '/patient/vitals', '/api/health'])('%s carries CSP (no inline scripts, frame-ancestors none), HSTS, nosniff', async (path) => {
-    const res = await fetch(url(path));
-    expect(res.status).toBe(200);
-    const csp = res.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toMatch(/script-src 'self'(;|$)/);
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain("object-src 'none'");
-    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=(\d{8,}|3[1-9]\d{6});\s*includeSubDomains/);
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('x-powered-by')).toBeNull();
-  });
+  it.each(['/', '/patient/vitals', '/api/health'])(
+    '%s carries CSP (no inline scripts, frame-ancestors none), HSTS, nosniff',
+    async (path) => {
+      const res = await fetch(url(path));
+      expect(res.status).toBe(200);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toMatch(/script-src 'self'(;|$)/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      expect(res.headers.get('strict-transport-security')).toMatch(/max-age=(\d{8,}|3[1-9]\d{6});\s*includeSubDomains/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    },
+  );
 });
 
 describe('outside production', () => {

@@ -21,15 +21,28 @@ describe('refused uploads never take the production process down', () => {
     server = await startBuiltServer({ env: { UPLOAD_MAX_BYTES: '4096', LOG_LEVEL: 'warn' } });
     const json = { 'content-type': 'application/json' };
     const email = `upload.${Date.now()}@resilience.test`;
-    await fetch(`${server.baseUrl}/api/auth/register`, { method: 'POST', headers: json, body: JSON.stringify({ email, password: PASSWORD, name: 'Upload Test', role: 'patient' }) });
-    const login = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password: PASSWORD }) });
+    await fetch(`${server.baseUrl}/api/auth/register`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email, password: PASSWORD, name: 'Upload Test', role: 'patient' }),
+    });
+    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
     auth = `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`;
   }, 90_000);
   afterAll(() => server?.stop());
 
   it.each([
     ['a short executable named .pdf', 415, Buffer.from('MZ\x90\x00 not a pdf at all', 'latin1'), 'evil.pdf'],
-    ['a long executable named .pdf', 415, Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(3000, 1)]), 'evil.pdf'],
+    [
+      'a long executable named .pdf',
+      415,
+      Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(3000, 1)]),
+      'evil.pdf',
+    ],
     ['an empty file', 400, Buffer.alloc(0), 'empty.txt'],
     ['a PDF over the limit', 413, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(8192, 0x20)]), 'big.pdf'],
   ])('%s → %i, then the server still answers', async (_case, status, bytes, name) => {

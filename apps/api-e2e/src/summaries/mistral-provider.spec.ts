@@ -27,22 +27,38 @@ describe('summaries with the Mistral provider (real SDK, loopback fake server)',
 
   beforeAll(async () => {
     if (typeof SourceTextModule !== 'function') {
-      throw new Error('Run this suite with `node --experimental-vm-modules` (as the api-e2e target does): the Mistral SDK is ESM-only.');
+      throw new Error(
+        'Run this suite with `node --experimental-vm-modules` (as the api-e2e target does): the Mistral SDK is ESM-only.',
+      );
     }
     fake = await FakeMistral.start();
     // The default timeout (20 s) keeps the answering cases robust on a busy machine; the timeout case has its own app.
-    t = await startTestApp({ MISTRAL_API_KEY: API_KEY, MISTRAL_MODEL: MODEL, MISTRAL_SERVER_URL: fake.url, MISTRAL_TIMEOUT_MS: '20000' });
+    t = await startTestApp({
+      MISTRAL_API_KEY: API_KEY,
+      MISTRAL_MODEL: MODEL,
+      MISTRAL_SERVER_URL: fake.url,
+      MISTRAL_TIMEOUT_MS: '20000',
+    });
     [patient, doctor] = await Promise.all([
       signUp(t.http, 'patient', { name: 'Bessie Coleman', email: 'bessie.coleman@example.test' }),
       signUp(t.http, 'doctor'),
     ]);
     await consultation(t.http, patient, doctor, 'active');
     const now = Date.now();
-    for (const [i, [s, d]] of [[138, 86], [146, 92], [152, 96]].entries()) {
+    for (const [i, [s, d]] of [
+      [138, 86],
+      [146, 92],
+      [152, 96],
+    ].entries()) {
       await t.http
         .post('/api/vitals')
         .set('authorization', patient.auth)
-        .send({ type: 'blood_pressure', systolic: s, diastolic: d, takenAt: new Date(now - (3 - i) * 86400_000).toISOString() })
+        .send({
+          type: 'blood_pressure',
+          systolic: s,
+          diastolic: d,
+          takenAt: new Date(now - (3 - i) * 86400_000).toISOString(),
+        })
         .expect(201);
     }
     await t.http.post('/api/vitals').set('authorization', patient.auth).send({ type: 'spo2', value: 88 }).expect(201);
@@ -84,7 +100,15 @@ describe('summaries with the Mistral provider (real SDK, loopback fake server)',
     expect(userMsg).toContain('Amlodipine');
     expect(userMsg).toContain('[redacted] reports morning headaches; contact [redacted].');
     const wire = JSON.stringify(req?.body);
-    for (const secret of ['Bessie', 'Coleman', 'bessie.coleman@example.test', patient.id, doctor.id, doctor.email, doctor.name]) {
+    for (const secret of [
+      'Bessie',
+      'Coleman',
+      'bessie.coleman@example.test',
+      patient.id,
+      doctor.id,
+      doctor.email,
+      doctor.name,
+    ]) {
       expect(wire).not.toContain(secret);
     }
 
@@ -102,26 +126,42 @@ describe('summaries with the Mistral provider (real SDK, loopback fake server)',
   it.each([
     ['a 401', [{ status: 401 }], 'unauthorized', 1],
     ['a 500 twice', [{ status: 500 }, { status: 500 }], 'provider_error', 2],
-    ['an answer with invented readings', [{ content: 'Blood pressure reached 210/130 mmHg last week. This summary is not a diagnosis.' }], 'invalid_answer', 1],
+    [
+      'an answer with invented readings',
+      [{ content: 'Blood pressure reached 210/130 mmHg last week. This summary is not a diagnosis.' }],
+      'invalid_answer',
+      1,
+    ],
     ['an empty answer', [{ content: '' }], 'invalid_answer', 1],
     ['an HTML answer', [{ content: `<p>${ANSWER}</p><script>alert(1)</script>` }], 'invalid_answer', 1],
-  ])('%s falls back to the local provider, records the reason and never answers 5xx', async (_case, replies, reason, calls) => {
-    fake.reply(...replies);
-    const res = await generate();
-    expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ provider: 'local', model: 'local-rules-v1', fallbackReason: reason });
-    expect(res.body.text).toContain('Stage 2 hypertension range');
-    expect(fake.requests).toHaveLength(calls);
-    expect(JSON.stringify(res.body)).not.toContain(API_KEY);
-    const listed = await t.http.get('/api/summaries?limit=1').set('authorization', patient.auth).expect(200);
-    expect(listed.body.items[0]).toMatchObject({ id: res.body.id, provider: 'local', fallbackReason: reason });
-  });
+  ])(
+    '%s falls back to the local provider, records the reason and never answers 5xx',
+    async (_case, replies, reason, calls) => {
+      fake.reply(...replies);
+      const res = await generate();
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ provider: 'local', model: 'local-rules-v1', fallbackReason: reason });
+      expect(res.body.text).toContain('Stage 2 hypertension range');
+      expect(fake.requests).toHaveLength(calls);
+      expect(JSON.stringify(res.body)).not.toContain(API_KEY);
+      const listed = await t.http.get('/api/summaries?limit=1').set('authorization', patient.auth).expect(200);
+      expect(listed.body.items[0]).toMatchObject({ id: res.body.id, provider: 'local', fallbackReason: reason });
+    },
+  );
 
   it('a timeout falls back to the local provider with the reason, without a retry', async () => {
-    const slow = await startTestApp({ MISTRAL_API_KEY: API_KEY, MISTRAL_SERVER_URL: fake.url, MISTRAL_TIMEOUT_MS: '1000' });
+    const slow = await startTestApp({
+      MISTRAL_API_KEY: API_KEY,
+      MISTRAL_SERVER_URL: fake.url,
+      MISTRAL_TIMEOUT_MS: '1000',
+    });
     try {
       const someone = await signUp(slow.http, 'patient');
-      await slow.http.post('/api/vitals').set('authorization', someone.auth).send({ type: 'heart_rate', value: 124 }).expect(201);
+      await slow.http
+        .post('/api/vitals')
+        .set('authorization', someone.auth)
+        .send({ type: 'heart_rate', value: 124 })
+        .expect(201);
       fake.reply({ delayMs: 60_000, content: ANSWER }, { content: ANSWER });
       const res = await slow.http.post('/api/summaries').set('authorization', someone.auth).send({});
       expect(res.status).toBe(201);
@@ -137,8 +177,16 @@ describe('summaries with the Mistral provider (real SDK, loopback fake server)',
 
   it('a doctor summary goes through the same provider', async () => {
     fake.reply({ content: ANSWER });
-    const res = await t.http.post(`/api/doctor/patients/${patient.id}/summaries`).set('authorization', doctor.auth).send({}).expect(201);
-    expect(res.body).toMatchObject({ provider: 'mistral', text: ANSWER, requestedBy: { id: doctor.id, role: 'doctor' } });
+    const res = await t.http
+      .post(`/api/doctor/patients/${patient.id}/summaries`)
+      .set('authorization', doctor.auth)
+      .send({})
+      .expect(201);
+    expect(res.body).toMatchObject({
+      provider: 'mistral',
+      text: ANSWER,
+      requestedBy: { id: doctor.id, role: 'doctor' },
+    });
     expect(fake.requests[0]?.body.messages?.[0]?.content).toMatch(/treating doctor/);
   });
 });

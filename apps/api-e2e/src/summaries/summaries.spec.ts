@@ -73,7 +73,10 @@ describe('summaries with the local provider', () => {
       .post('/api/files')
       .set('authorization', patient.auth)
       .field('description', 'FILE-DESCRIPTION-SECRET')
-      .attach('file', Buffer.from('date,systolic\n2026-10-01,152\n'), { filename: 'home-readings.csv', contentType: 'text/csv' })
+      .attach('file', Buffer.from('date,systolic\n2026-10-01,152\n'), {
+        filename: 'home-readings.csv',
+        contentType: 'text/csv',
+      })
       .expect(201);
     await as(doctor)
       .post(`/api/doctor/patients/${patient.id}/prescriptions`, {
@@ -81,9 +84,24 @@ describe('summaries with the local provider', () => {
         instructions: 'Take in the morning.',
       })
       .expect(201);
-    await as(doctor).post(`/api/doctor/patients/${patient.id}/notes`, { body: 'Home readings trending up; recheck in 2 weeks.', visibility: 'shared' }).expect(201);
-    await as(doctor).post(`/api/doctor/patients/${patient.id}/notes`, { body: 'PRIVATE-A: consider secondary causes.', visibility: 'private' }).expect(201);
-    await as(otherDoctor).post(`/api/doctor/patients/${patient.id}/notes`, { body: 'PRIVATE-B: other doctor only.', visibility: 'private' }).expect(201);
+    await as(doctor)
+      .post(`/api/doctor/patients/${patient.id}/notes`, {
+        body: 'Home readings trending up; recheck in 2 weeks.',
+        visibility: 'shared',
+      })
+      .expect(201);
+    await as(doctor)
+      .post(`/api/doctor/patients/${patient.id}/notes`, {
+        body: 'PRIVATE-A: consider secondary causes.',
+        visibility: 'private',
+      })
+      .expect(201);
+    await as(otherDoctor)
+      .post(`/api/doctor/patients/${patient.id}/notes`, {
+        body: 'PRIVATE-B: other doctor only.',
+        visibility: 'private',
+      })
+      .expect(201);
   });
   afterAll(() => t.close());
 
@@ -94,7 +112,12 @@ describe('summaries with the local provider', () => {
     });
 
     it('answers 201 with a local summary whose facts hold the vitals, flags, medication and shared notes', () => {
-      expect(own).toMatchObject({ patientId: patient.id, provider: 'local', model: 'local-rules-v1', visibleToPatient: true });
+      expect(own).toMatchObject({
+        patientId: patient.id,
+        provider: 'local',
+        model: 'local-rules-v1',
+        visibleToPatient: true,
+      });
       expect(own.requestedBy).toEqual({ id: patient.id, role: 'patient', name: 'Harriet Quimby' });
       expect(own.fallbackReason).toBeUndefined();
       const bp = own.facts.vitals.find((v) => v.type === 'blood_pressure');
@@ -104,8 +127,12 @@ describe('summaries with the local provider', () => {
         ['hypertension_stage_2', 'attention', 'latest', '152/96 mm[Hg]'],
       ]);
       expect(own.facts.medications).toEqual([expect.objectContaining({ name: 'Amlodipine', dose: '5 mg' })]);
-      expect(own.facts.notes).toEqual([expect.objectContaining({ body: 'Home readings trending up; recheck in 2 weeks.', visibility: 'shared' })]);
-      expect(own.facts.files).toEqual([{ name: 'home-readings.csv', uploadedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
+      expect(own.facts.notes).toEqual([
+        expect.objectContaining({ body: 'Home readings trending up; recheck in 2 weeks.', visibility: 'shared' }),
+      ]);
+      expect(own.facts.files).toEqual([
+        { name: 'home-readings.csv', uploadedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+      ]);
       expect(JSON.stringify(own)).not.toContain('FILE-DESCRIPTION-SECRET');
       expect(own.text).toContain('Files on record: home-readings.csv');
     });
@@ -132,11 +159,22 @@ describe('summaries with the local provider', () => {
 
     it('stores the summary with its provenance and audits the generation with the patient id', async () => {
       const stored = await conn.collection('summaries').findOne({ _id: new Types.ObjectId(own.id) });
-      expect(stored).toMatchObject({ provider: 'local', model: 'local-rules-v1', text: own.text, includesPrivateNotes: false });
+      expect(stored).toMatchObject({
+        provider: 'local',
+        model: 'local-rules-v1',
+        text: own.text,
+        includesPrivateNotes: false,
+      });
       expect(stored?.['requester']).toEqual({ id: new Types.ObjectId(patient.id), role: 'patient' });
       expect(stored?.['createdAt']).toBeInstanceOf(Date);
       const events = await audit({ action: 'summary.create', resourceId: own.id });
-      expect(events).toEqual([expect.objectContaining({ outcome: 'success', patientId: new Types.ObjectId(patient.id), actorId: new Types.ObjectId(patient.id) })]);
+      expect(events).toEqual([
+        expect.objectContaining({
+          outcome: 'success',
+          patientId: new Types.ObjectId(patient.id),
+          actorId: new Types.ObjectId(patient.id),
+        }),
+      ]);
     });
 
     it('lists it for the patient, newest first, and audits the read', async () => {
@@ -146,7 +184,7 @@ describe('summaries with the local provider', () => {
       expect(await audit({ action: 'summary.list', actorId: new Types.ObjectId(patient.id) })).not.toHaveLength(0);
     });
 
-    it("another patient sees none of it", async () => {
+    it('another patient sees none of it', async () => {
       const res = await as(otherPatient).get('/api/summaries').expect(200);
       expect(res.body.items).toEqual([]);
     });
@@ -161,12 +199,17 @@ describe('summaries with the local provider', () => {
     it("gets facts with the shared notes and their own private note, never another doctor's", () => {
       expect(byDoctor.facts.audience).toBe('doctor');
       const bodies = byDoctor.facts.notes.map((n) => n.body);
-      expect(bodies).toEqual(expect.arrayContaining(['PRIVATE-A: consider secondary causes.', 'Home readings trending up; recheck in 2 weeks.']));
+      expect(bodies).toEqual(
+        expect.arrayContaining([
+          'PRIVATE-A: consider secondary causes.',
+          'Home readings trending up; recheck in 2 weeks.',
+        ]),
+      );
       expect(JSON.stringify(byDoctor)).not.toContain('PRIVATE-B');
       expect(byDoctor).toMatchObject({ visibleToPatient: false, requestedBy: { id: doctor.id, role: 'doctor' } });
     });
 
-    it('sees their own summaries and the patient\'s, not another doctor\'s', async () => {
+    it("sees their own summaries and the patient's, not another doctor's", async () => {
       const other = (await as(otherDoctor).post(doctorPath(patient.id)).expect(201)).body as Summary;
       const mine = await as(doctor).get(doctorPath(patient.id)).expect(200);
       const roles = (mine.body.items as Summary[]).map((s) => s.requestedBy.id);
@@ -174,7 +217,13 @@ describe('summaries with the local provider', () => {
       expect(roles).toContain(patient.id);
       expect(roles).not.toContain(otherDoctor.id);
       expect((mine.body.items as Summary[]).map((s) => s.id)).not.toContain(other.id);
-      expect(await audit({ action: 'summary.list', actorId: new Types.ObjectId(doctor.id), patientId: new Types.ObjectId(patient.id) })).not.toHaveLength(0);
+      expect(
+        await audit({
+          action: 'summary.list',
+          actorId: new Types.ObjectId(doctor.id),
+          patientId: new Types.ObjectId(patient.id),
+        }),
+      ).not.toHaveLength(0);
     });
 
     it("the patient sees doctors' summaries except those built on a doctor's private notes", async () => {
@@ -190,7 +239,11 @@ describe('summaries with the local provider', () => {
       const made = (await as(third).post(doctorPath(patient.id)).expect(201)).body as Summary;
       expect(made.visibleToPatient).toBe(true);
       const items = (await as(patient).get('/api/summaries').expect(200)).body.items as Summary[];
-      expect(items.find((s) => s.id === made.id)?.requestedBy).toEqual({ id: third.id, role: 'doctor', name: 'Dr. Elizabeth Blackwell' });
+      expect(items.find((s) => s.id === made.id)?.requestedBy).toEqual({
+        id: third.id,
+        role: 'doctor',
+        name: 'Dr. Elizabeth Blackwell',
+      });
     });
   });
 
@@ -218,7 +271,11 @@ describe('summaries with the local provider', () => {
 
     it('a malformed patient id is a 400 in the error shape', async () => {
       const res = await as(doctor).post(doctorPath('not-an-id')).expect(400);
-      expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', details: [expect.objectContaining({ field: 'patientId' })] });
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        error: 'Bad Request',
+        details: [expect.objectContaining({ field: 'patientId' })],
+      });
     });
   });
 
@@ -232,14 +289,21 @@ describe('summaries with the local provider', () => {
     ])('%s is a 400 with details', async (_case, body, field) => {
       const before = await conn.collection('summaries').countDocuments();
       const res = await as(patient).post('/api/summaries', body).expect(400);
-      expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', details: expect.arrayContaining([expect.objectContaining({ field })]) });
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        error: 'Bad Request',
+        details: expect.arrayContaining([expect.objectContaining({ field })]),
+      });
       expect(await conn.collection('summaries').countDocuments()).toBe(before);
     });
 
-    it.each([['limit=0'], ['limit=501'], ['limit=abc'], ['cursor=%7B%22%24gt%22%3A1%7D'], ['cursor=bm9wZQ']])('GET ?%s is a 400', async (qs) => {
-      const res = await as(patient).get(`/api/summaries?${qs}`).expect(400);
-      expect(res.body.details?.length).toBeGreaterThan(0);
-    });
+    it.each([['limit=0'], ['limit=501'], ['limit=abc'], ['cursor=%7B%22%24gt%22%3A1%7D'], ['cursor=bm9wZQ']])(
+      'GET ?%s is a 400',
+      async (qs) => {
+        const res = await as(patient).get(`/api/summaries?${qs}`).expect(400);
+        expect(res.body.details?.length).toBeGreaterThan(0);
+      },
+    );
 
     it('an explicit period is used for the vitals statistics', async () => {
       const from = new Date(Date.now() - 30 * HOUR).toISOString();
@@ -257,13 +321,36 @@ describe('summaries with the local provider', () => {
     const codes = (path: string, method: string) => Object.keys(doc.paths[path]?.[method]?.responses ?? {});
     expect(codes('/api/summaries', 'post')).toEqual(expect.arrayContaining(['201', '400', '401', '403', '429']));
     expect(codes('/api/summaries', 'get')).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
-    expect(codes('/api/doctor/patients/{patientId}/summaries', 'post')).toEqual(expect.arrayContaining(['201', '400', '401', '403', '429']));
-    expect(codes('/api/doctor/patients/{patientId}/summaries', 'get')).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
+    expect(codes('/api/doctor/patients/{patientId}/summaries', 'post')).toEqual(
+      expect.arrayContaining(['201', '400', '401', '403', '429']),
+    );
+    expect(codes('/api/doctor/patients/{patientId}/summaries', 'get')).toEqual(
+      expect.arrayContaining(['200', '400', '401', '403']),
+    );
     const schemas = doc.components.schemas;
     expect(Object.keys(schemas['SummaryDto']?.properties ?? {})).toEqual(
-      expect.arrayContaining(['id', 'patientId', 'createdAt', 'provider', 'model', 'text', 'facts', 'requestedBy', 'visibleToPatient', 'fallbackReason']),
+      expect.arrayContaining([
+        'id',
+        'patientId',
+        'createdAt',
+        'provider',
+        'model',
+        'text',
+        'facts',
+        'requestedBy',
+        'visibleToPatient',
+        'fallbackReason',
+      ]),
     );
-    expect(Object.keys(schemas['SummaryFactsDto']?.properties ?? {})).toEqual(['audience', 'period', 'vitals', 'flags', 'medications', 'notes', 'files']);
+    expect(Object.keys(schemas['SummaryFactsDto']?.properties ?? {})).toEqual([
+      'audience',
+      'period',
+      'vitals',
+      'flags',
+      'medications',
+      'notes',
+      'files',
+    ]);
     expect(Object.keys(schemas['CreateSummaryDto']?.properties ?? {})).toEqual(['from', 'to']);
   });
 

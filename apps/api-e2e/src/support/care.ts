@@ -8,8 +8,12 @@ export async function consultation(
   doctor: TestUser,
   status: 'pending' | 'active' | 'rejected' | 'cancelled' | 'ended' = 'active',
 ): Promise<string> {
-  const created = await http.post('/api/consultations').set('authorization', patient.auth).send({ doctorId: doctor.id });
-  if (created.status !== 201) throw new Error(`consultation request failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const created = await http
+    .post('/api/consultations')
+    .set('authorization', patient.auth)
+    .send({ doctorId: doctor.id });
+  if (created.status !== 201)
+    throw new Error(`consultation request failed: ${created.status} ${JSON.stringify(created.body)}`);
   const id = (created.body as { id: string }).id;
   const step = async (who: TestUser, action: string) => {
     const res = await http.post(`/api/consultations/${id}/${action}`).set('authorization', who.auth);

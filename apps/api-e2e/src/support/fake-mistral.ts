@@ -34,7 +34,9 @@ export class FakeMistral {
     private fallback: MistralReply,
   ) {}
 
-  static async start(fallback: MistralReply = { content: 'No facts were given. This summary is not a diagnosis.' }): Promise<FakeMistral> {
+  static async start(
+    fallback: MistralReply = { content: 'No facts were given. This summary is not a diagnosis.' },
+  ): Promise<FakeMistral> {
     const server = createServer();
     const fake = new FakeMistral(server, fallback);
     server.on('request', (req, res) => {
@@ -76,7 +78,12 @@ export class FakeMistral {
     const send = () => {
       if (path !== '/v1/chat/completions') return this.json(res, 404, { detail: 'Not Found' });
       if (reply.status && reply.status !== 200) {
-        return this.json(res, reply.status, { object: 'error', message: `fake error ${reply.status}`, type: 'fake_error', code: String(reply.status) });
+        return this.json(res, reply.status, {
+          object: 'error',
+          message: `fake error ${reply.status}`,
+          type: 'fake_error',
+          code: String(reply.status),
+        });
       }
       const content = reply.content ?? '';
       this.json(res, 200, {

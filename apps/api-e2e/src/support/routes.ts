@@ -15,7 +15,10 @@ interface RouterLayer {
  * document, which a route can be missing from). Tests derived from this list cover routes added later.
  */
 export function registeredRoutes(app: NestExpressApplication): RegisteredRoute[] {
-  const instance = app.getHttpAdapter().getInstance() as unknown as { router?: { stack: RouterLayer[] }; _router?: { stack: RouterLayer[] } };
+  const instance = app.getHttpAdapter().getInstance() as unknown as {
+    router?: { stack: RouterLayer[] };
+    _router?: { stack: RouterLayer[] };
+  };
   const stack = (instance.router ?? instance._router)?.stack ?? [];
   const routes: RegisteredRoute[] = [];
   for (const layer of stack) {

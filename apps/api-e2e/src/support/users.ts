@@ -35,6 +35,10 @@ export async function signUp(
   if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
   const login = await http.post('/api/auth/login').send({ email, password });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
-  const { accessToken, refreshToken, user } = login.body as { accessToken: string; refreshToken: string; user: { id: string } };
+  const { accessToken, refreshToken, user } = login.body as {
+    accessToken: string;
+    refreshToken: string;
+    user: { id: string };
+  };
   return { id: user.id, email, password, name, role, accessToken, refreshToken, auth: `Bearer ${accessToken}` };
 }

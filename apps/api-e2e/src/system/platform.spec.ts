@@ -29,8 +29,18 @@ describe('platform: health, errors, headers, OpenAPI', () => {
     const email = `proto-${Date.now()}@example.test`;
     const account = `"email":"${email}","password":"Correct-horse-battery-9","name":"Pro To","role":"patient"`;
     for (const extra of ['"__proto__":{"role":"doctor"}', '"constructor":{"prototype":{"admin":true}}']) {
-      const res = await t.http.post('/api/auth/register').set('content-type', 'application/json').send(`{${account},${extra}}`).expect(400);
-      expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', details: expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(/should not exist/) })]) });
+      const res = await t.http
+        .post('/api/auth/register')
+        .set('content-type', 'application/json')
+        .send(`{${account},${extra}}`)
+        .expect(400);
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        error: 'Bad Request',
+        details: expect.arrayContaining([
+          expect.objectContaining({ message: expect.stringMatching(/should not exist/) }),
+        ]),
+      });
     }
     await t.http.post('/api/auth/login').send({ email, password: 'Correct-horse-battery-9' }).expect(401);
   });
@@ -64,25 +74,41 @@ describe('platform: health, errors, headers, OpenAPI', () => {
     expect(res.body.paths['/api/health'].get.security).toEqual([]);
     expect(res.body.security).toEqual([{ bearer: [] }]);
     // No property is left as the swagger plugin's `type: object` stand-in for a string union.
-    for (const [name, schema] of Object.entries<{ properties?: Record<string, Record<string, unknown>> }>(res.body.components.schemas)) {
+    for (const [name, schema] of Object.entries<{ properties?: Record<string, Record<string, unknown>> }>(
+      res.body.components.schemas,
+    )) {
       for (const [prop, p] of Object.entries(schema.properties ?? {})) {
         const structural = ['properties', 'additionalProperties', 'allOf', '$ref'].some((k) => k in p);
-        expect({ at: `${name}.${prop}`, bareObject: p['type'] === 'object' && !structural }).toEqual({ at: `${name}.${prop}`, bareObject: false });
+        expect({ at: `${name}.${prop}`, bareObject: p['type'] === 'object' && !structural }).toEqual({
+          at: `${name}.${prop}`,
+          bareObject: false,
+        });
       }
     }
     // every operation documents 503, every JSON body 413, and every query parameter has a concrete schema
-    type Op = { parameters?: Array<{ name: string; in: string; schema: Record<string, unknown> }>; requestBody?: { content: object }; responses: object };
+    type Op = {
+      parameters?: Array<{ name: string; in: string; schema: Record<string, unknown> }>;
+      requestBody?: { content: object };
+      responses: object;
+    };
     for (const [path, item] of Object.entries<Record<string, Op>>(res.body.paths)) {
       for (const [method, op] of Object.entries(item)) {
         const at = `${method.toUpperCase()} ${path}`;
         expect({ at, has503: '503' in op.responses }).toEqual({ at, has503: true });
-        if (op.requestBody && 'application/json' in op.requestBody.content) expect({ at, has413: '413' in op.responses }).toEqual({ at, has413: true });
+        if (op.requestBody && 'application/json' in op.requestBody.content)
+          expect({ at, has413: '413' in op.responses }).toEqual({ at, has413: true });
         for (const q of (op.parameters ?? []).filter((x) => x.in === 'query')) {
-          expect({ at, q: q.name, typed: typeof q.schema['type'] === 'string' && !('$ref' in q.schema) }).toEqual({ at, q: q.name, typed: true });
+          expect({ at, q: q.name, typed: typeof q.schema['type'] === 'string' && !('$ref' in q.schema) }).toEqual({
+            at,
+            q: q.name,
+            typed: true,
+          });
         }
       }
     }
-    expect(res.body.paths['/api/vitals'].get.parameters.find((q: { name: string }) => q.name === 'type').schema.enum).toContain('blood_pressure');
+    expect(
+      res.body.paths['/api/vitals'].get.parameters.find((q: { name: string }) => q.name === 'type').schema.enum,
+    ).toContain('blood_pressure');
     expect(res.body.paths['/api/auth/refresh'].post.requestBody.required).toBe(false);
   });
 

@@ -33,7 +33,9 @@ function bruteForce(readings: VitalDto[], type: string) {
     mean: my,
     slope: n > 1 && sxx > 0 ? sxy / sxx : null,
     latestId: newest?.id,
-    diastolic: diastolic.length ? { min: Math.min(...diastolic), max: Math.max(...diastolic), mean: mean(diastolic) } : null,
+    diastolic: diastolic.length
+      ? { min: Math.min(...diastolic), max: Math.max(...diastolic), mean: mean(diastolic) }
+      : null,
   };
 }
 
@@ -46,12 +48,19 @@ describe('vitals summary from daily rollups equals a brute-force computation ove
 
   beforeAll(async () => {
     t = await startTestApp();
-    [dana, erin, finn] = [await signUp(t.http, 'patient'), await signUp(t.http, 'patient'), await signUp(t.http, 'patient')];
+    [dana, erin, finn] = [
+      await signUp(t.http, 'patient'),
+      await signUp(t.http, 'patient'),
+      await signUp(t.http, 'patient'),
+    ];
   });
   afterAll(() => t.close());
 
-  const post = (user: TestUser, body: object) => t.http.post('/api/vitals').set('authorization', user.auth).send(body).expect(201);
-  const summary = async (user: TestUser, qs = '') => (await t.http.get(`/api/vitals/summary${qs}`).set('authorization', user.auth).expect(200)).body.items as VitalTypeSummaryDto[];
+  const post = (user: TestUser, body: object) =>
+    t.http.post('/api/vitals').set('authorization', user.auth).send(body).expect(201);
+  const summary = async (user: TestUser, qs = '') =>
+    (await t.http.get(`/api/vitals/summary${qs}`).set('authorization', user.auth).expect(200)).body
+      .items as VitalTypeSummaryDto[];
 
   async function allReadings(user: TestUser, qs = ''): Promise<VitalDto[]> {
     const out: VitalDto[] = [];
@@ -82,7 +91,10 @@ describe('vitals summary from daily rollups equals a brute-force computation ove
       expect(Math.abs(item.mean - want.mean)).toBeLessThanOrEqual(0.005 + 1e-9);
       if (want.slope === null) expect(item.trend.slopePerWeek).toBeNull();
       // rounded to 3 decimals; steep slopes (readings of one day) also carry float error relative to their size
-      else expect(Math.abs((item.trend.slopePerWeek as number) - want.slope)).toBeLessThanOrEqual(0.0005 + 1e-6 * Math.abs(want.slope));
+      else
+        expect(Math.abs((item.trend.slopePerWeek as number) - want.slope)).toBeLessThanOrEqual(
+          0.0005 + 1e-6 * Math.abs(want.slope),
+        );
       if (want.diastolic) {
         const d = item.stats.find((s) => s.metric === 'diastolic');
         expect(d).toMatchObject({ min: want.diastolic.min, max: want.diastolic.max });
@@ -98,9 +110,19 @@ describe('vitals summary from daily rollups equals a brute-force computation ove
     const rnd = lcg(20261123);
     const bodies = [
       () => ({ type: 'heart_rate', value: 50 + Math.floor(rnd() * 70) }),
-      () => ({ type: 'blood_pressure', systolic: 100 + Math.floor(rnd() * 80), diastolic: 60 + Math.floor(rnd() * 35) }),
-      () => (rnd() < 0.5 ? { type: 'glucose', value: 70 + Math.floor(rnd() * 150), unit: 'mg/dL' } : { type: 'glucose', value: 4 + Math.round(rnd() * 80) / 10, unit: 'mmol/L', context: 'fasting' }),
-      () => (rnd() < 0.5 ? { type: 'weight', value: 80 + Math.round(rnd() * 100) / 10, unit: 'kg' } : { type: 'weight', value: 180 + Math.round(rnd() * 200) / 10, unit: 'lb' }),
+      () => ({
+        type: 'blood_pressure',
+        systolic: 100 + Math.floor(rnd() * 80),
+        diastolic: 60 + Math.floor(rnd() * 35),
+      }),
+      () =>
+        rnd() < 0.5
+          ? { type: 'glucose', value: 70 + Math.floor(rnd() * 150), unit: 'mg/dL' }
+          : { type: 'glucose', value: 4 + Math.round(rnd() * 80) / 10, unit: 'mmol/L', context: 'fasting' },
+      () =>
+        rnd() < 0.5
+          ? { type: 'weight', value: 80 + Math.round(rnd() * 100) / 10, unit: 'kg' }
+          : { type: 'weight', value: 180 + Math.round(rnd() * 200) / 10, unit: 'lb' },
     ];
     const created: VitalDto[] = [];
     for (let i = 0; i < 80; i++) {
@@ -110,7 +132,10 @@ describe('vitals summary from daily rollups equals a brute-force computation ove
       created.push((await post(dana, { ...make(), takenAt })).body);
     }
     const day3 = base + 3 * DAY;
-    const deleted = created.filter((r, i) => i % 5 === 0 || (r.type === 'heart_rate' && Date.parse(r.takenAt) >= day3 && Date.parse(r.takenAt) < day3 + DAY));
+    const deleted = created.filter(
+      (r, i) =>
+        i % 5 === 0 || (r.type === 'heart_rate' && Date.parse(r.takenAt) >= day3 && Date.parse(r.takenAt) < day3 + DAY),
+    );
     for (const r of deleted) await t.http.delete(`/api/vitals/${r.id}`).set('authorization', dana.auth).expect(204);
     await t.http.delete(`/api/vitals/${deleted[0]?.id}`).set('authorization', dana.auth).expect(404);
 
@@ -131,7 +156,14 @@ describe('vitals summary from daily rollups equals a brute-force computation ove
   });
 
   it('counts readings stored before rollups existed, also when new ones arrive before the first summary', async () => {
-    await insertStoredHeartRates(t, erin.id, Array.from({ length: 300 }, (_, i) => ({ takenAt: new Date(base + i * 37 * 60_000), value: 55 + ((i * 7) % 50) })));
+    await insertStoredHeartRates(
+      t,
+      erin.id,
+      Array.from({ length: 300 }, (_, i) => ({
+        takenAt: new Date(base + i * 37 * 60_000),
+        value: 55 + ((i * 7) % 50),
+      })),
+    );
     await post(erin, { type: 'heart_rate', value: 130, takenAt: new Date(base + 2 * HOUR).toISOString() });
     const readings = await allReadings(erin);
     expect(readings).toHaveLength(301);
@@ -149,12 +181,17 @@ describe('vitals summary from daily rollups equals a brute-force computation ove
     const day = base + 5 * DAY;
     const at = (i: number) => new Date(day + ((i * 7919) % DAY)).toISOString();
     const first = [];
-    for (let i = 0; i < 30; i++) first.push((await post(finn, { type: 'heart_rate', value: 40 + ((i * 13) % 120), takenAt: at(i) })).body as VitalDto);
+    for (let i = 0; i < 30; i++)
+      first.push(
+        (await post(finn, { type: 'heart_rate', value: 40 + ((i * 13) % 120), takenAt: at(i) })).body as VitalDto,
+      );
     expectMatches(await summary(finn), await allReadings(finn)); // rollups built before the concurrent writes
     // every delete races creates of the same day, including new extremes on both sides
     await Promise.all([
       ...first.map((r) => t.http.delete(`/api/vitals/${r.id}`).set('authorization', finn.auth).expect(204)),
-      ...Array.from({ length: 30 }, (_, i) => post(finn, { type: 'heart_rate', value: i % 2 ? 30 + i : 200 - i, takenAt: at(100 + i) })),
+      ...Array.from({ length: 30 }, (_, i) =>
+        post(finn, { type: 'heart_rate', value: i % 2 ? 30 + i : 200 - i, takenAt: at(100 + i) }),
+      ),
     ]);
     const after = await allReadings(finn);
     expect(after).toHaveLength(30);

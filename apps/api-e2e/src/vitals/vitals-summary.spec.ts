@@ -20,7 +20,8 @@ describe('vitals summary: statistics, guideline categories, trend, bounded serie
   afterAll(() => t.close());
 
   const summary = (user: TestUser, qs = '') => t.http.get(`/api/vitals/summary${qs}`).set('authorization', user.auth);
-  const byType = (items: VitalTypeSummaryDto[], type: string) => items.find((i) => i.type === type) as VitalTypeSummaryDto;
+  const byType = (items: VitalTypeSummaryDto[], type: string) =>
+    items.find((i) => i.type === type) as VitalTypeSummaryDto;
 
   describe('categories of known readings, per the guidelines', () => {
     // [body, expected category code (null: none applies), guideline source keyword]
@@ -34,17 +35,49 @@ describe('vitals summary: statistics, guideline categories, trend, bounded serie
       [{ type: 'blood_pressure', systolic: 180, diastolic: 120 }, 'hypertension_stage_2', 'ACC/AHA'],
       [{ type: 'blood_pressure', systolic: 185, diastolic: 100 }, 'hypertensive_crisis', 'ACC/AHA'],
       [{ type: 'blood_pressure', systolic: 150, diastolic: 125 }, 'hypertensive_crisis', 'ACC/AHA'],
-      [{ type: 'glucose', value: 50, unit: 'mg/dL', context: 'fasting' }, 'hypoglycemia_level_2', 'American Diabetes Association'],
-      [{ type: 'glucose', value: 65, unit: 'mg/dL', context: 'post_meal' }, 'hypoglycemia_level_1', 'American Diabetes Association'],
+      [
+        { type: 'glucose', value: 50, unit: 'mg/dL', context: 'fasting' },
+        'hypoglycemia_level_2',
+        'American Diabetes Association',
+      ],
+      [
+        { type: 'glucose', value: 65, unit: 'mg/dL', context: 'post_meal' },
+        'hypoglycemia_level_1',
+        'American Diabetes Association',
+      ],
       [{ type: 'glucose', value: 85, unit: 'mg/dL', context: 'fasting' }, 'normal', 'American Diabetes Association'],
       [{ type: 'glucose', value: 99, unit: 'mg/dL', context: 'fasting' }, 'normal', 'American Diabetes Association'],
-      [{ type: 'glucose', value: 100, unit: 'mg/dL', context: 'fasting' }, 'prediabetes_range', 'American Diabetes Association'],
-      [{ type: 'glucose', value: 125, unit: 'mg/dL', context: 'fasting' }, 'prediabetes_range', 'American Diabetes Association'],
-      [{ type: 'glucose', value: 126, unit: 'mg/dL', context: 'fasting' }, 'diabetes_range', 'American Diabetes Association'],
-      [{ type: 'glucose', value: 7.0, unit: 'mmol/L', context: 'fasting' }, 'diabetes_range', 'American Diabetes Association'],
+      [
+        { type: 'glucose', value: 100, unit: 'mg/dL', context: 'fasting' },
+        'prediabetes_range',
+        'American Diabetes Association',
+      ],
+      [
+        { type: 'glucose', value: 125, unit: 'mg/dL', context: 'fasting' },
+        'prediabetes_range',
+        'American Diabetes Association',
+      ],
+      [
+        { type: 'glucose', value: 126, unit: 'mg/dL', context: 'fasting' },
+        'diabetes_range',
+        'American Diabetes Association',
+      ],
+      [
+        { type: 'glucose', value: 7.0, unit: 'mmol/L', context: 'fasting' },
+        'diabetes_range',
+        'American Diabetes Association',
+      ],
       [{ type: 'glucose', value: 139, unit: 'mg/dL', context: 'post_meal' }, 'normal', 'American Diabetes Association'],
-      [{ type: 'glucose', value: 150, unit: 'mg/dL', context: 'post_meal' }, 'prediabetes_range', 'American Diabetes Association'],
-      [{ type: 'glucose', value: 200, unit: 'mg/dL', context: 'post_meal' }, 'diabetes_range', 'American Diabetes Association'],
+      [
+        { type: 'glucose', value: 150, unit: 'mg/dL', context: 'post_meal' },
+        'prediabetes_range',
+        'American Diabetes Association',
+      ],
+      [
+        { type: 'glucose', value: 200, unit: 'mg/dL', context: 'post_meal' },
+        'diabetes_range',
+        'American Diabetes Association',
+      ],
       [{ type: 'glucose', value: 199, unit: 'mg/dL', context: 'random' }, 'normal', 'American Diabetes Association'],
       [{ type: 'glucose', value: 200, unit: 'mg/dL' }, 'diabetes_range', 'American Diabetes Association'],
       [{ type: 'heart_rate', value: 59 }, 'bradycardia', 'American Heart Association'],
@@ -66,7 +99,11 @@ describe('vitals summary: statistics, guideline categories, trend, bounded serie
     beforeAll(async () => {
       for (const [i, [body]] of table.entries()) {
         const takenAt = new Date(base + i * MIN).toISOString();
-        await t.http.post('/api/vitals').set('authorization', bob.auth).send({ ...body, takenAt }).expect(201);
+        await t.http
+          .post('/api/vitals')
+          .set('authorization', bob.auth)
+          .send({ ...body, takenAt })
+          .expect(201);
       }
     });
 
@@ -90,14 +127,22 @@ describe('vitals summary: statistics, guideline categories, trend, bounded serie
     const start = Date.now() - 30 * DAY;
     for (const w of weeks) {
       const takenAt = new Date(start + w * 7 * DAY).toISOString();
-      await t.http.post('/api/vitals').set('authorization', alice.auth).send({ type: 'weight', value: 90 - w * 0.5, unit: 'kg', takenAt }).expect(201);
+      await t.http
+        .post('/api/vitals')
+        .set('authorization', alice.auth)
+        .send({ type: 'weight', value: 90 - w * 0.5, unit: 'kg', takenAt })
+        .expect(201);
       await t.http
         .post('/api/vitals')
         .set('authorization', alice.auth)
         .send({ type: 'blood_pressure', systolic: 130 + w, diastolic: 80 + w, takenAt })
         .expect(201);
     }
-    const last = await t.http.post('/api/vitals').set('authorization', alice.auth).send({ type: 'heart_rate', value: 70 }).expect(201);
+    const last = await t.http
+      .post('/api/vitals')
+      .set('authorization', alice.auth)
+      .send({ type: 'heart_rate', value: 70 })
+      .expect(201);
     const res = await summary(alice).expect(200);
     expect(res.body).toMatchObject({ from: null, to: null, generatedAt: expect.any(String) });
     const items = res.body.items as VitalTypeSummaryDto[];
@@ -123,16 +168,27 @@ describe('vitals summary: statistics, guideline categories, trend, bounded serie
     expect(bp.series.every((p) => typeof p.value2 === 'number')).toBe(true);
 
     const hr = byType(items, 'heart_rate');
-    expect(hr).toMatchObject({ count: 1, latest: { id: last.body.id }, trend: { slopePerWeek: null, direction: 'insufficient_data' } });
+    expect(hr).toMatchObject({
+      count: 1,
+      latest: { id: last.body.id },
+      trend: { slopePerWeek: null, direction: 'insufficient_data' },
+    });
 
-    const windowed = await summary(alice, `?from=${new Date(start + 13 * DAY).toISOString()}&to=${new Date(start + 22 * DAY).toISOString()}`).expect(200);
+    const windowed = await summary(
+      alice,
+      `?from=${new Date(start + 13 * DAY).toISOString()}&to=${new Date(start + 22 * DAY).toISOString()}`,
+    ).expect(200);
     expect(byType(windowed.body.items, 'weight')).toMatchObject({ count: 2, min: 88.5, max: 89 });
   });
 
   it('10,000 readings: the series stays at most 500 points and accounts for every reading', async () => {
     const carol = await signUp(t.http, 'patient');
     const start = Date.now() - 365 * DAY;
-    await insertStoredHeartRates(t, carol.id, Array.from({ length: 10_000 }, (_, i) => ({ takenAt: new Date(start + i * 45 * MIN), value: 60 + (i % 40) })));
+    await insertStoredHeartRates(
+      t,
+      carol.id,
+      Array.from({ length: 10_000 }, (_, i) => ({ takenAt: new Date(start + i * 45 * MIN), value: 60 + (i % 40) })),
+    );
     const res = await summary(carol).expect(200);
     const hr = byType(res.body.items, 'heart_rate');
     expect(hr.count).toBe(10_000);
@@ -150,7 +206,9 @@ describe('vitals summary: statistics, guideline categories, trend, bounded serie
     const before = await audit.countDocuments({ action: 'vital.summary', patientId: new Types.ObjectId(alice.id) });
     const res = await summary(alice).expect(200);
     expect(res.body.items.every((i: VitalTypeSummaryDto) => i.count < 1000)).toBe(true);
-    expect(await audit.countDocuments({ action: 'vital.summary', patientId: new Types.ObjectId(alice.id) })).toBe(before + 1);
+    expect(await audit.countDocuments({ action: 'vital.summary', patientId: new Types.ObjectId(alice.id) })).toBe(
+      before + 1,
+    );
     for (const qs of ['?from=yesterday', '?to[$gt]=1', '?type=spo2']) {
       const bad = await summary(alice, qs).expect(400);
       expect(bad.body.details.length).toBeGreaterThan(0);

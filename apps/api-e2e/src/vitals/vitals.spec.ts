@@ -15,12 +15,20 @@ describe('vitals: record, validate, list, delete', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    [alice, bob, doctor] = [await signUp(t.http, 'patient'), await signUp(t.http, 'patient'), await signUp(t.http, 'doctor')];
+    [alice, bob, doctor] = [
+      await signUp(t.http, 'patient'),
+      await signUp(t.http, 'patient'),
+      await signUp(t.http, 'doctor'),
+    ];
     audit = t.app.get<Connection>(getConnectionToken()).collection('audit_events');
   });
   afterAll(() => t.close());
 
-  const post = (user: TestUser, body: unknown) => t.http.post('/api/vitals').set('authorization', user.auth).send(body as object);
+  const post = (user: TestUser, body: unknown) =>
+    t.http
+      .post('/api/vitals')
+      .set('authorization', user.auth)
+      .send(body as object);
 
   describe('every type is accepted with its LOINC code and UCUM unit', () => {
     it.each([
@@ -39,7 +47,11 @@ describe('vitals: record, validate, list, delete', () => {
       expect(res.body.id).toMatch(/^[0-9a-f]{24}$/);
       expect(res.body.components.map((c: { loinc: string }) => c.loinc)).toEqual(components);
       expect(Date.parse(res.body.takenAt)).toBeGreaterThan(Date.now() - 60_000);
-      const rows = await audit.countDocuments({ action: 'vital.create', resourceId: res.body.id, patientId: new Types.ObjectId(alice.id) });
+      const rows = await audit.countDocuments({
+        action: 'vital.create',
+        resourceId: res.body.id,
+        patientId: new Types.ObjectId(alice.id),
+      });
       expect(rows).toBe(1);
     });
 
@@ -95,7 +107,9 @@ describe('vitals: record, validate, list, delete', () => {
       const before = await t.http.get('/api/vitals?limit=500').set('authorization', bob.auth).expect(200);
       const res = await post(bob, body).expect(400);
       expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
-      expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.any(String) })]));
+      expect(res.body.details).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field, message: expect.any(String) })]),
+      );
       const after = await t.http.get('/api/vitals?limit=500').set('authorization', bob.auth).expect(200);
       expect(after.body.items).toHaveLength(before.body.items.length);
     });
@@ -107,7 +121,17 @@ describe('vitals: record, validate, list, delete', () => {
     });
 
     it('rejects query operators and malformed query values', async () => {
-      for (const qs of ['type[$ne]=x', 'limit=501', 'limit=0', 'limit=abc', 'from=notadate', 'cursor=%%%', 'cursor=abc', 'bogus=1', 'type=cholesterol']) {
+      for (const qs of [
+        'type[$ne]=x',
+        'limit=501',
+        'limit=0',
+        'limit=abc',
+        'from=notadate',
+        'cursor=%%%',
+        'cursor=abc',
+        'bogus=1',
+        'type=cholesterol',
+      ]) {
         const res = await t.http.get(`/api/vitals?${qs}`).set('authorization', alice.auth);
         expect([qs, res.status]).toEqual([qs, 400]);
         expect(res.body.details?.length).toBeGreaterThan(0);
@@ -129,19 +153,31 @@ describe('vitals: record, validate, list, delete', () => {
       const id = created.body.id as string;
       const denied = await t.http.delete(`/api/vitals/${id}`).set('authorization', bob.auth).expect(404);
       expect(denied.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
-      const list = await t.http.get('/api/vitals?type=heart_rate&limit=500').set('authorization', alice.auth).expect(200);
+      const list = await t.http
+        .get('/api/vitals?type=heart_rate&limit=500')
+        .set('authorization', alice.auth)
+        .expect(200);
       expect(list.body.items.map((v: { id: string }) => v.id)).toContain(id);
       await t.http.delete('/api/vitals/not-an-id').set('authorization', alice.auth).expect(400);
       await t.http.delete(`/api/vitals/${id}`).set('authorization', alice.auth).expect(204);
       await t.http.delete(`/api/vitals/${id}`).set('authorization', alice.auth).expect(404);
-      expect(await audit.countDocuments({ action: 'vital.delete', resourceId: id, patientId: new Types.ObjectId(alice.id), outcome: 'success' })).toBe(1);
+      expect(
+        await audit.countDocuments({
+          action: 'vital.delete',
+          resourceId: id,
+          patientId: new Types.ObjectId(alice.id),
+          outcome: 'success',
+        }),
+      ).toBe(1);
     });
 
     it("lists only the caller's own readings", async () => {
       const res = await t.http.get('/api/vitals?limit=500').set('authorization', bob.auth).expect(200);
       expect(res.body.items.length).toBeGreaterThan(0);
       expect(res.body.items.every((v: { patientId: string }) => v.patientId === bob.id)).toBe(true);
-      expect(await audit.countDocuments({ action: 'vital.list', patientId: new Types.ObjectId(bob.id) })).toBeGreaterThan(0);
+      expect(
+        await audit.countDocuments({ action: 'vital.list', patientId: new Types.ObjectId(bob.id) }),
+      ).toBeGreaterThan(0);
     });
   });
 

@@ -54,7 +54,13 @@ export class AppConfigService {
   get storageDriver(): 'local' | 's3' {
     return this.get('STORAGE_DRIVER');
   }
-  get s3(): { bucket?: string; region: string; endpoint?: string; forcePathStyle: boolean; sse?: 'AES256' | 'aws:kms' } {
+  get s3(): {
+    bucket?: string;
+    region: string;
+    endpoint?: string;
+    forcePathStyle: boolean;
+    sse?: 'AES256' | 'aws:kms';
+  } {
     return {
       bucket: this.get('S3_BUCKET'),
       region: this.get('S3_REGION'),

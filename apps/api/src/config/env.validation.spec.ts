@@ -3,7 +3,13 @@ import { validateEnv } from './env.validation';
 describe('validateEnv', () => {
   it('gives safe defaults in development', () => {
     const env = validateEnv({});
-    expect(env).toMatchObject({ NODE_ENV: 'development', PORT: 3000, DATA_DIR: './data', STORAGE_DRIVER: 'local', UPLOAD_MAX_BYTES: 26214400 });
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      DATA_DIR: './data',
+      STORAGE_DRIVER: 'local',
+      UPLOAD_MAX_BYTES: 26214400,
+    });
     expect(env.MONGO_URI).toBeUndefined();
   });
 
@@ -27,9 +33,15 @@ describe('validateEnv', () => {
   });
 
   it('refuses to start in production without real secrets', () => {
-    expect(() => validateEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required in production[\s\S]*JWT_REFRESH_SECRET is required/);
+    expect(() => validateEnv({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET is required in production[\s\S]*JWT_REFRESH_SECRET is required/,
+    );
     const secret = 'a'.repeat(40);
-    expect(() => validateEnv({ NODE_ENV: 'production', JWT_SECRET: secret, JWT_REFRESH_SECRET: secret })).toThrow(/must differ/);
-    expect(() => validateEnv({ NODE_ENV: 'production', JWT_SECRET: secret, JWT_REFRESH_SECRET: 'b'.repeat(40) })).not.toThrow();
+    expect(() => validateEnv({ NODE_ENV: 'production', JWT_SECRET: secret, JWT_REFRESH_SECRET: secret })).toThrow(
+      /must differ/,
+    );
+    expect(() =>
+      validateEnv({ NODE_ENV: 'production', JWT_SECRET: secret, JWT_REFRESH_SECRET: 'b'.repeat(40) }),
+    ).not.toThrow();
   });
 });

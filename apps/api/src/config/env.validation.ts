@@ -21,7 +21,10 @@ export class EnvironmentVariables {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
@@ -30,22 +33,37 @@ export class EnvironmentVariables {
   @IsString()
   DATA_DIR = './data';
 
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^mongodb(\+srv)?:\/\//, { message: 'MONGO_URI must start with mongodb:// or mongodb+srv://' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^mongodb(\+srv)?:\/\//, { message: 'MONGO_URI must start with mongodb:// or mongodb+srv://' })
   MONGO_URI?: string;
 
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   DB_IN_MEMORY = false;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'JWT_REFRESH_SECRET must be at least 32 characters' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_REFRESH_SECRET must be at least 32 characters' })
   JWT_REFRESH_SECRET?: string;
 
-  @Type(() => Number) @IsInt() @Min(60) @Max(900)
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(900)
   JWT_ACCESS_TTL_SECONDS = 900;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(90)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
   REFRESH_TTL_DAYS = 14;
 
   @IsString()
@@ -54,55 +72,83 @@ export class EnvironmentVariables {
   @IsIn(['local', 's3'])
   STORAGE_DRIVER: 'local' | 's3' = 'local';
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   S3_BUCKET?: string;
 
   @IsString()
   S3_REGION = 'us-east-1';
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   S3_ENDPOINT?: string;
 
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   S3_FORCE_PATH_STYLE = false;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsIn(['AES256', 'aws:kms'])
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['AES256', 'aws:kms'])
   S3_SSE?: 'AES256' | 'aws:kms';
 
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^[0-9a-fA-F]{64}$/, { message: 'FILE_ENCRYPTION_KEY must be 64 hex characters (32 bytes)' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'FILE_ENCRYPTION_KEY must be 64 hex characters (32 bytes)' })
   FILE_ENCRYPTION_KEY?: string;
 
-  @Type(() => Number) @IsInt() @Min(1024)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
   UPLOAD_MAX_BYTES = 25 * 1024 * 1024;
 
   @IsString()
   JSON_BODY_LIMIT = '1mb';
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   MISTRAL_API_KEY?: string;
 
   @IsString()
   MISTRAL_MODEL = 'mistral-small-latest';
 
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^https?:\/\//, { message: 'MISTRAL_SERVER_URL must be an http(s) URL' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\//, { message: 'MISTRAL_SERVER_URL must be an http(s) URL' })
   MISTRAL_SERVER_URL?: string;
 
-  @Type(() => Number) @IsInt() @Min(1000) @Max(120000)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(120000)
   MISTRAL_TIMEOUT_MS = 20000;
 
-  @Matches(/^((patient|doctor)(,(patient|doctor))*)?$/, { message: 'MFA_REQUIRED_ROLES must be a comma-separated list of patient, doctor' })
+  @Matches(/^((patient|doctor)(,(patient|doctor))*)?$/, {
+    message: 'MFA_REQUIRED_ROLES must be a comma-separated list of patient, doctor',
+  })
   MFA_REQUIRED_ROLES = '';
 
-  @Type(() => Number) @IsInt() @Min(1)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   LOGIN_MAX_FAILURES = 10;
 
-  @Type(() => Number) @IsInt() @Min(1)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   LOGIN_FAILURE_WINDOW_MINUTES = 15;
 
-  @Type(() => Number) @IsInt() @Min(1)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 30;
 
-  @Type(() => Number) @IsInt() @Min(1)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   SUMMARY_RATE_LIMIT_PER_HOUR = 20;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -120,7 +166,8 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
   if (env.NODE_ENV === 'production') {
     if (!env.JWT_SECRET) problems.push('JWT_SECRET is required in production');
     if (!env.JWT_REFRESH_SECRET) problems.push('JWT_REFRESH_SECRET is required in production');
-    if (env.JWT_SECRET && env.JWT_SECRET === env.JWT_REFRESH_SECRET) problems.push('JWT_SECRET and JWT_REFRESH_SECRET must differ');
+    if (env.JWT_SECRET && env.JWT_SECRET === env.JWT_REFRESH_SECRET)
+      problems.push('JWT_SECRET and JWT_REFRESH_SECRET must differ');
     if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
   }
   if (problems.length) {

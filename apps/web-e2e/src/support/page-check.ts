@@ -6,7 +6,9 @@ import { OUTPUT_DIR } from './paths';
 
 /** Lets layout settle after a viewport change: Chart.js resizes its canvases in a requestAnimationFrame callback. */
 function nextFrames(page: Page): Promise<void> {
-  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  return page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
 }
 
 /**
@@ -15,7 +17,10 @@ function nextFrames(page: Page): Promise<void> {
  * the page scroll sideways. Leaves the page at desktop size.
  */
 export async function checkMainPage(page: Page, name: string): Promise<void> {
-  for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [label, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     await page.setViewportSize(viewport);
     await nextFrames(page);
     await page.screenshot({ path: join(OUTPUT_DIR, `${name}-${label}.png`), fullPage: true });

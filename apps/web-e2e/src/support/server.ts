@@ -69,9 +69,14 @@ function stopChild(child: ChildProcess): Promise<void> {
  * SPA, the embedded database under DATA_DIR), on a free port with a throw-away DATA_DIR, and waits for /api/health.
  */
 export async function startServer(): Promise<RunningServer> {
-  for (const [file, what] of [[API_ENTRY, 'api'], [WEB_INDEX, 'web']]) {
+  for (const [file, what] of [
+    [API_ENTRY, 'api'],
+    [WEB_INDEX, 'web'],
+  ]) {
     if (!existsSync(file)) {
-      throw new Error(`${file} is missing: build first (npx nx run-many -t build -p api web), or run "npx nx e2e web-e2e" (builds ${what})`);
+      throw new Error(
+        `${file} is missing: build first (npx nx run-many -t build -p api web), or run "npx nx e2e web-e2e" (builds ${what})`,
+      );
     }
   }
   const port = await freePort();

@@ -34,7 +34,15 @@ describe('App shell', () => {
         expiresIn: 900,
         tokenType: 'Bearer',
         mfaEnrolmentRequired: false,
-        user: { id: '1', email: 'p@example.org', name: 'Pat Doe', role: 'patient', mfaEnabled: false, createdAt: '', updatedAt: '' },
+        user: {
+          id: '1',
+          email: 'p@example.org',
+          name: 'Pat Doe',
+          role: 'patient',
+          mfaEnabled: false,
+          createdAt: '',
+          updatedAt: '',
+        },
       });
     await login;
     const fixture = TestBed.createComponent(App);

@@ -4,7 +4,21 @@ import { pathValues } from './paths';
 
 describe('BSON comparison (MongoDB comparison/sort order)', () => {
   it('orders types MinKey < null < numbers < string < object < array < binData < ObjectId < bool < Date < timestamp < regex < MaxKey', () => {
-    const ordered = [new MinKey(), null, 1, 'a', { a: 1 }, [1], new Binary(Buffer.from('x')), new ObjectId(), false, new Date(0), new Timestamp({ t: 1, i: 1 }), /a/, new MaxKey()];
+    const ordered = [
+      new MinKey(),
+      null,
+      1,
+      'a',
+      { a: 1 },
+      [1],
+      new Binary(Buffer.from('x')),
+      new ObjectId(),
+      false,
+      new Date(0),
+      new Timestamp({ t: 1, i: 1 }),
+      /a/,
+      new MaxKey(),
+    ];
     for (let i = 0; i < ordered.length; i++) {
       for (let j = 0; j < ordered.length; j++) {
         expect(Math.sign(compareValues(ordered[i], ordered[j]))).toBe(Math.sign(i - j));

@@ -116,7 +116,12 @@ type PackedObjectId = ObjectId & { i0?: number; i1?: number; i2?: number; i3?: n
 /** bson 7 keeps an ObjectId as four 24-bit big-endian integers; comparing them avoids allocating bytes. */
 function compareObjectIds(a: PackedObjectId, b: PackedObjectId): number {
   if (typeof a.i0 === 'number' && typeof b.i0 === 'number') {
-    return sign(a.i0 - b.i0) || sign((a.i1 ?? 0) - (b.i1 ?? 0)) || sign((a.i2 ?? 0) - (b.i2 ?? 0)) || sign((a.i3 ?? 0) - (b.i3 ?? 0));
+    return (
+      sign(a.i0 - b.i0) ||
+      sign((a.i1 ?? 0) - (b.i1 ?? 0)) ||
+      sign((a.i2 ?? 0) - (b.i2 ?? 0)) ||
+      sign((a.i3 ?? 0) - (b.i3 ?? 0))
+    );
   }
   return compareBytes(a.id, b.id);
 }
@@ -194,7 +199,10 @@ export function compareValues(a: unknown, b: unknown): number {
     case TypeClass.RegExp: {
       const ra = a as { source?: string; pattern?: string; flags?: string; options?: string };
       const rb = b as typeof ra;
-      return strCmp(ra.source ?? ra.pattern ?? '', rb.source ?? rb.pattern ?? '') || strCmp(ra.flags ?? ra.options ?? '', rb.flags ?? rb.options ?? '');
+      return (
+        strCmp(ra.source ?? ra.pattern ?? '', rb.source ?? rb.pattern ?? '') ||
+        strCmp(ra.flags ?? ra.options ?? '', rb.flags ?? rb.options ?? '')
+      );
     }
     case TypeClass.Array: {
       const xa = a as unknown[];

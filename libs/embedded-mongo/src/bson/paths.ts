@@ -115,7 +115,8 @@ export function cloneDoc<T>(v: T): T {
     for (const k of Object.keys(v)) {
       const x = cloneDoc((v as Record<string, unknown>)[k]);
       // a field literally named __proto__ must stay a field, never become the prototype
-      if (k === '__proto__') Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+      if (k === '__proto__')
+        Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
       else out[k] = x;
     }
     return out as T;

@@ -30,7 +30,20 @@ export function bsonTypeNumbers(v: unknown): number[] {
   if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) <= 0x7fffffff ? [16, 1] : [1];
   if (typeof v === 'bigint') return [18];
   const bt = (v as { _bsontype?: string })._bsontype;
-  const map: Record<string, number> = { Long: 18, Decimal128: 19, Int32: 16, Double: 1, ObjectId: 7, Binary: 5, Timestamp: 17, BSONRegExp: 11, MinKey: -1, MaxKey: 127, Code: 13, BSONSymbol: 14 };
+  const map: Record<string, number> = {
+    Long: 18,
+    Decimal128: 19,
+    Int32: 16,
+    Double: 1,
+    ObjectId: 7,
+    Binary: 5,
+    Timestamp: 17,
+    BSONRegExp: 11,
+    MinKey: -1,
+    MaxKey: 127,
+    Code: 13,
+    BSONSymbol: 14,
+  };
   if (bt && map[bt] !== undefined) return [map[bt]];
   switch (typeClass(v)) {
     case TypeClass.String:

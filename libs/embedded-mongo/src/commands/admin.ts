@@ -63,7 +63,8 @@ const PARAMETERS: Doc = {
 
 const getParameter: Handler = (cmd) => {
   const out: Doc = {};
-  if (cmd.getParameter === '*' || (typeof cmd.getParameter === 'object' && cmd.getParameter !== null)) Object.assign(out, PARAMETERS);
+  if (cmd.getParameter === '*' || (typeof cmd.getParameter === 'object' && cmd.getParameter !== null))
+    Object.assign(out, PARAMETERS);
   else for (const k of Object.keys(cmd)) if (k in PARAMETERS) out[k] = PARAMETERS[k];
   if (!Object.keys(out).length) fail(72, 'no option found to get');
   return { ...out, ok: 1 };
@@ -85,14 +86,35 @@ const dbStats: Handler = (_cmd, ctx) => {
     objects += c.docs.size;
     indexes += c.indexes.size;
   }
-  return { db: ctx.db, collections: names.length, views: 0, objects, indexes, dataSize: 0, storageSize: 0, indexSize: 0, ok: 1 };
+  return {
+    db: ctx.db,
+    collections: names.length,
+    views: 0,
+    objects,
+    indexes,
+    dataSize: 0,
+    storageSize: 0,
+    indexSize: 0,
+    ok: 1,
+  };
 };
 
 const collStats: Handler = (cmd, ctx) => {
   const name = String(cmd.collStats);
   const c = ctx.engine.collection(ctx.db, name);
   if (!c) return fail(26, `Collection [${ctx.db}.${name}] not found.`);
-  return { ns: c.ns, count: c.docs.size, size: 0, avgObjSize: 0, storageSize: 0, nindexes: c.indexes.size, totalIndexSize: 0, indexSizes: {}, capped: false, ok: 1 };
+  return {
+    ns: c.ns,
+    count: c.docs.size,
+    size: 0,
+    avgObjSize: 0,
+    storageSize: 0,
+    nindexes: c.indexes.size,
+    totalIndexSize: 0,
+    indexSizes: {},
+    capped: false,
+    ok: 1,
+  };
 };
 
 const ok: Handler = () => ({ ok: 1 });

@@ -18,7 +18,11 @@ function rewrite(v: unknown, inSort: boolean): unknown {
   return out;
 }
 
-export function textPipeline(coll: Collection | undefined, match: Doc, rest: Doc[]): { source: Doc[]; pipeline: Doc[] } {
+export function textPipeline(
+  coll: Collection | undefined,
+  match: Doc,
+  rest: Doc[],
+): { source: Doc[]; pipeline: Doc[] } {
   const { docs, scores } = readDocs(coll, { filter: match });
   const source = docs.map((d) => ({ ...d, [SCORE_FIELD]: scores?.get(d) ?? 0 }));
   const pipeline = rest.map((stage) => {

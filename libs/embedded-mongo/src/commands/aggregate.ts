@@ -17,7 +17,16 @@ import { checkStorable, withId } from './write';
 const isPlainSort = (sort: unknown): boolean =>
   isDocument(sort) && Object.keys(sort).length > 0 && Object.values(sort).every((d) => d === 1 || d === -1);
 
-const UNSUPPORTED = new Set(['$merge', '$changeStream', '$indexStats', '$currentOp', '$listSessions', '$geoNear', '$search', '$vectorSearch']);
+const UNSUPPORTED = new Set([
+  '$merge',
+  '$changeStream',
+  '$indexStats',
+  '$currentOp',
+  '$listSessions',
+  '$geoNear',
+  '$search',
+  '$vectorSearch',
+]);
 
 export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: string; out?: string } {
   if (!Array.isArray(cmd.pipeline)) fail(14, "'pipeline' option must be specified as an array");
@@ -26,9 +35,11 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
   const dbLevel = cmd.aggregate === 1;
   const name = dbLevel ? '' : String(cmd.aggregate);
   for (const st of pipeline) {
-    if (!isDocument(st) || Object.keys(st).length !== 1) fail(40323, 'A pipeline stage specification object must contain exactly one field.');
+    if (!isDocument(st) || Object.keys(st).length !== 1)
+      fail(40323, 'A pipeline stage specification object must contain exactly one field.');
     const op = Object.keys(st)[0];
-    if (UNSUPPORTED.has(op)) fail(40324, `Unrecognized pipeline stage name: '${op}' (not supported by the embedded server)`);
+    if (UNSUPPORTED.has(op))
+      fail(40324, `Unrecognized pipeline stage name: '${op}' (not supported by the embedded server)`);
   }
   let out: string | undefined;
   const last = pipeline[pipeline.length - 1];
@@ -41,12 +52,27 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
   if (!dbLevel && first0 && isDocument(first0.$collStats)) {
     // tools (Compass, mongosh) ask for collection statistics this way
     const c = ctx.engine.collection(ctx.db, name);
-    if (!c) return fail(26, `Unable to retrieve storageStats in $collStats stage :: caused by :: Collection [${ctx.db}.${name}] not found.`);
+    if (!c)
+      return fail(
+        26,
+        `Unable to retrieve storageStats in $collStats stage :: caused by :: Collection [${ctx.db}.${name}] not found.`,
+      );
     const n = c.docs.size;
     const stats: Doc = { ns: c.ns, host: `${ctx.server.host}:${ctx.server.port}`, localTime: new Date() };
     if (first0.$collStats.count !== undefined) stats.count = n;
     if (first0.$collStats.storageStats !== undefined) {
-      stats.storageStats = { size: 0, count: n, avgObjSize: 0, storageSize: 0, freeStorageSize: 0, capped: false, nindexes: c.indexes.size, totalIndexSize: 0, totalSize: 0, indexSizes: {} };
+      stats.storageStats = {
+        size: 0,
+        count: n,
+        avgObjSize: 0,
+        storageSize: 0,
+        freeStorageSize: 0,
+        capped: false,
+        nindexes: c.indexes.size,
+        totalIndexSize: 0,
+        totalSize: 0,
+        indexSizes: {},
+      };
     }
     return { docs: [stats], ns: c.ns };
   }
@@ -56,10 +82,16 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
     const coll = ctx.engine.collection(ctx.db, name);
     checkHint(coll, cmd.hint);
     const first = pipeline[0];
-    if (first && isDocument(first.$match) && !('$text' in first.$match) && !JSON.stringify(Object.keys(first.$match)).includes('$expr')) {
+    if (
+      first &&
+      isDocument(first.$match) &&
+      !('$text' in first.$match) &&
+      !JSON.stringify(Object.keys(first.$match)).includes('$expr')
+    ) {
       // a following $sort (and $limit) is answered by the same read, so an index can supply the order
       const sort = isPlainSort(pipeline[1]?.$sort) ? (pipeline[1].$sort as Doc) : undefined;
-      const limit = sort && typeof pipeline[2]?.$limit === 'number' && pipeline[2].$limit > 0 ? pipeline[2].$limit : undefined;
+      const limit =
+        sort && typeof pipeline[2]?.$limit === 'number' && pipeline[2].$limit > 0 ? pipeline[2].$limit : undefined;
       source = readDocs(coll, { filter: first.$match, sort, limit }).docs;
       pipeline = pipeline.slice(1 + (sort ? 1 : 0) + (limit ? 1 : 0));
     } else if (first && isDocument(first.$match) && '$text' in first.$match) {
@@ -75,10 +107,16 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
   }
   // mingo's stages may modify their input documents in place ($unwind, $set/$unset on embedded paths):
   // the pipeline works on copies, never on the stored documents
-  const resolver = (coll: string): Doc[] => [...(ctx.engine.collection(ctx.db, coll)?.docs.values() ?? [])].map(cloneDoc);
+  const resolver = (coll: string): Doc[] =>
+    [...(ctx.engine.collection(ctx.db, coll)?.docs.values() ?? [])].map(cloneDoc);
   let docs: Doc[];
   try {
-    docs = pipeline.length ? (newAggregator(pipeline, { collectionResolver: resolver, ...(isDocument(cmd.let) ? { variables: cmd.let } : {}) }).run(source.map(cloneDoc)) as Doc[]) : source;
+    docs = pipeline.length
+      ? (newAggregator(pipeline, {
+          collectionResolver: resolver,
+          ...(isDocument(cmd.let) ? { variables: cmd.let } : {}),
+        }).run(source.map(cloneDoc)) as Doc[])
+      : source;
   } catch (e) {
     throw toFailure(e);
   }
@@ -97,7 +135,8 @@ function writeOut(ctx: CommandContext, out: string, docs: Doc[]): void {
   const existing = ctx.engine.collection(ctx.db, out);
   const temp = ctx.engine.createCollection(ctx.db, `tmp.agg_out.${++outSeq}`, existing ? { ...existing.options } : {});
   try {
-    for (const spec of existing?.indexSpecs() ?? []) if (spec.name !== '_id_') ctx.engine.createIndex(temp, { ...spec });
+    for (const spec of existing?.indexSpecs() ?? [])
+      if (spec.name !== '_id_') ctx.engine.createIndex(temp, { ...spec });
     for (const d of docs) {
       const doc = withId(d);
       checkStorable(temp, doc);
@@ -112,8 +151,13 @@ function writeOut(ctx: CommandContext, out: string, docs: Doc[]): void {
 }
 
 const aggregate: Handler = (cmd, ctx) => {
-  if (cmd.explain === true) return { queryPlanner: { namespace: `${ctx.db}.${String(cmd.aggregate)}`, winningPlan: { stage: 'PIPELINE' } }, ok: 1 };
-  if (!isDocument(cmd.cursor)) fail(9, "The 'cursor' option is required, except for aggregate with the explain argument");
+  if (cmd.explain === true)
+    return {
+      queryPlanner: { namespace: `${ctx.db}.${String(cmd.aggregate)}`, winningPlan: { stage: 'PIPELINE' } },
+      ok: 1,
+    };
+  if (!isDocument(cmd.cursor))
+    fail(9, "The 'cursor' option is required, except for aggregate with the explain argument");
   const { docs, ns, out } = runPipeline(cmd, ctx);
   if (out !== undefined) {
     writeOut(ctx, out, docs);

@@ -7,16 +7,39 @@ import type { Doc } from '../engine/index-store';
 import { compileFilter } from '../engine/match';
 import { targetCollection, type Handler } from './context';
 
-const CREATE_OPTIONS = ['capped', 'size', 'max', 'validator', 'validationLevel', 'validationAction', 'collation', 'timeseries', 'expireAfterSeconds', 'clusteredIndex', 'changeStreamPreAndPostImages', 'storageEngine', 'indexOptionDefaults', 'viewOn', 'pipeline'];
+const CREATE_OPTIONS = [
+  'capped',
+  'size',
+  'max',
+  'validator',
+  'validationLevel',
+  'validationAction',
+  'collation',
+  'timeseries',
+  'expireAfterSeconds',
+  'clusteredIndex',
+  'changeStreamPreAndPostImages',
+  'storageEngine',
+  'indexOptionDefaults',
+  'viewOn',
+  'pipeline',
+];
 
 const listCollections: Handler = (cmd, ctx) => {
   const match = compileFilter(isDocument(cmd.filter) ? cmd.filter : {});
   const items = ctx.engine
     .collectionNames(ctx.db)
-    .map((name) => ({ name, type: 'collection', options: ctx.engine.collection(ctx.db, name)?.options ?? {}, info: { readOnly: false }, idIndex: { ...ID_INDEX } }))
+    .map((name) => ({
+      name,
+      type: 'collection',
+      options: ctx.engine.collection(ctx.db, name)?.options ?? {},
+      info: { readOnly: false },
+      idIndex: { ...ID_INDEX },
+    }))
     .filter((c) => match(c))
     .map((c) => (cmd.nameOnly ? { name: c.name, type: c.type } : c));
-  const batchSize = isDocument(cmd.cursor) && cmd.cursor.batchSize !== undefined ? Number(cmd.cursor.batchSize) : undefined;
+  const batchSize =
+    isDocument(cmd.cursor) && cmd.cursor.batchSize !== undefined ? Number(cmd.cursor.batchSize) : undefined;
   return ctx.cursors.open(`${ctx.db}.$cmd.listCollections`, items, (d) => d, batchSize);
 };
 
@@ -50,7 +73,9 @@ const collMod: Handler = (cmd, ctx) => {
   const reply: Doc = { ok: 1 };
   if (isDocument(cmd.index)) {
     const spec = cmd.index;
-    const ix = [...c.indexes.values()].find((i) => (spec.name !== undefined ? i.name === spec.name : compareValues(i.spec.key, spec.keyPattern) === 0));
+    const ix = [...c.indexes.values()].find((i) =>
+      spec.name !== undefined ? i.name === spec.name : compareValues(i.spec.key, spec.keyPattern) === 0,
+    );
     if (!ix) return fail(27, `cannot find index ${JSON.stringify(spec.name ?? spec.keyPattern)} for ns ${c.ns}`);
     const next = { ...ix.spec };
     if (spec.expireAfterSeconds !== undefined) {
@@ -96,4 +121,11 @@ const renameCollection: Handler = (cmd, ctx) => {
   return { ok: 1 };
 };
 
-export const catalogHandlers: Record<string, Handler> = { listCollections, create, drop, dropDatabase, collMod, renameCollection };
+export const catalogHandlers: Record<string, Handler> = {
+  listCollections,
+  create,
+  drop,
+  dropDatabase,
+  collMod,
+  renameCollection,
+};

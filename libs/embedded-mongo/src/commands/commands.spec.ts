@@ -13,15 +13,26 @@ describe('commands through the official driver', () => {
 
   it('ping, buildInfo (7.0.0 + versionArray), serverStatus.version, getParameter', async () => {
     expect(await admin().command({ ping: 1 })).toEqual({ ok: 1 });
-    expect(await admin().command({ buildInfo: 1 })).toMatchObject({ version: '7.0.0', versionArray: [7, 0, 0, 0], ok: 1 });
+    expect(await admin().command({ buildInfo: 1 })).toMatchObject({
+      version: '7.0.0',
+      versionArray: [7, 0, 0, 0],
+      ok: 1,
+    });
     expect((await admin().command({ serverStatus: 1 })).version).toBe('7.0.0');
-    expect((await admin().command({ getParameter: 1, featureCompatibilityVersion: 1 })).featureCompatibilityVersion).toEqual({ version: '7.0' });
+    expect(
+      (await admin().command({ getParameter: 1, featureCompatibilityVersion: 1 })).featureCompatibilityVersion,
+    ).toEqual({ version: '7.0' });
   });
 
   it('hello and isMaster answer as a standalone without topologyVersion', async () => {
     for (const name of ['hello', 'isMaster', 'ismaster']) {
       const r = await admin().command({ [name]: 1 });
-      expect(r).toMatchObject({ isWritablePrimary: true, maxWireVersion: 21, minWireVersion: 0, logicalSessionTimeoutMinutes: 30 });
+      expect(r).toMatchObject({
+        isWritablePrimary: true,
+        maxWireVersion: 21,
+        minWireVersion: 0,
+        logicalSessionTimeoutMinutes: 30,
+      });
       expect(r.topologyVersion).toBeUndefined();
       expect(r.setName).toBeUndefined();
     }
@@ -31,7 +42,10 @@ describe('commands through the official driver', () => {
     await h.coll('stats').insertMany([{ a: 1 }, { a: 2 }]);
     expect(await h.db.command({ dbStats: 1 })).toMatchObject({ db: 'cmds', ok: 1 });
     expect(await h.db.command({ collStats: 'stats' })).toMatchObject({ ns: 'cmds.stats', count: 2, nindexes: 1 });
-    const [s] = await h.coll('stats').aggregate([{ $collStats: { storageStats: {}, count: {} } }]).toArray();
+    const [s] = await h
+      .coll('stats')
+      .aggregate([{ $collStats: { storageStats: {}, count: {} } }])
+      .toArray();
     expect(s).toMatchObject({ ns: 'cmds.stats', count: 2, storageStats: { count: 2, nindexes: 1 } });
   });
 
@@ -47,7 +61,11 @@ describe('commands through the official driver', () => {
   });
 
   it('replica-set commands fail as on a standalone mongod (76 NoReplicationEnabled); currentOp lists no operations', async () => {
-    await expect(h.client.db('admin').command({ replSetGetStatus: 1 })).rejects.toMatchObject({ code: 76, codeName: 'NoReplicationEnabled', message: 'not running with --replSet' });
+    await expect(h.client.db('admin').command({ replSetGetStatus: 1 })).rejects.toMatchObject({
+      code: 76,
+      codeName: 'NoReplicationEnabled',
+      message: 'not running with --replSet',
+    });
     expect(await h.client.db('admin').command({ currentOp: 1 })).toMatchObject({ inprog: [], ok: 1 });
   });
 
@@ -73,7 +91,10 @@ describe('commands through the official driver', () => {
 
   it('createIndexes, listIndexes, dropIndexes, with conflicts 85/86 and errors 26/27', async () => {
     const c = h.coll('ix');
-    await expect(h.db.command({ listIndexes: 'missing' })).rejects.toMatchObject({ code: 26, codeName: 'NamespaceNotFound' });
+    await expect(h.db.command({ listIndexes: 'missing' })).rejects.toMatchObject({
+      code: 26,
+      codeName: 'NamespaceNotFound',
+    });
     expect(await c.createIndex({ a: 1 }, { unique: true })).toBe('a_1');
     expect(await c.createIndex({ a: 1 }, { unique: true })).toBe('a_1'); // identical: no-op
     await expect(c.createIndex({ a: 1 }, { name: 'a_1', sparse: true })).rejects.toMatchObject({ code: 85 });
@@ -100,7 +121,10 @@ describe('commands through the official driver', () => {
   it('batchSize 0 opens the cursor with an empty first batch (find and aggregate)', async () => {
     const c = h.coll('batch0');
     await c.insertMany([{ _id: 1 }, { _id: 2 }]);
-    for (const cmd of [{ find: 'batch0', batchSize: 0 }, { aggregate: 'batch0', pipeline: [], cursor: { batchSize: 0 } }]) {
+    for (const cmd of [
+      { find: 'batch0', batchSize: 0 },
+      { aggregate: 'batch0', pipeline: [], cursor: { batchSize: 0 } },
+    ]) {
       const r = await h.db.command(cmd);
       expect(r.cursor.firstBatch).toEqual([]);
       const more = await h.db.command({ getMore: r.cursor.id, collection: 'batch0' });
@@ -112,11 +136,25 @@ describe('commands through the official driver', () => {
   it('find honours filter, sort, projection, skip, limit, batchSize and singleBatch', async () => {
     const c = h.coll('find');
     await c.insertMany(Array.from({ length: 30 }, (_, i) => ({ _id: i, n: i % 10, s: `v${i}` })));
-    const r = await h.db.command({ find: 'find', filter: { n: { $gte: 5 } }, sort: { n: -1, _id: 1 }, projection: { s: 1 }, skip: 1, limit: 4, batchSize: 2 });
-    expect(r.cursor.firstBatch).toEqual([{ _id: 19, s: 'v19' }, { _id: 29, s: 'v29' }]);
+    const r = await h.db.command({
+      find: 'find',
+      filter: { n: { $gte: 5 } },
+      sort: { n: -1, _id: 1 },
+      projection: { s: 1 },
+      skip: 1,
+      limit: 4,
+      batchSize: 2,
+    });
+    expect(r.cursor.firstBatch).toEqual([
+      { _id: 19, s: 'v19' },
+      { _id: 29, s: 'v29' },
+    ]);
     expect(Number(r.cursor.id)).toBeGreaterThan(0);
     const more = await h.db.command({ getMore: r.cursor.id, collection: 'find', batchSize: 10 });
-    expect(more.cursor.nextBatch).toEqual([{ _id: 8, s: 'v8' }, { _id: 18, s: 'v18' }]);
+    expect(more.cursor.nextBatch).toEqual([
+      { _id: 8, s: 'v8' },
+      { _id: 18, s: 'v18' },
+    ]);
     expect(Number(more.cursor.id)).toBe(0);
     const single = await h.db.command({ find: 'find', filter: {}, batchSize: 5, singleBatch: true });
     expect(single.cursor.firstBatch).toHaveLength(5);
@@ -152,7 +190,14 @@ describe('commands through the official driver', () => {
     const ordered = await h.db.command({ insert: 'w', documents: [{ _id: 3 }, { _id: 1 }, { _id: 4 }], ordered: true });
     expect(ordered.n).toBe(1);
     expect(ordered.writeErrors[0].index).toBe(1);
-    const u = await h.db.command({ update: 'w', updates: [{ q: { _id: 1 }, u: { $set: { a: 1 } } }, { q: { _id: 1 }, u: { $set: { a: 1 } } }, { q: { _id: 9 }, u: { $set: { a: 2 } }, upsert: true }] });
+    const u = await h.db.command({
+      update: 'w',
+      updates: [
+        { q: { _id: 1 }, u: { $set: { a: 1 } } },
+        { q: { _id: 1 }, u: { $set: { a: 1 } } },
+        { q: { _id: 9 }, u: { $set: { a: 2 } }, upsert: true },
+      ],
+    });
     expect(u).toMatchObject({ n: 3, nModified: 1, upserted: [{ index: 2, _id: 9 }] });
     const d = await h.db.command({ delete: 'w', deletes: [{ q: { _id: { $lte: 2 } }, limit: 0 }] });
     expect(d.n).toBe(2);
@@ -161,13 +206,24 @@ describe('commands through the official driver', () => {
   it('findAndModify returns lastErrorObject and value; duplicate key is a top-level error', async () => {
     const c = h.coll('fam');
     await c.createIndex({ k: 1 }, { unique: true });
-    await c.insertMany([{ _id: 1, k: 'a' }, { _id: 2, k: 'b' }]);
+    await c.insertMany([
+      { _id: 1, k: 'a' },
+      { _id: 2, k: 'b' },
+    ]);
     const r = await h.db.command({ findAndModify: 'fam', query: { _id: 1 }, update: { $set: { v: 1 } }, new: true });
     expect(r.lastErrorObject).toEqual({ n: 1, updatedExisting: true });
     expect(r.value).toEqual({ _id: 1, k: 'a', v: 1 });
-    const up = await h.db.command({ findAndModify: 'fam', query: { _id: 3 }, update: { $set: { k: 'c' } }, upsert: true, new: true });
+    const up = await h.db.command({
+      findAndModify: 'fam',
+      query: { _id: 3 },
+      update: { $set: { k: 'c' } },
+      upsert: true,
+      new: true,
+    });
     expect(up.lastErrorObject).toEqual({ n: 1, updatedExisting: false, upserted: 3 });
-    const err = await h.db.command({ findAndModify: 'fam', query: { _id: 2 }, update: { $set: { k: 'a' } } }).catch((e: MongoServerError) => e);
+    const err = await h.db
+      .command({ findAndModify: 'fam', query: { _id: 2 }, update: { $set: { k: 'a' } } })
+      .catch((e: MongoServerError) => e);
     expect(err).toBeInstanceOf(MongoServerError);
     expect(err).toMatchObject({ code: 11000, codeName: 'DuplicateKey', keyPattern: { k: 1 }, keyValue: { k: 'a' } });
     const rm = await h.db.command({ findAndModify: 'fam', query: { _id: 3 }, remove: true });
@@ -180,7 +236,9 @@ describe('commands through the official driver', () => {
     const r = await h.db.command({ collMod: 'cm', index: { keyPattern: { at: 1 }, expireAfterSeconds: 120 } });
     expect(r).toMatchObject({ expireAfterSeconds_old: 60, expireAfterSeconds_new: 120 });
     expect((await c.listIndexes().toArray())[1].expireAfterSeconds).toBe(120);
-    await expect(h.db.command({ collMod: 'nope', index: { name: 'x', hidden: true } })).rejects.toMatchObject({ code: 26 });
+    await expect(h.db.command({ collMod: 'nope', index: { name: 'x', hidden: true } })).rejects.toMatchObject({
+      code: 26,
+    });
   });
 
   it('explain reports IXSCAN with the index name, or COLLSCAN', async () => {
@@ -196,10 +254,22 @@ describe('commands through the official driver', () => {
   });
 
   it('refuses collations other than simple, capped and time series collections instead of ignoring them', async () => {
-    await expect(h.coll('find').find({}, { collation: { locale: 'en', strength: 2 } }).toArray()).rejects.toMatchObject({ code: 115 });
-    await expect(h.coll('coll8').createIndex({ email: 1 }, { unique: true, collation: { locale: 'en', strength: 2 } })).rejects.toMatchObject({ code: 115 });
+    await expect(
+      h
+        .coll('find')
+        .find({}, { collation: { locale: 'en', strength: 2 } })
+        .toArray(),
+    ).rejects.toMatchObject({ code: 115 });
+    await expect(
+      h.coll('coll8').createIndex({ email: 1 }, { unique: true, collation: { locale: 'en', strength: 2 } }),
+    ).rejects.toMatchObject({ code: 115 });
     await expect(h.db.createCollection('capped', { capped: true, size: 1000 })).rejects.toMatchObject({ code: 115 });
-    expect(await h.coll('find').find({ _id: 1 }, { collation: { locale: 'simple' } }).toArray()).toHaveLength(1);
+    expect(
+      await h
+        .coll('find')
+        .find({ _id: 1 }, { collation: { locale: 'simple' } })
+        .toArray(),
+    ).toHaveLength(1);
   });
 
   it('refuses index types it does not implement (hashed, geo, wildcard) with 67 instead of building a plain index', async () => {
@@ -219,7 +289,13 @@ describe('commands through the official driver', () => {
   });
 
   it('accepts and ignores lsid, writeConcern, readConcern, maxTimeMS, comment; endSessions and killAllSessions succeed', async () => {
-    const r = await h.db.command({ find: 'find', filter: { _id: 1 }, maxTimeMS: 1000, comment: 'x', readConcern: { level: 'local' } });
+    const r = await h.db.command({
+      find: 'find',
+      filter: { _id: 1 },
+      maxTimeMS: 1000,
+      comment: 'x',
+      readConcern: { level: 'local' },
+    });
     expect(r.cursor.firstBatch).toHaveLength(1);
     await h.coll('find').insertOne({ _id: 100 }, { writeConcern: { w: 1, j: true } });
     expect(await admin().command({ endSessions: [] })).toEqual({ ok: 1 });

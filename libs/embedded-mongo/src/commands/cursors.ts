@@ -54,7 +54,8 @@ export class CursorManager {
     const c = this.cursors.get(id);
     if (!c) return fail(43, `cursor id ${id} not found`);
     const ns = `${db}.${String(cmd.collection)}`;
-    if (c.ns !== ns && !c.ns.startsWith(`${db}.$cmd`)) fail(13, `Requested getMore on namespace '${ns}', but cursor belongs to a different namespace ${c.ns}`);
+    if (c.ns !== ns && !c.ns.startsWith(`${db}.$cmd`))
+      fail(13, `Requested getMore on namespace '${ns}', but cursor belongs to a different namespace ${c.ns}`);
     c.lastUsed = Date.now();
     const nextBatch = this.batch(c, cmd.batchSize === undefined ? 0 : Number(cmd.batchSize));
     const done = c.pos >= c.docs.length;

@@ -8,11 +8,21 @@ import { runFind } from './query';
 
 export function describePlan(plan: Plan): Doc {
   if (plan.stage === 'IDHACK') return { stage: 'IDHACK' };
-  if (plan.stage === 'OR') return { stage: 'SUBPLAN', inputStage: { stage: 'OR', inputStages: (plan.branches ?? []).map((b) => describePlan(b.plan)) } };
+  if (plan.stage === 'OR')
+    return {
+      stage: 'SUBPLAN',
+      inputStage: { stage: 'OR', inputStages: (plan.branches ?? []).map((b) => describePlan(b.plan)) },
+    };
   if (plan.stage === 'COLLSCAN' || !plan.index) return { stage: 'COLLSCAN', direction: 'forward' };
   return {
     stage: 'FETCH',
-    inputStage: { stage: 'IXSCAN', keyPattern: plan.index.spec.key, indexName: plan.index.name, isMultiKey: false, direction: plan.reverse ? 'backward' : 'forward' },
+    inputStage: {
+      stage: 'IXSCAN',
+      keyPattern: plan.index.spec.key,
+      indexName: plan.index.name,
+      isMultiKey: false,
+      direction: plan.reverse ? 'backward' : 'forward',
+    },
   };
 }
 
@@ -34,8 +44,18 @@ const explain: Handler = (cmd, ctx: CommandContext) => {
   } else return fail(59, `Explain failed: unsupported command ${verb}`);
   const { name, result } = runFind(findCmd, { ...ctx });
   return {
-    queryPlanner: { namespace: `${ctx.db}.${name}`, parsedQuery: findCmd.filter ?? {}, winningPlan: describePlan(result.plan), rejectedPlans: [] },
-    executionStats: { executionSuccess: true, nReturned: result.docs.length, totalDocsExamined: result.docsExamined, totalKeysExamined: result.plan.stage === 'COLLSCAN' ? 0 : result.docsExamined },
+    queryPlanner: {
+      namespace: `${ctx.db}.${name}`,
+      parsedQuery: findCmd.filter ?? {},
+      winningPlan: describePlan(result.plan),
+      rejectedPlans: [],
+    },
+    executionStats: {
+      executionSuccess: true,
+      nReturned: result.docs.length,
+      totalDocsExamined: result.docsExamined,
+      totalKeysExamined: result.plan.stage === 'COLLSCAN' ? 0 : result.docsExamined,
+    },
     command: inner,
     serverInfo: { host: ctx.server.host, port: ctx.server.port, version: '7.0.0' },
     ok: 1,

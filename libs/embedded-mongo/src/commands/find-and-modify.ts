@@ -13,14 +13,18 @@ const findAndModify: Handler = (cmd, ctx) => {
   const name = targetCollection(cmd);
   const sort = isDocument(cmd.sort) ? cmd.sort : undefined;
   const query = isDocument(cmd.query) ? cmd.query : {};
-  const project = compileProjection((isDocument(cmd.fields) ? cmd.fields : undefined) ?? (isDocument(cmd.projection) ? cmd.projection : undefined), query);
+  const project = compileProjection(
+    (isDocument(cmd.fields) ? cmd.fields : undefined) ?? (isDocument(cmd.projection) ? cmd.projection : undefined),
+    query,
+  );
   const remove = cmd.remove === true;
   const returnNew = cmd.new === true;
   const u = cmd.update as Doc | Doc[] | undefined;
   if (remove && u !== undefined) fail(9, 'Cannot specify both an update and remove=true');
   if (!remove && u === undefined) fail(9, 'Either an update or remove=true must be specified');
   if (remove && cmd.upsert === true) fail(9, 'Cannot specify both upsert=true and remove=true');
-  if (remove && returnNew) fail(9, 'Cannot specify both new=true and remove=true; \'remove\' always returns the deleted document');
+  if (remove && returnNew)
+    fail(9, "Cannot specify both new=true and remove=true; 'remove' always returns the deleted document");
   if (u !== undefined) validateUpdate(u, cmd.arrayFilters);
   const arrayFilters = Array.isArray(cmd.arrayFilters) ? (cmd.arrayFilters as Doc[]) : undefined;
   const coll = ctx.engine.collection(ctx.db, name);
@@ -43,7 +47,11 @@ const findAndModify: Handler = (cmd, ctx) => {
     const created = buildUpsert(query, u, arrayFilters);
     checkStorable(c, created);
     ctx.engine.insert(c, created);
-    return { lastErrorObject: { n: 1, updatedExisting: false, upserted: created._id }, value: returnNew ? project(created) : null, ok: 1 };
+    return {
+      lastErrorObject: { n: 1, updatedExisting: false, upserted: created._id },
+      value: returnNew ? project(created) : null,
+      ok: 1,
+    };
   }
   return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
 };

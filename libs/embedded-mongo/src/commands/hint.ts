@@ -18,5 +18,8 @@ export function checkHint(coll: Collection | undefined, hint: unknown): void {
   } else {
     fail(14, 'hint must be either a string or nested object');
   }
-  fail(2, 'error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index');
+  fail(
+    2,
+    'error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index',
+  );
 }

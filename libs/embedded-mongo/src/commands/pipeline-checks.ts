@@ -13,7 +13,11 @@ function checkProjection(spec: Doc, state: { kind?: 'include' | 'exclude' }, pre
   for (const [k, v] of Object.entries(spec)) {
     const path = prefix + k;
     if (isDocument(v) && !isExpression(v)) {
-      if (!Object.keys(v).length) fail(51270, `Invalid $project :: caused by :: An empty sub-projection is not a valid value. Found empty object at path`);
+      if (!Object.keys(v).length)
+        fail(
+          51270,
+          `Invalid $project :: caused by :: An empty sub-projection is not a valid value. Found empty object at path`,
+        );
       checkProjection(v, state, `${path}.`);
       continue;
     }
@@ -21,7 +25,8 @@ function checkProjection(spec: Doc, state: { kind?: 'include' | 'exclude' }, pre
     if (path === '_id' && (excludes || v === 1 || v === true)) continue; // _id may be excluded from an inclusion projection
     const kind = excludes ? 'exclude' : 'include';
     if (state.kind && state.kind !== kind) {
-      if (kind === 'exclude') fail(31254, `Invalid $project :: caused by :: Cannot do exclusion on field ${path} in inclusion projection`);
+      if (kind === 'exclude')
+        fail(31254, `Invalid $project :: caused by :: Cannot do exclusion on field ${path} in inclusion projection`);
       fail(31253, `Invalid $project :: caused by :: Cannot do inclusion on field ${path} in exclusion projection`);
     }
     state.kind = kind;
@@ -34,7 +39,8 @@ export function checkPipeline(pipeline: unknown[]): void {
     const [name] = Object.keys(stage);
     const spec = stage[name];
     if (name === '$project' && isDocument(spec)) {
-      if (!Object.keys(spec).length) fail(51272, 'Invalid $project :: caused by :: projection specification must have at least one field');
+      if (!Object.keys(spec).length)
+        fail(51272, 'Invalid $project :: caused by :: projection specification must have at least one field');
       checkProjection(spec, {});
     } else if (name === '$facet' && isDocument(spec)) {
       for (const sub of Object.values(spec)) if (Array.isArray(sub)) checkPipeline(sub);

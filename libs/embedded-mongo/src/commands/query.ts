@@ -47,7 +47,13 @@ const find: Handler = (cmd, ctx) => {
   if (limit && (batchSize === undefined || batchSize > limit)) batchSize = limit;
   const scores = result.scores;
   const projector = scores ? (d: Doc) => project(d, scores.get(d)) : (d: Doc) => project(d);
-  return ctx.cursors.open(`${ctx.db}.${name}`, result.docs, projector, batchSize, singleBatch || (limit > 0 && result.docs.length <= (batchSize ?? 101)));
+  return ctx.cursors.open(
+    `${ctx.db}.${name}`,
+    result.docs,
+    projector,
+    batchSize,
+    singleBatch || (limit > 0 && result.docs.length <= (batchSize ?? 101)),
+  );
 };
 
 const getMore: Handler = (cmd, ctx) => ctx.cursors.getMore(cmd, ctx.db);

@@ -32,7 +32,8 @@ export function dispatch(cmd: Doc, ctx: CommandContext): Doc {
   try {
     const handler = Object.prototype.hasOwnProperty.call(HANDLERS, name) ? HANDLERS[name] : undefined;
     if (!handler) {
-      if (name === 'saslStart' || name === 'authenticate') fail(18, 'Authentication failed: the embedded server has no users; connect without credentials');
+      if (name === 'saslStart' || name === 'authenticate')
+        fail(18, 'Authentication failed: the embedded server has no users; connect without credentials');
       return fail(59, `no such command: '${name}'`);
     }
     if (cmd.txnNumber !== undefined || cmd.startTransaction !== undefined) {

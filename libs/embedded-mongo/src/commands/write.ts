@@ -18,7 +18,8 @@ import { checkHint } from './hint';
  * not validated (core/schema-validation/specify-validation-level).
  */
 export function checkStorable(c: Collection, doc: Doc, previous?: Doc): void {
-  if (bsonSize(doc) > MAX_BSON_SIZE) fail(10334, `object to insert exceeds cappedMaxSize or maxBsonObjectSize (${MAX_BSON_SIZE})`);
+  if (bsonSize(doc) > MAX_BSON_SIZE)
+    fail(10334, `object to insert exceeds cappedMaxSize or maxBsonObjectSize (${MAX_BSON_SIZE})`);
   // since 5.0 an inserted document may have $-prefixed field names (core/dot-dollar-considerations); update
   // operators and replacement documents cannot produce them (validateUpdate and mingo reject those)
   if (Array.isArray(doc._id)) fail(53, "The '_id' value cannot be of type array");
@@ -94,7 +95,8 @@ export function updateOne(ctx: CommandContext, name: string, st: Doc): UpdateOut
   const u = st.u as Doc | Doc[];
   validateUpdate(u, st.arrayFilters);
   const multi = st.multi === true;
-  if (multi && !Array.isArray(u) && Object.keys(u).length && !Object.keys(u)[0].startsWith('$')) fail(9, 'multi update is not supported for replacement-style update');
+  if (multi && !Array.isArray(u) && Object.keys(u).length && !Object.keys(u)[0].startsWith('$'))
+    fail(9, 'multi update is not supported for replacement-style update');
   const arrayFilters = Array.isArray(st.arrayFilters) ? (st.arrayFilters as Doc[]) : undefined;
   const coll = ctx.engine.collection(ctx.db, name);
   checkHint(coll, st.hint);

@@ -13,17 +13,21 @@ type Acc = (coll: unknown[], expr: unknown, options: unknown) => unknown;
 const push = (require('mingo/operators/accumulator') as { $push: Acc }).$push;
 
 const bsontype = (v: unknown): string | undefined => (v as { _bsontype?: string } | null)?._bsontype;
-const values = (coll: unknown[], expr: unknown, options: unknown): unknown[] => (expr === null || expr === undefined ? coll : (push(coll, expr, options) as unknown[]));
+const values = (coll: unknown[], expr: unknown, options: unknown): unknown[] =>
+  expr === null || expr === undefined ? coll : (push(coll, expr, options) as unknown[]);
 const isNumeric = (v: unknown): boolean => typeClass(v) === TypeClass.Number;
 
 /** Exact sum of the numeric values (others are ignored, as MongoDB does). */
 function sum(nums: unknown[]): unknown {
-  if (nums.some((v) => bsontype(v) === 'Decimal128')) return nums.reduce((acc: Decimal128, v) => decimalOp('$inc', acc, v), Decimal128.fromString('0'));
+  if (nums.some((v) => bsontype(v) === 'Decimal128'))
+    return nums.reduce((acc: Decimal128, v) => decimalOp('$inc', acc, v), Decimal128.fromString('0'));
   const integral = nums.every((v) => bsontype(v) === 'Long' || typeof v === 'bigint' || Number.isInteger(Number(v)));
   if (!integral) return nums.reduce((acc: number, v) => acc + Number(String(v)), 0);
   const total = nums.reduce((acc: bigint, v) => acc + BigInt(String(v)), 0n);
   const hadLong = nums.some((v) => bsontype(v) === 'Long' || typeof v === 'bigint');
-  return hadLong && (total > BigInt(Number.MAX_SAFE_INTEGER) || total < BigInt(Number.MIN_SAFE_INTEGER)) ? Long.fromBigInt(total) : Number(total);
+  return hadLong && (total > BigInt(Number.MAX_SAFE_INTEGER) || total < BigInt(Number.MIN_SAFE_INTEGER))
+    ? Long.fromBigInt(total)
+    : Number(total);
 }
 
 const $sum: Acc = (coll, expr, options) => {
@@ -35,7 +39,8 @@ const $avg: Acc = (coll, expr, options) => {
   const nums = values(coll, expr, options).filter(isNumeric);
   if (!nums.length) return null;
   const total = sum(nums);
-  if (bsontype(total) === 'Decimal128') return Decimal128.fromStringWithRounding(String(Number((total as Decimal128).toString()) / nums.length));
+  if (bsontype(total) === 'Decimal128')
+    return Decimal128.fromStringWithRounding(String(Number((total as Decimal128).toString()) / nums.length));
   return Number(String(total)) / nums.length;
 };
 

@@ -71,12 +71,22 @@ export class Collection {
       const sameKey = compareValues(ix.spec.key, spec.key) === 0;
       if (ix.name === spec.name) {
         if (sameKey && sameOptions(ix.spec, spec)) return false;
-        if (!sameKey) fail(86, `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(ix.spec)}`);
-        fail(85, `An existing index has the same name as the requested index. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(ix.spec)}`);
+        if (!sameKey)
+          fail(
+            86,
+            `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(ix.spec)}`,
+          );
+        fail(
+          85,
+          `An existing index has the same name as the requested index. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(ix.spec)}`,
+        );
       }
       if (sameKey && !spec.partialFilterExpression && !ix.spec.partialFilterExpression) {
         if (sameOptions(ix.spec, spec)) fail(85, `Index already exists with a different name: ${ix.name}`);
-        fail(85, `An equivalent index already exists with a different name and options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(ix.spec)}`);
+        fail(
+          85,
+          `An equivalent index already exists with a different name and options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(ix.spec)}`,
+        );
       }
     }
     const ix = new Index(spec, this.ns);
@@ -108,7 +118,8 @@ export class Collection {
     if (plan.stage === 'COLLSCAN' && Array.isArray(filter.$or) && filter.$or.length > 0) {
       // every branch of the $or must be answerable from an index, else a scan is cheaper
       const branches = (filter.$or as Doc[]).map((b) => ({ plan: isDocument(b) ? this.plan(b) : plan, filter: b }));
-      if (branches.every((b) => b.plan.stage !== 'COLLSCAN')) return { stage: 'OR', branches, sorted: !sort || Object.keys(sort).length === 0, reverse: false };
+      if (branches.every((b) => b.plan.stage !== 'COLLSCAN'))
+        return { stage: 'OR', branches, sorted: !sort || Object.keys(sort).length === 0, reverse: false };
     }
     return plan;
   }
@@ -139,7 +150,8 @@ export class Collection {
     const seen = new Set<string>();
     const scans = plan.bounds && plan.bounds.length ? plan.bounds : [null];
     // $in scans: visit bounds in sort order so index order is preserved
-    const ordered = scans.length > 1 ? [...scans].sort((a, b) => compareValues(a?.eq, b?.eq) * (plan.reverse ? -1 : 1)) : scans;
+    const ordered =
+      scans.length > 1 ? [...scans].sort((a, b) => compareValues(a?.eq, b?.eq) * (plan.reverse ? -1 : 1)) : scans;
     for (const b of ordered) {
       for (const id of plan.index.scan(b, plan.reverse)) {
         if (seen.has(id)) continue;
@@ -158,7 +170,11 @@ export class Collection {
       if (typeof ttl !== 'number' || ix.fields.length !== 1) continue;
       const cutoff = new Date(now - ttl * 1000);
       // an index range scan over the Date keys up to the cutoff, not a collection scan
-      const bounds = { low: { value: new Date(-8.64e15), inclusive: true }, high: { value: cutoff, inclusive: true }, typeClass: TypeClass.Date };
+      const bounds = {
+        low: { value: new Date(-8.64e15), inclusive: true },
+        high: { value: cutoff, inclusive: true },
+        typeClass: TypeClass.Date,
+      };
       for (const id of ix.scan(bounds)) {
         const d = this.docs.get(id);
         if (d) out.set(id, d);
@@ -174,7 +190,17 @@ function isExactId(v: unknown): boolean {
   return !(typeof v === 'object' && v.constructor === Object && Object.keys(v).some((k) => k.startsWith('$')));
 }
 
-const OPTION_KEYS = ['unique', 'sparse', 'expireAfterSeconds', 'partialFilterExpression', 'weights', 'default_language', 'language_override', 'collation', 'hidden'];
+const OPTION_KEYS = [
+  'unique',
+  'sparse',
+  'expireAfterSeconds',
+  'partialFilterExpression',
+  'weights',
+  'default_language',
+  'language_override',
+  'collation',
+  'hidden',
+];
 
 function sameOptions(a: IndexSpec, b: IndexSpec): boolean {
   return OPTION_KEYS.every((k) => {

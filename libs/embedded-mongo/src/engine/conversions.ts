@@ -18,9 +18,13 @@ const isObjectId = (v: unknown): v is ObjectId => bsontype(v) === 'ObjectId';
 function toObjectId(v: unknown): ObjectId | null {
   if (v === null || v === undefined) return null;
   if (isObjectId(v)) return v;
-  if (typeof v !== 'string') return fail(241, `Unsupported conversion from ${typeName(v)} to objectId in $convert with no onError value`);
+  if (typeof v !== 'string')
+    return fail(241, `Unsupported conversion from ${typeName(v)} to objectId in $convert with no onError value`);
   if (!/^[0-9a-fA-F]{24}$/.test(v)) {
-    const why = v.length === 24 ? 'Invalid character found in hex string' : `Invalid string length for parsing to OID, expected 24 but found ${v.length}`;
+    const why =
+      v.length === 24
+        ? 'Invalid character found in hex string'
+        : `Invalid string length for parsing to OID, expected 24 but found ${v.length}`;
     return fail(241, `Failed to parse objectId '${v}' in $convert with no onError value: ${why}`);
   }
   return new ObjectId(v);
@@ -30,7 +34,20 @@ export function typeName(v: unknown): string {
   if (v === undefined) return 'missing';
   if (v === null) return 'null';
   const bt = bsontype(v);
-  const names: Record<string, string> = { ObjectId: 'objectId', Long: 'long', Decimal128: 'decimal', Int32: 'int', Double: 'double', Binary: 'binData', Timestamp: 'timestamp', BSONRegExp: 'regex', MinKey: 'minKey', MaxKey: 'maxKey', Code: 'javascript', BSONSymbol: 'symbol' };
+  const names: Record<string, string> = {
+    ObjectId: 'objectId',
+    Long: 'long',
+    Decimal128: 'decimal',
+    Int32: 'int',
+    Double: 'double',
+    Binary: 'binData',
+    Timestamp: 'timestamp',
+    BSONRegExp: 'regex',
+    MinKey: 'minKey',
+    MaxKey: 'maxKey',
+    Code: 'javascript',
+    BSONSymbol: 'symbol',
+  };
   if (bt && names[bt]) return names[bt];
   switch (typeClass(v)) {
     case TypeClass.Date:
@@ -67,9 +84,11 @@ function toDateValue(v: unknown, obj: unknown, options: unknown): unknown {
 
 const $convert: Expr = (obj, expr, options) => {
   const spec = expr as { input?: unknown; to?: unknown; onError?: unknown; onNull?: unknown };
-  if (spec === null || typeof spec !== 'object' || !('input' in spec) || !('to' in spec)) return fail(9, "Missing 'input' or 'to' parameter to $convert");
+  if (spec === null || typeof spec !== 'object' || !('input' in spec) || !('to' in spec))
+    return fail(9, "Missing 'input' or 'to' parameter to $convert");
   const input = evalExpr(obj, spec.input, options);
-  if (input === null || input === undefined) return spec.onNull === undefined ? null : evalExpr(obj, spec.onNull, options);
+  if (input === null || input === undefined)
+    return spec.onNull === undefined ? null : evalExpr(obj, spec.onNull, options);
   const to = evalExpr(obj, spec.to, options);
   try {
     if (to === 'objectId' || to === 7) return toObjectId(input);
@@ -84,8 +103,10 @@ const $convert: Expr = (obj, expr, options) => {
 
 registerOperators('expression', {
   $toObjectId: ((obj: unknown, expr: unknown, options: unknown) => toObjectId(evalExpr(obj, expr, options))) as never,
-  $toString: ((obj: unknown, expr: unknown, options: unknown) => toStringValue(evalExpr(obj, expr, options), obj, options)) as never,
-  $toDate: ((obj: unknown, expr: unknown, options: unknown) => toDateValue(evalExpr(obj, expr, options), obj, options)) as never,
+  $toString: ((obj: unknown, expr: unknown, options: unknown) =>
+    toStringValue(evalExpr(obj, expr, options), obj, options)) as never,
+  $toDate: ((obj: unknown, expr: unknown, options: unknown) =>
+    toDateValue(evalExpr(obj, expr, options), obj, options)) as never,
   $type: ((obj: unknown, expr: unknown, options: unknown) => typeName(evalExpr(obj, expr, options))) as never,
   $convert: $convert as never,
 });

@@ -7,7 +7,10 @@
 import { registerOperators } from './mingo';
 
 type Expr = (obj: unknown, expr: unknown, options: unknown) => unknown;
-const base = require('mingo/operators/expression') as Record<'$dayOfYear' | '$dayOfWeek' | '$year' | '$month' | '$isoWeek', Expr>;
+const base = require('mingo/operators/expression') as Record<
+  '$dayOfYear' | '$dayOfWeek' | '$year' | '$month' | '$isoWeek',
+  Expr
+>;
 
 const $week: Expr = (obj, expr, options) => {
   const dayOfYear = base.$dayOfYear(obj, expr, options);

@@ -162,7 +162,8 @@ export class Engine {
     for (const [db, colls] of this.dbs) {
       for (const [name, c] of colls) {
         yield { op: 'createColl', db, coll: name, options: c.options };
-        for (const spec of c.indexSpecs()) if (spec.name !== ID_INDEX.name) yield { op: 'createIndex', db, coll: name, spec };
+        for (const spec of c.indexSpecs())
+          if (spec.name !== ID_INDEX.name) yield { op: 'createIndex', db, coll: name, spec };
         for (const doc of c.docs.values()) yield { op: 'put', db, coll: name, doc };
       }
     }

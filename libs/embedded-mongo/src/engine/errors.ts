@@ -55,7 +55,9 @@ export class MongoServerFailure extends Error {
  * (retrying or marking the server unknown); user data echoed in a message must never read like that.
  */
 function sanitize(message: string): string {
-  return message.replace(/not (master|primary)/gi, (m) => m.replace(' ', '\u00a0')).replace(/node is recovering/gi, (m) => m.replace(/ /g, '\u00a0'));
+  return message
+    .replace(/not (master|primary)/gi, (m) => m.replace(' ', '\u00a0'))
+    .replace(/node is recovering/gi, (m) => m.replace(/ /g, '\u00a0'));
 }
 
 export const fail = (code: number, message: string, extra?: Record<string, unknown>): never => {
@@ -66,7 +68,8 @@ export const fail = (code: number, message: string, extra?: Record<string, unkno
 export function toFailure(err: unknown): MongoServerFailure {
   if (err instanceof MongoServerFailure) return err;
   const msg = err instanceof Error ? err.message : String(err);
-  if (/unknown (query|top level) operator/i.test(msg)) return new MongoServerFailure(2, msg.replace(/^.*operator:?\s*/i, 'unknown operator: '));
+  if (/unknown (query|top level) operator/i.test(msg))
+    return new MongoServerFailure(2, msg.replace(/^.*operator:?\s*/i, 'unknown operator: '));
   if (/would create a conflict/i.test(msg)) return new MongoServerFailure(40, msg.replace(/^u/, 'U'));
   if (/Unknown update operator/i.test(msg)) return new MongoServerFailure(9, msg);
   return new MongoServerFailure(2, msg);

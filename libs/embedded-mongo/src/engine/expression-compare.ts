@@ -20,7 +20,11 @@ function compareMissing(a: unknown, b: unknown): number {
 function comparison(name: string, test: (c: number) => unknown): Expr {
   return (obj, expr, options) => {
     const args = evalExpr(obj, expr, options);
-    if (!Array.isArray(args) || args.length !== 2) return fail(16020, `Expression ${name} takes exactly 2 arguments. ${Array.isArray(args) ? args.length : 1} were passed in.`);
+    if (!Array.isArray(args) || args.length !== 2)
+      return fail(
+        16020,
+        `Expression ${name} takes exactly 2 arguments. ${Array.isArray(args) ? args.length : 1} were passed in.`,
+      );
     return test(compareMissing(args[0], args[1]));
   };
 }

@@ -8,8 +8,11 @@ import { fail } from './errors';
 
 type Doc = Record<string, unknown>;
 
-const isRegex = (v: unknown): boolean => v instanceof RegExp || (v as { _bsontype?: string } | null)?._bsontype === 'BSONRegExp';
-const isNumberLike = (v: unknown): boolean => typeof v === 'number' || ['Long', 'Int32', 'Double', 'Decimal128'].includes((v as { _bsontype?: string } | null)?._bsontype ?? '');
+const isRegex = (v: unknown): boolean =>
+  v instanceof RegExp || (v as { _bsontype?: string } | null)?._bsontype === 'BSONRegExp';
+const isNumberLike = (v: unknown): boolean =>
+  typeof v === 'number' ||
+  ['Long', 'Int32', 'Double', 'Decimal128'].includes((v as { _bsontype?: string } | null)?._bsontype ?? '');
 
 function checkOperators(ops: Doc): void {
   for (const [op, arg] of Object.entries(ops)) {
@@ -25,7 +28,8 @@ function checkOperators(ops: Doc): void {
         if (!Array.isArray(arg)) fail(2, 'malformed mod, needs to be an array');
         else if (arg.length < 2) fail(2, 'malformed mod, not enough elements');
         else if (arg.length > 2) fail(2, 'malformed mod, too many elements');
-        else if (!isNumberLike(arg[0]) || !isNumberLike(arg[1])) fail(2, 'malformed mod, divisor and remainder must be numbers');
+        else if (!isNumberLike(arg[0]) || !isNumberLike(arg[1]))
+          fail(2, 'malformed mod, divisor and remainder must be numbers');
         else if (Number(arg[0]) === 0) fail(2, 'divisor cannot be 0');
         break;
       case '$all':
@@ -36,8 +40,10 @@ function checkOperators(ops: Doc): void {
         break;
       case '$size':
         if (!isNumberLike(arg)) fail(2, '$size needs a number');
-        else if (!Number.isInteger(Number(arg))) fail(2, `Failed to parse $size. Expected an integer, but found ${String(arg)}`);
-        else if (Number(arg) < 0) fail(2, `Failed to parse $size. Expected a non-negative number in: $size: ${String(arg)}`);
+        else if (!Number.isInteger(Number(arg)))
+          fail(2, `Failed to parse $size. Expected an integer, but found ${String(arg)}`);
+        else if (Number(arg) < 0)
+          fail(2, `Failed to parse $size. Expected a non-negative number in: $size: ${String(arg)}`);
         break;
     }
   }

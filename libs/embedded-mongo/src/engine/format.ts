@@ -46,10 +46,17 @@ function canonical(v: unknown): string {
   if (Array.isArray(v)) return '[' + v.map(canonical).join(',') + ']';
   const tc = typeClass(v);
   if (tc === TypeClass.Object) {
-    return '{' + Object.keys(v as object).map((k) => JSON.stringify(k) + ':' + canonical((v as Record<string, unknown>)[k])).join(',') + '}';
+    return (
+      '{' +
+      Object.keys(v as object)
+        .map((k) => JSON.stringify(k) + ':' + canonical((v as Record<string, unknown>)[k]))
+        .join(',') +
+      '}'
+    );
   }
   if (tc === TypeClass.Number) return 'n' + String(Number(v));
   if (tc === TypeClass.Date) return 'd' + (v as Date).getTime();
-  if (tc === TypeClass.BinData) return 'b' + Buffer.from((v as { buffer: Uint8Array }).buffer ?? (v as Uint8Array)).toString('hex');
+  if (tc === TypeClass.BinData)
+    return 'b' + Buffer.from((v as { buffer: Uint8Array }).buffer ?? (v as Uint8Array)).toString('hex');
   return tc + ':' + String(v);
 }

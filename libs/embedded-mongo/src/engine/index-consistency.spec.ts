@@ -54,8 +54,7 @@ describe('index consistency (randomised, seeded)', () => {
     else if (shape === 3) {
       const lo = Math.floor(rand() * 8);
       filters.push(rand() < 0.5 ? { a: { $gte: v, $lte: w } } : { a: { $gt: lo, $lt: lo + 2 } });
-    }
-    else if (shape === 4) filters.push({ a: { $lt: v }, b: Math.floor(rand() * 4) });
+    } else if (shape === 4) filters.push({ a: { $lt: v }, b: Math.floor(rand() * 4) });
     else if (shape === 5) filters.push({ b: Math.floor(rand() * 4), a: { $ne: v } });
     else filters.push({ $or: [{ a: v }, { b: Math.floor(rand() * 4) }] });
   }
@@ -64,7 +63,9 @@ describe('index consistency (randomised, seeded)', () => {
     for (const f of filters) {
       const match = compileFilter(f);
       const expected = docs.filter((d) => match(d)).map((d) => d._id);
-      const got = readDocs(indexed, { filter: f }).docs.map((d) => d._id as number).sort((x, y) => x - y);
+      const got = readDocs(indexed, { filter: f })
+        .docs.map((d) => d._id as number)
+        .sort((x, y) => x - y);
       expect({ f, ids: got }).toEqual({ f, ids: expected });
     }
   });
@@ -74,7 +75,9 @@ describe('index consistency (randomised, seeded)', () => {
       for (const f of [{}, { b: 2 }, { a: { $gte: 3 } }]) {
         const plan = indexed.plan(f, { a: dir });
         expect(plan.stage).not.toBe('COLLSCAN');
-        const got = readDocs(indexed, { filter: f, sort: { a: dir }, limit: 50 }).docs.map((d) => sortKey(sortValue(d, 'a'), dir));
+        const got = readDocs(indexed, { filter: f, sort: { a: dir }, limit: 50 }).docs.map((d) =>
+          sortKey(sortValue(d, 'a'), dir),
+        );
         const match = compileFilter(f);
         const expected = docs
           .filter((d) => match(d))

@@ -44,17 +44,24 @@ export class Index {
     private readonly ns: string,
   ) {
     this.isText = Object.values(spec.key).includes('text') || '_fts' in spec.key;
-    this.fields = this.isText ? [] : Object.entries(spec.key).map(([k, d]) => [k, Number(d) < 0 ? -1 : 1] as [string, 1 | -1]);
+    this.fields = this.isText
+      ? []
+      : Object.entries(spec.key).map(([k, d]) => [k, Number(d) < 0 ? -1 : 1] as [string, 1 | -1]);
     const dirs = this.fields.map((f) => f[1]);
     const d0 = dirs[0];
     // an empty array's key sorts below null (compareSortKeys), as MongoDB's undefined index key does
-    this.tree = new BTree<Key, Ids>(undefined, dirs.length === 1 ? (a, b) => compareSortKeys(a[0], b[0]) * d0 : (a, b) => {
-      for (let i = 0; i < dirs.length; i++) {
-        const c = compareSortKeys(a[i], b[i]);
-        if (c) return c * dirs[i];
-      }
-      return 0;
-    });
+    this.tree = new BTree<Key, Ids>(
+      undefined,
+      dirs.length === 1
+        ? (a, b) => compareSortKeys(a[0], b[0]) * d0
+        : (a, b) => {
+            for (let i = 0; i < dirs.length; i++) {
+              const c = compareSortKeys(a[i], b[i]);
+              if (c) return c * dirs[i];
+            }
+            return 0;
+          },
+    );
     this.partial = spec.partialFilterExpression ? compileFilter(spec.partialFilterExpression) : null;
   }
 
@@ -79,7 +86,8 @@ export class Index {
       for (const v of pv.values) {
         if (Array.isArray(v)) {
           this.multikey = true;
-          if (v.length === 0) vals.push(EMPTY_ARRAY_KEY); // MongoDB indexes [] as undefined: not null, not missing
+          if (v.length === 0)
+            vals.push(EMPTY_ARRAY_KEY); // MongoDB indexes [] as undefined: not null, not missing
           else for (const e of v) vals.push(e);
         } else vals.push(v);
       }
@@ -151,7 +159,13 @@ export class Index {
   *scan(bounds: FieldBounds | null, reverse = false): Generator<string> {
     const dir = this.fields[0]?.[1] ?? 1;
     const forward = !reverse; // ascending value order
-    const start = bounds ? (bounds.eq !== undefined ? bounds.eq : forward ? bounds.low?.value : bounds.high?.value) : undefined;
+    const start = bounds
+      ? bounds.eq !== undefined
+        ? bounds.eq
+        : forward
+          ? bounds.low?.value
+          : bounds.high?.value
+      : undefined;
     const prefix = bounds?.eq !== undefined ? (bounds.prefix ?? []) : [];
     const next = bounds?.eq !== undefined ? bounds.next : undefined;
     const treeForward = forward === dir > 0;
@@ -163,7 +177,9 @@ export class Index {
     else {
       // sentinels placing the start key before (tree-forward) or after (tree-reverse) all keys sharing its fixed part
       const fixed = [start, ...prefix, ...(nextStart !== undefined ? [nextStart] : [])];
-      const rest = this.fields.slice(fixed.length).map(([, d]) => ((d > 0) === treeForward ? MIN_SENTINEL : MAX_SENTINEL));
+      const rest = this.fields
+        .slice(fixed.length)
+        .map(([, d]) => (d > 0 === treeForward ? MIN_SENTINEL : MAX_SENTINEL));
       const startKey = [...fixed, ...rest];
       entries = treeForward ? this.tree.entries(startKey) : this.tree.entriesReversed(startKey);
     }

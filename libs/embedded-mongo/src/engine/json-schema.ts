@@ -23,7 +23,11 @@ const JSON_TYPES: Record<string, (v: unknown) => boolean> = {
 function typeCheck(spec: unknown, bson: boolean): Check {
   const names = Array.isArray(spec) ? spec : [spec];
   const tests = names.map((n) => {
-    if (typeof n !== 'string') return fail(14, `$jsonSchema keyword '${bson ? 'bsonType' : 'type'}' must be either a string or an array of strings`);
+    if (typeof n !== 'string')
+      return fail(
+        14,
+        `$jsonSchema keyword '${bson ? 'bsonType' : 'type'}' must be either a string or an array of strings`,
+      );
     if (bson) {
       const wanted = TYPE_ALIASES[n === 'boolean' ? 'bool' : n];
       if (!wanted) return fail(2, `Unknown type name alias: ${n}`);
@@ -51,9 +55,12 @@ export function compileSchema(schema: unknown): Check {
   const s = schema as Doc;
   if (s.bsonType !== undefined) checks.push(typeCheck(s.bsonType, true));
   if (s.type !== undefined) checks.push(typeCheck(s.type, false));
-  if (Array.isArray(s.enum)) checks.push((v) => (s.enum as unknown[]).some((e) => compareValues(e, v) === 0 && typeClass(e) === typeClass(v)));
-  if (s.minimum !== undefined) add(isNum, (v) => (s.exclusiveMinimum === true ? num(v) > num(s.minimum) : num(v) >= num(s.minimum)));
-  if (s.maximum !== undefined) add(isNum, (v) => (s.exclusiveMaximum === true ? num(v) < num(s.maximum) : num(v) <= num(s.maximum)));
+  if (Array.isArray(s.enum))
+    checks.push((v) => (s.enum as unknown[]).some((e) => compareValues(e, v) === 0 && typeClass(e) === typeClass(v)));
+  if (s.minimum !== undefined)
+    add(isNum, (v) => (s.exclusiveMinimum === true ? num(v) > num(s.minimum) : num(v) >= num(s.minimum)));
+  if (s.maximum !== undefined)
+    add(isNum, (v) => (s.exclusiveMaximum === true ? num(v) < num(s.maximum) : num(v) <= num(s.maximum)));
   if (s.multipleOf !== undefined) add(isNum, (v) => num(v) % num(s.multipleOf) === 0);
   if (s.minLength !== undefined) add(isStr, (v) => [...(v as string)].length >= num(s.minLength));
   if (s.maxLength !== undefined) add(isStr, (v) => [...(v as string)].length <= num(s.maxLength));
@@ -63,21 +70,37 @@ export function compileSchema(schema: unknown): Check {
   }
   if (s.minItems !== undefined) add(isArr, (v) => (v as unknown[]).length >= num(s.minItems));
   if (s.maxItems !== undefined) add(isArr, (v) => (v as unknown[]).length <= num(s.maxItems));
-  if (s.uniqueItems === true) add(isArr, (v) => (v as unknown[]).every((x, i, a) => a.findIndex((y) => compareValues(x, y) === 0) === i));
+  if (s.uniqueItems === true)
+    add(isArr, (v) => (v as unknown[]).every((x, i, a) => a.findIndex((y) => compareValues(x, y) === 0) === i));
   if (isDocument(s.items)) {
     const item = compileSchema(s.items);
     add(isArr, (v) => (v as unknown[]).every(item));
   } else if (Array.isArray(s.items)) {
     const items = s.items.map(compileSchema);
     const extra = isDocument(s.additionalItems) ? compileSchema(s.additionalItems) : null;
-    add(isArr, (v) => (v as unknown[]).every((x, i) => (i < items.length ? items[i](x) : s.additionalItems === false ? false : extra ? extra(x) : true)));
+    add(isArr, (v) =>
+      (v as unknown[]).every((x, i) =>
+        i < items.length ? items[i](x) : s.additionalItems === false ? false : extra ? extra(x) : true,
+      ),
+    );
   }
-  if (Array.isArray(s.required)) add(isObj, (v) => (s.required as string[]).every((k) => Object.prototype.hasOwnProperty.call(v, k) && (v as Doc)[k] !== undefined));
+  if (Array.isArray(s.required))
+    add(isObj, (v) =>
+      (s.required as string[]).every((k) => Object.prototype.hasOwnProperty.call(v, k) && (v as Doc)[k] !== undefined),
+    );
   if (s.minProperties !== undefined) add(isObj, (v) => Object.keys(v as Doc).length >= num(s.minProperties));
   if (s.maxProperties !== undefined) add(isObj, (v) => Object.keys(v as Doc).length <= num(s.maxProperties));
-  const props = isDocument(s.properties) ? Object.entries(s.properties).map(([k, p]) => [k, compileSchema(p)] as const) : [];
-  const patterns = isDocument(s.patternProperties) ? Object.entries(s.patternProperties).map(([k, p]) => [new RegExp(k, 'u'), compileSchema(p)] as const) : [];
-  const additional = isDocument(s.additionalProperties) ? compileSchema(s.additionalProperties) : s.additionalProperties === false ? () => false : null;
+  const props = isDocument(s.properties)
+    ? Object.entries(s.properties).map(([k, p]) => [k, compileSchema(p)] as const)
+    : [];
+  const patterns = isDocument(s.patternProperties)
+    ? Object.entries(s.patternProperties).map(([k, p]) => [new RegExp(k, 'u'), compileSchema(p)] as const)
+    : [];
+  const additional = isDocument(s.additionalProperties)
+    ? compileSchema(s.additionalProperties)
+    : s.additionalProperties === false
+      ? () => false
+      : null;
   if (props.length || patterns.length || additional) {
     add(isObj, (v) => {
       for (const [k, x] of Object.entries(v as Doc)) {

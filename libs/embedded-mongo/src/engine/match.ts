@@ -31,13 +31,21 @@ function eqMatch(doc: unknown, path: string, value: unknown): boolean {
   if (value === null || value === undefined) return pv.missing || pv.values.some((v) => v === null || v === undefined);
   if (isRegex(value)) {
     const re = toRegExp(value);
-    return pv.values.some((v) => (typeof v === 'string' && re.test(v)) || (isRegex(v) && compareValues(v, value) === 0));
+    return pv.values.some(
+      (v) => (typeof v === 'string' && re.test(v)) || (isRegex(v) && compareValues(v, value) === 0),
+    );
   }
   const tc = typeClass(value);
   return pv.values.some((v) => typeClass(v) === tc && compareValues(v, value) === 0);
 }
 
-function rangeMatch(doc: unknown, path: string, value: unknown, ok: (c: number) => boolean, inclusive: boolean): boolean {
+function rangeMatch(
+  doc: unknown,
+  path: string,
+  value: unknown,
+  ok: (c: number) => boolean,
+  inclusive: boolean,
+): boolean {
   const pv = pathValues(doc, path);
   const tc = typeClass(value);
   if (tc === TypeClass.Null) return inclusive && (pv.missing || pv.values.some((v) => v === null));
@@ -54,7 +62,13 @@ function rangeMatch(doc: unknown, path: string, value: unknown, ok: (c: number) 
 function inMatch(doc: unknown, path: string, list: unknown): boolean {
   if (!Array.isArray(list)) fail(2, '$in needs an array');
   for (const v of list as unknown[]) {
-    if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).some((k) => k.startsWith('$')) && typeClass(v) === TypeClass.Object) {
+    if (
+      v &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      Object.keys(v).some((k) => k.startsWith('$')) &&
+      typeClass(v) === TypeClass.Object
+    ) {
       fail(2, 'cannot nest $ under $in');
     }
     if (eqMatch(doc, path, v)) return true;

@@ -4,7 +4,7 @@
  * match.ts could never take effect through them. We build the full context ourselves, with our query
  * operators replacing mingo's, and use mingo's base classes.
  */
- 
+
 import { Context } from 'mingo';
 import { jsonSchemaValidator } from './json-schema';
 
@@ -19,10 +19,19 @@ interface AggregatorInstance {
   run(collection: unknown[]): unknown[];
 }
 
-const QueryBase = (require('mingo/query') as { Query: new (c: Record<string, unknown>, o: unknown) => QueryInstance }).Query;
-const AggregatorBase = (require('mingo/aggregator') as { Aggregator: new (p: unknown[], o: unknown) => AggregatorInstance }).Aggregator;
+const QueryBase = (require('mingo/query') as { Query: new (c: Record<string, unknown>, o: unknown) => QueryInstance })
+  .Query;
+const AggregatorBase = (
+  require('mingo/aggregator') as { Aggregator: new (p: unknown[], o: unknown) => AggregatorInstance }
+).Aggregator;
 const updater = require('mingo/updater') as {
-  update(obj: Record<string, unknown>, modifier: unknown, arrayFilters: unknown[], condition: unknown, options: unknown): string[];
+  update(
+    obj: Record<string, unknown>,
+    modifier: unknown,
+    arrayFilters: unknown[],
+    condition: unknown,
+    options: unknown,
+  ): string[];
 };
 
 const pick = (m: Record<string, unknown>): Ops => {
@@ -32,7 +41,12 @@ const pick = (m: Record<string, unknown>): Ops => {
 };
 
 let context: Context | null = null;
-const overrides: { query: Ops; pipeline: Ops; expression: Ops; accumulator: Ops } = { query: {}, pipeline: {}, expression: {}, accumulator: {} };
+const overrides: { query: Ops; pipeline: Ops; expression: Ops; accumulator: Ops } = {
+  query: {},
+  pipeline: {},
+  expression: {},
+  accumulator: {},
+};
 
 /** Registers operators that replace mingo's (match.ts: comparison operators; reader.ts: $sort; conversions.ts). */
 export function registerOperators(type: 'query' | 'pipeline' | 'expression' | 'accumulator', ops: Ops): void {
@@ -61,7 +75,16 @@ export const lazy = (require('mingo/lazy') as { Lazy: (src: unknown[]) => unknow
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function mingoOptions(extra: Record<string, unknown> = {}): any {
   context ??= buildContext();
-  return { idKey: '_id', useStrictMode: true, scriptEnabled: false, failOnError: true, processingMode: 0, jsonSchemaValidator, ...extra, context };
+  return {
+    idKey: '_id',
+    useStrictMode: true,
+    scriptEnabled: false,
+    failOnError: true,
+    processingMode: 0,
+    jsonSchemaValidator,
+    ...extra,
+    context,
+  };
 }
 
 export function newQuery(condition: Record<string, unknown>, extra?: Record<string, unknown>): QueryInstance {
@@ -72,6 +95,11 @@ export function newAggregator(pipeline: unknown[], extra?: Record<string, unknow
   return new AggregatorBase(pipeline, mingoOptions(extra));
 }
 
-export function mingoUpdate(obj: Record<string, unknown>, modifier: unknown, arrayFilters: unknown[], condition: unknown): string[] {
+export function mingoUpdate(
+  obj: Record<string, unknown>,
+  modifier: unknown,
+  arrayFilters: unknown[],
+  condition: unknown,
+): string[] {
   return updater.update(obj, modifier, arrayFilters, condition, { cloneMode: 'deep', queryOptions: mingoOptions() });
 }

@@ -72,7 +72,8 @@ function longOp(op: '$inc' | '$mul', a: unknown, b: unknown): unknown {
     return op === '$mul' ? x * y : x + y; // long with a double gives a double
   }
   const r = op === '$mul' ? toBig(a) * toBig(b) : toBig(a) + toBig(b);
-  if (r > 9223372036854775807n || r < -9223372036854775808n) fail(2, `Failed to apply ${op} operations to current value: integer overflow`);
+  if (r > 9223372036854775807n || r < -9223372036854775808n)
+    fail(2, `Failed to apply ${op} operations to current value: integer overflow`);
   return Long.fromBigInt(r);
 }
 
@@ -91,7 +92,8 @@ export function rewriteNumericOps(doc: Doc, mod: Doc): void {
       }
       const cur = getPath(doc, path);
       if (op === '$min' || op === '$max') {
-        if (cur === undefined || (op === '$min' ? compareValues(arg, cur) < 0 : compareValues(arg, cur) > 0)) set[path] = arg;
+        if (cur === undefined || (op === '$min' ? compareValues(arg, cur) < 0 : compareValues(arg, cur) > 0))
+          set[path] = arg;
         changed = true;
         continue;
       }
@@ -101,7 +103,8 @@ export function rewriteNumericOps(doc: Doc, mod: Doc): void {
         continue;
       }
       const base = cur === undefined ? (op === '$mul' ? 0 : 0) : cur;
-      if (op === '$mul' && cur === undefined) set[path] = kinds.includes('decimal') ? Decimal128.fromString('0') : Long.fromNumber(0);
+      if (op === '$mul' && cur === undefined)
+        set[path] = kinds.includes('decimal') ? Decimal128.fromString('0') : Long.fromNumber(0);
       else set[path] = kinds.includes('decimal') ? decimalOp(op, base, arg) : longOp(op, base, arg);
       changed = true;
     }

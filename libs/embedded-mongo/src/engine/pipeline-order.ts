@@ -26,6 +26,8 @@ registerOperators('pipeline', {
     const tapped = coll.map((d) => (source = d));
     return base.$project(tapped, expr, options).map((out) => orderLike(source, out));
   }) as never,
-  $bucket: ((coll: LazyLike, expr: unknown, options: unknown) => base.$bucket(coll, expr, options).map(idFirst)) as never,
-  $bucketAuto: ((coll: LazyLike, expr: unknown, options: unknown) => base.$bucketAuto(coll, expr, options).map(idFirst)) as never,
+  $bucket: ((coll: LazyLike, expr: unknown, options: unknown) =>
+    base.$bucket(coll, expr, options).map(idFirst)) as never,
+  $bucketAuto: ((coll: LazyLike, expr: unknown, options: unknown) =>
+    base.$bucketAuto(coll, expr, options).map(idFirst)) as never,
 });

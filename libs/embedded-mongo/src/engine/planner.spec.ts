@@ -16,7 +16,9 @@ describe('query planner', () => {
     expect(boundsFor(5)).toEqual([{ eq: 5 }]);
     expect(boundsFor({ $eq: 'x' })).toEqual([{ eq: 'x' }]);
     expect(boundsFor({ $in: [1, 2] })).toEqual([{ eq: 1 }, { eq: 2 }]);
-    expect(boundsFor({ $gt: 1, $lte: 9 })).toMatchObject([{ low: { value: 1, inclusive: false }, high: { value: 9, inclusive: true } }]);
+    expect(boundsFor({ $gt: 1, $lte: 9 })).toMatchObject([
+      { low: { value: 1, inclusive: false }, high: { value: 9, inclusive: true } },
+    ]);
     expect(boundsFor({ $gt: 1, $lt: 'z' })).toBeNull(); // different types: no single bracket
     expect(boundsFor(/re/)).toBeNull();
     expect(boundsFor({ $ne: 1 })).toBeNull();
@@ -37,10 +39,21 @@ describe('query planner', () => {
 
   it('returns exactly what a collection scan returns', () => {
     const c = collection(200);
-    const filters = [{ a: 3 }, { a: { $gte: 2, $lt: 5 } }, { b: { $in: [5, 150, 999] } }, { a: { $gt: 7 }, b: { $lt: 100 } }, { a: null }, { tags: 2 }, { $or: [{ a: 1 }, { b: { $gte: 150 } }, { _id: 3 }] }, { $or: [{ a: 1 }, { b: 11 }], tags: 2 }];
+    const filters = [
+      { a: 3 },
+      { a: { $gte: 2, $lt: 5 } },
+      { b: { $in: [5, 150, 999] } },
+      { a: { $gt: 7 }, b: { $lt: 100 } },
+      { a: null },
+      { tags: 2 },
+      { $or: [{ a: 1 }, { b: { $gte: 150 } }, { _id: 3 }] },
+      { $or: [{ a: 1 }, { b: 11 }], tags: 2 },
+    ];
     for (const f of filters) {
       const viaIndex = readDocs(c, { filter: f, sort: { b: 1 } }).docs.map((d) => d._id);
-      const scan = [...c.docs.values()].filter((d) => readDocs(c, { filter: { _id: d._id, ...f } }).docs.length).map((d) => d._id);
+      const scan = [...c.docs.values()]
+        .filter((d) => readDocs(c, { filter: { _id: d._id, ...f } }).docs.length)
+        .map((d) => d._id);
       expect(viaIndex).toEqual(scan);
     }
     const r = readDocs(c, { filter: { a: 4 } });
@@ -54,7 +67,12 @@ describe('query planner: compound indexes (equality prefix and multi-key sorts)'
   const c = new Collection('db', 'vitals');
   c.createIndex({ name: 'p_1_type_1_t_-1__id_-1', key: { p: 1, type: 1, t: -1, _id: -1 } });
   c.createIndex({ name: 'p_1_t_-1__id_-1', key: { p: 1, t: -1, _id: -1 } });
-  const docs = Array.from({ length: 600 }, (_, i) => ({ _id: i, p: i % 3, type: ['bp', 'hr'][i % 2], t: new Date(Date.UTC(2026, 0, 1) + (i % 50) * 3600_000) }));
+  const docs = Array.from({ length: 600 }, (_, i) => ({
+    _id: i,
+    p: i % 3,
+    type: ['bp', 'hr'][i % 2],
+    t: new Date(Date.UTC(2026, 0, 1) + (i % 50) * 3600_000),
+  }));
   docs.forEach((d) => c.insert({ ...d }));
   const brute = (match: (d: (typeof docs)[number]) => boolean, dir: 1 | -1) =>
     docs
@@ -62,14 +80,17 @@ describe('query planner: compound indexes (equality prefix and multi-key sorts)'
       .sort((a, b) => dir * (a.t.getTime() - b.t.getTime()) || dir * (a._id - b._id))
       .map((d) => d._id);
 
-  it.each([-1, 1] as const)('serves {t, _id} sorts (dir %i) from the {p, t, _id} index after equality on p, stopping at the limit', (dir) => {
-    const plan = c.plan({ p: 1 }, { t: dir, _id: dir });
-    expect(plan).toMatchObject({ stage: 'IXSCAN', sorted: true });
-    expect(plan.index?.name).toBe('p_1_t_-1__id_-1');
-    const res = readDocs(c, { filter: { p: 1 }, sort: { t: dir, _id: dir }, limit: 20 });
-    expect(res.docs.map((d) => d._id)).toEqual(brute((d) => d.p === 1, dir).slice(0, 20));
-    expect(res.docsExamined).toBe(20);
-  });
+  it.each([-1, 1] as const)(
+    'serves {t, _id} sorts (dir %i) from the {p, t, _id} index after equality on p, stopping at the limit',
+    (dir) => {
+      const plan = c.plan({ p: 1 }, { t: dir, _id: dir });
+      expect(plan).toMatchObject({ stage: 'IXSCAN', sorted: true });
+      expect(plan.index?.name).toBe('p_1_t_-1__id_-1');
+      const res = readDocs(c, { filter: { p: 1 }, sort: { t: dir, _id: dir }, limit: 20 });
+      expect(res.docs.map((d) => d._id)).toEqual(brute((d) => d.p === 1, dir).slice(0, 20));
+      expect(res.docsExamined).toBe(20);
+    },
+  );
 
   it('narrows the scan to a compound equality prefix and still yields the sort', () => {
     const plan = c.plan({ p: 2, type: 'hr' }, { t: -1, _id: -1 });
@@ -79,21 +100,33 @@ describe('query planner: compound indexes (equality prefix and multi-key sorts)'
     expect(c.plan({ p: 2, type: 'hr' }, { t: 1 }).sorted).toBe(true);
   });
 
-  it.each([-1, 1] as const)('narrows to a range on the field after the prefix, examining only matches (dir %i)', (dir) => {
-    const lo = new Date(Date.UTC(2026, 0, 1, 5));
-    const hi = new Date(Date.UTC(2026, 0, 2));
-    for (const t of [{ $lt: hi }, { $gte: lo }, { $gt: lo, $lte: hi }]) {
-      const res = readDocs(c, { filter: { p: 2, type: 'hr', t }, sort: { t: dir, _id: dir } });
-      const expected = brute((d) => d.p === 2 && d.type === 'hr' && (!t.$lt || d.t < t.$lt) && (!t.$gte || d.t >= t.$gte) && (!t.$gt || d.t > t.$gt) && (!t.$lte || d.t <= t.$lte), dir);
+  it.each([-1, 1] as const)(
+    'narrows to a range on the field after the prefix, examining only matches (dir %i)',
+    (dir) => {
+      const lo = new Date(Date.UTC(2026, 0, 1, 5));
+      const hi = new Date(Date.UTC(2026, 0, 2));
+      for (const t of [{ $lt: hi }, { $gte: lo }, { $gt: lo, $lte: hi }]) {
+        const res = readDocs(c, { filter: { p: 2, type: 'hr', t }, sort: { t: dir, _id: dir } });
+        const expected = brute(
+          (d) =>
+            d.p === 2 &&
+            d.type === 'hr' &&
+            (!t.$lt || d.t < t.$lt) &&
+            (!t.$gte || d.t >= t.$gte) &&
+            (!t.$gt || d.t > t.$gt) &&
+            (!t.$lte || d.t <= t.$lte),
+          dir,
+        );
+        expect(res.docs.map((d) => d._id)).toEqual(expected);
+        expect(res.docsExamined).toBe(expected.length);
+      }
+      // without a type, the {p, t, _id} index narrows to the range the same way
+      const res = readDocs(c, { filter: { p: 0, t: { $gte: lo, $lt: hi } }, sort: { t: dir, _id: dir } });
+      const expected = brute((d) => d.p === 0 && d.t >= lo && d.t < hi, dir);
       expect(res.docs.map((d) => d._id)).toEqual(expected);
       expect(res.docsExamined).toBe(expected.length);
-    }
-    // without a type, the {p, t, _id} index narrows to the range the same way
-    const res = readDocs(c, { filter: { p: 0, t: { $gte: lo, $lt: hi } }, sort: { t: dir, _id: dir } });
-    const expected = brute((d) => d.p === 0 && d.t >= lo && d.t < hi, dir);
-    expect(res.docs.map((d) => d._id)).toEqual(expected);
-    expect(res.docsExamined).toBe(expected.length);
-  });
+    },
+  );
 
   it('does not claim an order the index cannot give (mixed directions, a gap in the keys)', () => {
     expect(c.plan({ p: 1 }, { t: -1, _id: 1 }).sorted).toBe(false);

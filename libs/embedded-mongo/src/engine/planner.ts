@@ -19,11 +19,18 @@ export interface Plan {
   reverse: boolean;
 }
 
-const isOperatorObject = (v: unknown): boolean => isDocument(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => k.startsWith('$'));
+const isOperatorObject = (v: unknown): boolean =>
+  isDocument(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => k.startsWith('$'));
 
 function isIndexableScalar(v: unknown): boolean {
   const tc = typeClass(v);
-  return tc !== TypeClass.Array && tc !== TypeClass.RegExp && !(tc === TypeClass.Object && isOperatorObject(v)) && tc !== TypeClass.MinKey && tc !== TypeClass.MaxKey;
+  return (
+    tc !== TypeClass.Array &&
+    tc !== TypeClass.RegExp &&
+    !(tc === TypeClass.Object && isOperatorObject(v)) &&
+    tc !== TypeClass.MinKey &&
+    tc !== TypeClass.MaxKey
+  );
 }
 
 /** Bounds implied by a field's condition, or null when no index can narrow it. */
@@ -38,7 +45,14 @@ export function boundsFor(cond: unknown): FieldBounds[] | null {
   for (const [op, v] of Object.entries(ops)) {
     if (!['$gt', '$gte', '$lt', '$lte'].includes(op)) continue;
     const tc = typeClass(v);
-    if (tc === TypeClass.Null || tc === TypeClass.Array || tc === TypeClass.MinKey || tc === TypeClass.MaxKey || tc === TypeClass.Object) return null;
+    if (
+      tc === TypeClass.Null ||
+      tc === TypeClass.Array ||
+      tc === TypeClass.MinKey ||
+      tc === TypeClass.MaxKey ||
+      tc === TypeClass.Object
+    )
+      return null;
     if (b.typeClass !== undefined && b.typeClass !== tc) return null;
     b.typeClass = tc;
     if (op === '$gt' || op === '$gte') b.low = { value: v, inclusive: op === '$gte' };
@@ -52,7 +66,8 @@ export function fieldConditions(filter: Record<string, unknown>): Map<string, un
   const out = new Map<string, unknown>();
   for (const [k, v] of Object.entries(filter)) {
     if (k === '$and' && Array.isArray(v)) {
-      for (const part of v) if (isDocument(part)) for (const [k2, v2] of fieldConditions(part)) if (!out.has(k2)) out.set(k2, v2);
+      for (const part of v)
+        if (isDocument(part)) for (const [k2, v2] of fieldConditions(part)) if (!out.has(k2)) out.set(k2, v2);
     } else if (!k.startsWith('$')) out.set(k, v);
   }
   return out;
@@ -62,7 +77,11 @@ function usable(ix: Index): boolean {
   return !ix.isText && !ix.spec.sparse && !ix.spec.partialFilterExpression && !ix.spec.hidden && ix.fields.length > 0;
 }
 
-export function choosePlan(indexes: Iterable<Index>, filter: Record<string, unknown>, sort?: Record<string, unknown>): Plan {
+export function choosePlan(
+  indexes: Iterable<Index>,
+  filter: Record<string, unknown>,
+  sort?: Record<string, unknown>,
+): Plan {
   const conds = fieldConditions(filter);
   const sortKeys = sort ? Object.entries(sort) : [];
   const plainSort = sortKeys.every(([, d]) => d === 1 || d === -1);
@@ -81,18 +100,30 @@ export function choosePlan(indexes: Iterable<Index>, filter: Record<string, unkn
     if (prefix.length) bounds = [{ ...bounds[0], prefix }];
     // a range on the field after the equality prefix narrows the scan too (not on multikey indexes, where
     // the two ends may be met by different array elements)
-    const next = bounds.length === 1 && bounds[0].eq !== undefined && !ix.multikey ? rangeAfter(ix, conds, prefix.length) : null;
+    const next =
+      bounds.length === 1 && bounds[0].eq !== undefined && !ix.multikey ? rangeAfter(ix, conds, prefix.length) : null;
     if (next) bounds = [{ ...bounds[0], next }];
     // a multikey index sorts by the first matching key, MongoDB by the array's min/max element: only
     // non-multikey scans of one bounds entry yield MongoDB's order
-    const order = sortKeys.length && plainSort && bounds.length === 1 && !ix.multikey ? sortOrder(ix, conds, sortKeys, bounds[0].eq !== undefined) : null;
+    const order =
+      sortKeys.length && plainSort && bounds.length === 1 && !ix.multikey
+        ? sortOrder(ix, conds, sortKeys, bounds[0].eq !== undefined)
+        : null;
     const score =
-      (eq ? 10 : 5) + prefix.length * 2 + (next ? 1 : 0) + (order ? 3 : 0) + (ix.spec.unique ? 2 : 0) + (ix.name === '_id_' ? 1 : 0) - ix.fields.length * 0.01;
+      (eq ? 10 : 5) +
+      prefix.length * 2 +
+      (next ? 1 : 0) +
+      (order ? 3 : 0) +
+      (ix.spec.unique ? 2 : 0) +
+      (ix.name === '_id_' ? 1 : 0) -
+      ix.fields.length * 0.01;
     if (!best || score > best.score) best = { ix, bounds, score, order };
   }
   if (best) {
-    if (sortKeys.length === 0) return { stage: 'IXSCAN', index: best.ix, bounds: best.bounds, sorted: true, reverse: false };
-    if (best.order) return { stage: 'IXSCAN', index: best.ix, bounds: best.bounds, sorted: true, reverse: best.order.reverse };
+    if (sortKeys.length === 0)
+      return { stage: 'IXSCAN', index: best.ix, bounds: best.bounds, sorted: true, reverse: false };
+    if (best.order)
+      return { stage: 'IXSCAN', index: best.ix, bounds: best.bounds, sorted: true, reverse: best.order.reverse };
     return { stage: 'IXSCAN', index: best.ix, bounds: best.bounds, sorted: false, reverse: false };
   }
   if (sortKeys.length && plainSort) {
@@ -139,7 +170,12 @@ function equalityPrefix(ix: Index, conds: Map<string, unknown>): unknown[] {
  * condition can be passed over (every candidate that matches has the same value there). The first field
  * may be passed over only when the scan is bounded to one value of it.
  */
-function sortOrder(ix: Index, conds: Map<string, unknown>, sortKeys: Array<[string, unknown]>, firstFixed: boolean): SortOrder | null {
+function sortOrder(
+  ix: Index,
+  conds: Map<string, unknown>,
+  sortKeys: Array<[string, unknown]>,
+  firstFixed: boolean,
+): SortOrder | null {
   let k = 0;
   let reverse: boolean | null = null;
   for (let i = 0; i < ix.fields.length && k < sortKeys.length; i++) {

@@ -38,7 +38,8 @@ export function readDocs(coll: Collection | undefined, spec: ReadSpec): ReadResu
   }
   const skip = Math.max(0, Number(spec.skip ?? 0));
   const limit = Math.abs(Number(spec.limit ?? 0));
-  if (!coll) return { docs: [], plan: { stage: 'COLLSCAN', sorted: true, reverse: false }, scores: null, docsExamined: 0 };
+  if (!coll)
+    return { docs: [], plan: { stage: 'COLLSCAN', sorted: true, reverse: false }, scores: null, docsExamined: 0 };
   let scorer: ((d: Doc) => number) | null = null;
   if ('$text' in filter) {
     const textIx = [...coll.indexes.values()].find((i) => i.isText);
@@ -49,7 +50,9 @@ export function readDocs(coll: Collection | undefined, spec: ReadSpec): ReadResu
   }
   const match = compileFilter(filter);
   const sortSpec = sort && !Object.values(sort).some(isDocument) ? sort : undefined;
-  const plan: Plan = natural ? { stage: 'COLLSCAN', sorted: natural > 0 && !sort, reverse: false } : coll.plan(filter, sortSpec);
+  const plan: Plan = natural
+    ? { stage: 'COLLSCAN', sorted: natural > 0 && !sort, reverse: false }
+    : coll.plan(filter, sortSpec);
   if (sort && !sortSpec) plan.sorted = false;
   const stopAt = plan.sorted && limit > 0 ? skip + limit : Infinity;
   const out: Doc[] = [];

@@ -7,14 +7,25 @@ import { fail } from './errors';
 import type { Doc, IndexSpec } from './index-store';
 
 const STOP = new Set(
-  'a about above after again against all am an and any are as at be because been before being below between both but by can did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with you your yours yourself yourselves'.split(' '),
+  'a about above after again against all am an and any are as at be because been before being below between both but by can did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with you your yours yourself yourselves'.split(
+    ' ',
+  ),
 );
 
 /** A light English stemmer (plural, -ing, -ed, -ly, final -e), applied alike to documents and queries. */
 export function stem(w: string): string {
   if (w.length <= 3) return w;
   let out = w;
-  for (const [suf, rep] of [['ies', 'y'], ['sses', 'ss'], ['ing', ''], ['edly', ''], ['ed', ''], ['ly', ''], ['es', ''], ['s', '']] as const) {
+  for (const [suf, rep] of [
+    ['ies', 'y'],
+    ['sses', 'ss'],
+    ['ing', ''],
+    ['edly', ''],
+    ['ed', ''],
+    ['ly', ''],
+    ['es', ''],
+    ['s', ''],
+  ] as const) {
     if (w.endsWith(suf) && w.length - suf.length >= 3 && !(suf === 's' && w.endsWith('ss'))) {
       out = w.slice(0, w.length - suf.length) + rep;
       break;
@@ -90,7 +101,8 @@ export function textScore(doc: Doc, spec: IndexSpec, q: TextQuery): number {
     for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
     for (const term of q.terms) {
       const n = counts.get(term) ?? 0;
-      if (n) score += weight * (1 - 0.5 / (n + 0.5 * tokens.length / Math.max(tokens.length, 1))) * (1 + (n - 1) * 0.5);
+      if (n)
+        score += weight * (1 - 0.5 / (n + (0.5 * tokens.length) / Math.max(tokens.length, 1))) * (1 + (n - 1) * 0.5);
     }
   }
   if (q.negated.some((t) => tokensAll.has(t))) return 0;

@@ -37,7 +37,8 @@ function walk(doc: Doc, path: string): { value: unknown; blockedBy?: { field: st
   let cur: unknown = doc;
   for (let i = 0; i < parts.length; i++) {
     if (cur === undefined) return { value: undefined };
-    if (i > 0 && !isDocument(cur) && !Array.isArray(cur)) return { value: undefined, blockedBy: { field: parts[i - 1], value: cur } };
+    if (i > 0 && !isDocument(cur) && !Array.isArray(cur))
+      return { value: undefined, blockedBy: { field: parts[i - 1], value: cur } };
     if (Array.isArray(cur)) {
       if (!/^\d+$/.test(parts[i])) return { value: undefined }; // mingo/MongoDB array traversal rules apply
       cur = cur[Number(parts[i])];
@@ -64,9 +65,17 @@ function checkRename(doc: Doc, spec: Doc): void {
     if (typeof to !== 'string') fail(2, `The 'to' field for $rename must be a string: ${from}: ${JSON.stringify(to)}`);
     if (from === to) fail(2, `The source and target field for $rename must differ: ${from}: ${JSON.stringify(to)}`);
     const src = arrayParent(doc, from);
-    if (src !== undefined) fail(2, `The source field cannot be an array element, '${from}' in doc with _id: ${JSON.stringify(doc._id)} has an array field called '${src}'`);
+    if (src !== undefined)
+      fail(
+        2,
+        `The source field cannot be an array element, '${from}' in doc with _id: ${JSON.stringify(doc._id)} has an array field called '${src}'`,
+      );
     const dst = arrayParent(doc, to as string);
-    if (dst !== undefined) fail(2, `The destination field cannot be an array element, '${to}' in doc with _id: ${JSON.stringify(doc._id)} has an array field called '${dst}'`);
+    if (dst !== undefined)
+      fail(
+        2,
+        `The destination field cannot be an array element, '${to}' in doc with _id: ${JSON.stringify(doc._id)} has an array field called '${dst}'`,
+      );
   }
 }
 
@@ -78,17 +87,30 @@ export function checkOperandTypes(doc: Doc, mod: Doc): void {
       if (path.includes('$')) continue;
       const { value, blockedBy } = walk(doc, path);
       if (blockedBy && op !== '$unset' && op !== '$pull' && op !== '$pullAll' && op !== '$pop') {
-        fail(28, `Cannot create field '${path.split('.').pop()}' in element {${blockedBy.field}: ${JSON.stringify(blockedBy.value)}}`);
+        fail(
+          28,
+          `Cannot create field '${path.split('.').pop()}' in element {${blockedBy.field}: ${JSON.stringify(blockedBy.value)}}`,
+        );
       }
-      if (NUMERIC_OPS.has(op) && typeClass(arg) !== TypeClass.Number) fail(14, `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(arg)}}`);
+      if (NUMERIC_OPS.has(op) && typeClass(arg) !== TypeClass.Number)
+        fail(
+          14,
+          `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(arg)}}`,
+        );
       if (value === undefined) continue;
       if (NUMERIC_OPS.has(op) && typeClass(value) !== TypeClass.Number) {
-        fail(14, `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type ${typeName(value)}`);
+        fail(
+          14,
+          `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type ${typeName(value)}`,
+        );
       }
       if (ARRAY_OPS.has(op) && !Array.isArray(value)) {
         if (op === '$pull' || op === '$pullAll') fail(2, `Cannot apply ${op} to a non-array value`);
         if (op === '$pop') fail(14, `Path '${path}' contains an element of non-array type '${typeName(value)}'`);
-        fail(2, `The field '${path}' must be an array but is of type ${typeName(value)} in document {_id: ${JSON.stringify(doc._id)}}`);
+        fail(
+          2,
+          `The field '${path}' must be an array but is of type ${typeName(value)} in document {_id: ${JSON.stringify(doc._id)}}`,
+        );
       }
     }
   }

@@ -33,8 +33,13 @@ export function rewriteCurrentDate(mod: Doc): void {
     if (path in set) fail(40, `Updating the path '${path}' would create a conflict at '${path}'`);
     if (v === true || (isDocument(v) && v.$type === 'date')) set[path] = date;
     else if (isDocument(v) && v.$type === 'timestamp') set[path] = ts;
-    else if (v === false) set[path] = date; // MongoDB treats false like true
-    else fail(2, `${JSON.stringify(v)} is not valid type for $currentDate. Please use a boolean ('true') or a $type expression ({$type: 'timestamp/date'}).`);
+    else if (v === false)
+      set[path] = date; // MongoDB treats false like true
+    else
+      fail(
+        2,
+        `${JSON.stringify(v)} is not valid type for $currentDate. Please use a boolean ('true') or a $type expression ({$type: 'timestamp/date'}).`,
+      );
   }
   delete mod.$currentDate;
   mod.$set = set;
@@ -69,14 +74,24 @@ export function orderFields(mod: Doc): void {
 /** Checks that the identifiers of `$[identifier]` paths and the array filters correspond. */
 export function checkArrayFilters(u: unknown, arrayFilters: unknown): void {
   if (arrayFilters === undefined || arrayFilters === null) arrayFilters = [];
-  if (!Array.isArray(arrayFilters)) return fail(14, "BSON field 'arrayFilters' is the wrong type, expected type 'array'");
+  if (!Array.isArray(arrayFilters))
+    return fail(14, "BSON field 'arrayFilters' is the wrong type, expected type 'array'");
   const declared = new Map<string, number>();
   for (const f of arrayFilters as unknown[]) {
-    if (!isDocument(f) || !Object.keys(f).length) fail(9, 'Cannot use an expression without a top-level field name in arrayFilters');
+    if (!isDocument(f) || !Object.keys(f).length)
+      fail(9, 'Cannot use an expression without a top-level field name in arrayFilters');
     const ids = new Set(Object.keys(f as Doc).map((k) => k.split('.')[0]));
-    if (ids.size !== 1) fail(9, `Error parsing array filter :: caused by :: Expected a single top-level field name, found '${[...ids][0]}' and '${[...ids][1]}'`);
+    if (ids.size !== 1)
+      fail(
+        9,
+        `Error parsing array filter :: caused by :: Expected a single top-level field name, found '${[...ids][0]}' and '${[...ids][1]}'`,
+      );
     const id = [...ids][0];
-    if (!/^[a-z][a-zA-Z0-9]*$/.test(id)) fail(2, `Error parsing array filter :: caused by :: The top-level field name must be an alphanumeric string beginning with a lowercase letter, found '${id}'`);
+    if (!/^[a-z][a-zA-Z0-9]*$/.test(id))
+      fail(
+        2,
+        `Error parsing array filter :: caused by :: The top-level field name must be an alphanumeric string beginning with a lowercase letter, found '${id}'`,
+      );
     if (declared.has(id)) fail(9, `Found multiple array filters with the same top-level field name ${id}`);
     declared.set(id, 0);
   }
@@ -95,7 +110,9 @@ export function checkArrayFilters(u: unknown, arrayFilters: unknown): void {
       }
     }
   }
-  for (const id of declared.keys()) if (!used.has(id)) fail(9, `The array filter for identifier '${id}' was not used in the update ${JSON.stringify(u)}`);
+  for (const id of declared.keys())
+    if (!used.has(id))
+      fail(9, `The array filter for identifier '${id}' was not used in the update ${JSON.stringify(u)}`);
 }
 
 /**
@@ -110,12 +127,18 @@ export function rewriteAddToSet(doc: Doc, mod: Doc): void {
   for (const [path, arg] of Object.entries(spec)) {
     const current = getPath(doc, path);
     const parent = path.includes('.') ? getPath(doc, path.slice(0, path.lastIndexOf('.'))) : doc;
-    if (path.includes('$') || path in set || Array.isArray(parent) || (current !== undefined && !Array.isArray(current))) {
+    if (
+      path.includes('$') ||
+      path in set ||
+      Array.isArray(parent) ||
+      (current !== undefined && !Array.isArray(current))
+    ) {
       rest[path] = arg;
       continue;
     }
     const additions = isDocument(arg) && '$each' in arg ? arg.$each : [arg];
-    if (!Array.isArray(additions)) return fail(2, `The argument to $each in $addToSet must be an array but it was of type ${typeof additions}`);
+    if (!Array.isArray(additions))
+      return fail(2, `The argument to $each in $addToSet must be an array but it was of type ${typeof additions}`);
     const next = [...((current as unknown[] | undefined) ?? [])];
     for (const v of additions) if (!next.some((x) => sameValue(x, v))) next.push(v);
     set[path] = next;

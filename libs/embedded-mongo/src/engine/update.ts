@@ -12,7 +12,23 @@ import { rewriteNumericOps } from './numeric-ops';
 import { checkOperandTypes } from './update-checks';
 import { checkArrayFilters, orderFields, rewriteAddToSet, rewriteCurrentDate } from './update-rewrites';
 
-const MODIFIERS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$currentDate', '$setOnInsert', '$push', '$addToSet', '$pull', '$pullAll', '$pop', '$bit']);
+const MODIFIERS = new Set([
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$currentDate',
+  '$setOnInsert',
+  '$push',
+  '$addToSet',
+  '$pull',
+  '$pullAll',
+  '$pop',
+  '$bit',
+]);
 
 export type UpdateSpec = Doc | Doc[];
 
@@ -34,14 +50,24 @@ export function validateUpdate(u: unknown, arrayFilters?: unknown): void {
   const ops = keys.filter((k) => k.startsWith('$'));
   if (ops.length && ops.length !== keys.length) fail(9, 'Modifiers and non-modifiers cannot be mixed');
   for (const k of ops) {
-    if (!MODIFIERS.has(k)) fail(9, `Unknown modifier: ${k}. Expected a valid update modifier or pipeline-style update specified as an array`);
-    if (!isDocument((u as Doc)[k])) fail(9, `Modifiers operate on fields but we found type ${typeof (u as Doc)[k]} instead. For example: {$mod: {<field>: ...}} not {${k}: ${JSON.stringify((u as Doc)[k])}}`);
+    if (!MODIFIERS.has(k))
+      fail(
+        9,
+        `Unknown modifier: ${k}. Expected a valid update modifier or pipeline-style update specified as an array`,
+      );
+    if (!isDocument((u as Doc)[k]))
+      fail(
+        9,
+        `Modifiers operate on fields but we found type ${typeof (u as Doc)[k]} instead. For example: {$mod: {<field>: ...}} not {${k}: ${JSON.stringify((u as Doc)[k])}}`,
+      );
     for (const path of Object.keys((u as Doc)[k] as Doc)) {
       if (path === '') fail(56, 'An empty update path is not valid.');
-      if (path.split('.').includes('')) fail(56, `The update path '${path}' contains an empty field name, which is not allowed.`);
+      if (path.split('.').includes(''))
+        fail(56, `The update path '${path}' contains an empty field name, which is not allowed.`);
     }
   }
-  if (!ops.length) for (const k of keys) if (k.startsWith('$')) fail(2, `The dollar ($) prefixed field '${k}' is not allowed`);
+  if (!ops.length)
+    for (const k of keys) if (k.startsWith('$')) fail(2, `The dollar ($) prefixed field '${k}' is not allowed`);
 }
 
 /** Returns the updated copy of `doc` (which is never mutated). */
@@ -120,7 +146,11 @@ function checkSetOnInsertConflicts(u: Doc): void {
     if (op === '$setOnInsert' || !isDocument(spec)) continue;
     for (const path of Object.keys(spec)) {
       const other = Object.keys(onInsert).find((p) => overlaps(p, path));
-      if (other !== undefined) fail(40, `Updating the path '${other}' would create a conflict at '${other.length <= path.length ? other : path}'`);
+      if (other !== undefined)
+        fail(
+          40,
+          `Updating the path '${other}' would create a conflict at '${other.length <= path.length ? other : path}'`,
+        );
     }
   }
 }

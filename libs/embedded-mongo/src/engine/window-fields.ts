@@ -9,7 +9,11 @@ type Stage = (coll: unknown, expr: unknown, options: unknown) => unknown;
 const base = (require('mingo/operators/pipeline') as { $setWindowFields: Stage }).$setWindowFields;
 
 registerOperators('pipeline', {
-  $setWindowFields: ((coll: unknown, expr: unknown, options: { options?: Record<string, unknown> } & Record<string, unknown>) => {
+  $setWindowFields: ((
+    coll: unknown,
+    expr: unknown,
+    options: { options?: Record<string, unknown> } & Record<string, unknown>,
+  ) => {
     const raw = options?.options ?? options;
     return base(coll, expr, { ...raw, scriptEnabled: true });
   }) as never,

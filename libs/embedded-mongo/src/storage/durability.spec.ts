@@ -19,7 +19,10 @@ afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }
 /** Starts the CLI in a child process; resolves with its URI once it prints it. */
 function spawnServer(dbPath: string): Promise<{ child: ChildProcess; uri: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', CLI, '--dbpath', dbPath, '--port', '0'], { cwd: WORKSPACE, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', CLI, '--dbpath', dbPath, '--port', '0'], {
+      cwd: WORKSPACE,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 30_000);
@@ -40,7 +43,9 @@ function spawnServer(dbPath: string): Promise<{ child: ChildProcess; uri: string
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
+  return new Promise((r) =>
+    child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r()),
+  );
 }
 
 describe('durability', () => {
@@ -48,8 +53,13 @@ describe('durability', () => {
     const dir = tmpDir();
     const first = await spawnServer(dir);
     // a second process cannot open the same directory while the first holds it
-    await expect(EmbeddedMongoServer.start({ dbPath: dir })).rejects.toThrow(/in use by another embedded-mongo process \(pid \d+/);
-    const client = await MongoClient.connect(`${first.uri}/crash`, { serverSelectionTimeoutMS: 5000, socketTimeoutMS: 5000 });
+    await expect(EmbeddedMongoServer.start({ dbPath: dir })).rejects.toThrow(
+      /in use by another embedded-mongo process \(pid \d+/,
+    );
+    const client = await MongoClient.connect(`${first.uri}/crash`, {
+      serverSelectionTimeoutMS: 5000,
+      socketTimeoutMS: 5000,
+    });
     const coll = client.db('crash').collection<{ _id: number; batch: number; i: number; payload: string }>('events');
     await coll.createIndex({ batch: 1, i: 1 }, { unique: true });
     const acked = new Set<number>();
@@ -59,12 +69,20 @@ describe('durability', () => {
     const streams = Array.from({ length: 4 }, async (_, s) => {
       for (let b = 0; !stop; b++) {
         const batch = s * 100_000 + b;
-        const docs = Array.from({ length: 10 }, (_, i) => ({ _id: batch * 10 + i, batch, i, payload: `p-${batch}-${i}-${'x'.repeat(200)}` }));
+        const docs = Array.from({ length: 10 }, (_, i) => ({
+          _id: batch * 10 + i,
+          batch,
+          i,
+          payload: `p-${batch}-${i}-${'x'.repeat(200)}`,
+        }));
         try {
           await coll.insertMany(docs);
           docs.forEach((d) => acked.add(d._id));
           attemptedIncs++;
-          await client.db('crash').collection<{ _id: string; n: number }>('counter').updateOne({ _id: 'c' }, { $inc: { n: 1 } }, { upsert: true });
+          await client
+            .db('crash')
+            .collection<{ _id: string; n: number }>('counter')
+            .updateOne({ _id: 'c' }, { $inc: { n: 1 } }, { upsert: true });
           ackedIncs++;
         } catch {
           return; // the server was killed
@@ -81,7 +99,11 @@ describe('durability', () => {
     const second = await spawnServer(dir); // takes over the stale lock of the dead pid
     const c2 = await MongoClient.connect(`${second.uri}/crash`, { serverSelectionTimeoutMS: 5000 });
     try {
-      const all = await c2.db('crash').collection<{ _id: number; batch: number; i: number; payload: string }>('events').find().toArray();
+      const all = await c2
+        .db('crash')
+        .collection<{ _id: number; batch: number; i: number; payload: string }>('events')
+        .find()
+        .toArray();
       const present = new Set(all.map((d) => d._id));
       for (const id of acked) expect(present.has(id)).toBe(true);
       for (const d of all) expect(d.payload).toBe(`p-${d.batch}-${d.i}-${'x'.repeat(200)}`);
@@ -92,7 +114,9 @@ describe('durability', () => {
       expect(counter?.n).toBeGreaterThanOrEqual(ackedIncs);
       expect(counter?.n).toBeLessThanOrEqual(attemptedIncs);
       // the unique index survived the crash too
-      await expect(c2.db('crash').collection('events').insertOne({ batch: all[0].batch, i: all[0].i })).rejects.toMatchObject({ code: 11000 });
+      await expect(
+        c2.db('crash').collection('events').insertOne({ batch: all[0].batch, i: all[0].i }),
+      ).rejects.toMatchObject({ code: 11000 });
     } finally {
       await c2.close();
       second.child.kill('SIGTERM');
@@ -107,7 +131,11 @@ describe('durability', () => {
     let c = await MongoClient.connect(`${s.uri}/p`);
     const users = c.db('p').collection('users');
     await users.createIndex({ email: 1 }, { unique: true });
-    await users.insertMany([{ email: 'a', n: 1 }, { email: 'b', n: 2 }, { email: 'c', n: 3 }]);
+    await users.insertMany([
+      { email: 'a', n: 1 },
+      { email: 'b', n: 2 },
+      { email: 'c', n: 3 },
+    ]);
     await users.updateOne({ email: 'a' }, { $set: { n: 10 } });
     await users.deleteOne({ email: 'b' });
     await c.db('p').collection('gone').insertOne({ x: 1 });
@@ -117,8 +145,16 @@ describe('durability', () => {
     s = await EmbeddedMongoServer.start({ dbPath: dir });
     c = await MongoClient.connect(`${s.uri}/p`);
     try {
-      const docs = await c.db('p').collection('users').find({}, { projection: { _id: 0 } }).sort({ email: 1 }).toArray();
-      expect(docs).toEqual([{ email: 'a', n: 10 }, { email: 'c', n: 3 }]);
+      const docs = await c
+        .db('p')
+        .collection('users')
+        .find({}, { projection: { _id: 0 } })
+        .sort({ email: 1 })
+        .toArray();
+      expect(docs).toEqual([
+        { email: 'a', n: 10 },
+        { email: 'c', n: 3 },
+      ]);
       expect((await c.db('p').listCollections().toArray()).map((x) => x.name)).toEqual(['users']);
       await expect(c.db('p').collection('users').insertOne({ email: 'a' })).rejects.toMatchObject({ code: 11000 });
     } finally {
@@ -139,7 +175,10 @@ describe('durability', () => {
     fs.truncateSync(journal, size - 7); // tear the last record
     fs.appendFileSync(journal, Buffer.from([1, 2, 3]));
     const logs: string[] = [];
-    s = await EmbeddedMongoServer.start({ dbPath: dir, logger: { log: (m) => logs.push(m), error: (m) => logs.push(m) } });
+    s = await EmbeddedMongoServer.start({
+      dbPath: dir,
+      logger: { log: (m) => logs.push(m), error: (m) => logs.push(m) },
+    });
     c = await MongoClient.connect(`${s.uri}/t`);
     expect((await c.db('t').collection('x').find().toArray()).map((d) => d.i)).toEqual([0, 1, 2, 3]);
     expect(logs.join('\n')).toMatch(/torn/);
@@ -183,14 +222,21 @@ describe('durability', () => {
     const dir = tmpDir();
     const dump = async (uri: string) => {
       const c = await MongoClient.connect(`${uri}/r`);
-      const out = { docs: await c.db('r').collection('a').find().sort({ _id: 1 }).toArray(), colls: (await c.db('r').listCollections().toArray()).map((x) => x.name).sort() };
+      const out = {
+        docs: await c.db('r').collection('a').find().sort({ _id: 1 }).toArray(),
+        colls: (await c.db('r').listCollections().toArray()).map((x) => x.name).sort(),
+      };
       await c.close();
       return out;
     };
     let s = await EmbeddedMongoServer.start({ dbPath: dir });
     const c = await MongoClient.connect(`${s.uri}/r`);
     const a = c.db('r').collection<{ _id: number; v?: number; w?: number }>('a');
-    await a.insertMany([{ _id: 1, v: 1 }, { _id: 2, v: 2 }, { _id: 3, v: 3 }]);
+    await a.insertMany([
+      { _id: 1, v: 1 },
+      { _id: 2, v: 2 },
+      { _id: 3, v: 3 },
+    ]);
     await a.updateOne({ _id: 1 }, { $set: { v: 10 } });
     await a.deleteOne({ _id: 2 });
     await c.db('r').collection('tmp').insertOne({ x: 1 });
@@ -204,7 +250,10 @@ describe('durability', () => {
     const lastWrite = async (dbPath: string, compactJournalBytes?: number) => {
       const srv = await EmbeddedMongoServer.start({ dbPath, compactJournalBytes });
       const cl = await MongoClient.connect(`${srv.uri}/r`);
-      await cl.db('r').collection<{ _id: number; w?: number }>('a').updateOne({ _id: 3 }, { $set: { w: 1 } });
+      await cl
+        .db('r')
+        .collection<{ _id: number; w?: number }>('a')
+        .updateOne({ _id: 3 }, { $set: { w: 1 } });
       await cl.close();
       await srv.stop();
     };
@@ -218,7 +267,11 @@ describe('durability', () => {
     fs.writeFileSync(path.join(dir, 'journal.bin'), untruncated); // as if truncation never happened
     s = await EmbeddedMongoServer.start({ dbPath: dir });
     expect(await dump(s.uri)).toEqual(expected);
-    expect(expected.docs).toEqual([{ _id: 1, v: 10 }, { _id: 2, v: 22 }, { _id: 3, v: 3, w: 1 }]);
+    expect(expected.docs).toEqual([
+      { _id: 1, v: 10 },
+      { _id: 2, v: 22 },
+      { _id: 3, v: 3, w: 1 },
+    ]);
     await s.stop();
   });
 
@@ -231,7 +284,9 @@ describe('durability', () => {
     await again.stop();
     const file = path.join(dir, 'a-file');
     fs.writeFileSync(file, 'x');
-    await expect(EmbeddedMongoServer.start({ dbPath: path.join(file, 'db') })).rejects.toThrow(/data directory .* is not usable/);
+    await expect(EmbeddedMongoServer.start({ dbPath: path.join(file, 'db') })).rejects.toThrow(
+      /data directory .* is not usable/,
+    );
   });
 
   it('inMemory mode writes nothing to disk', async () => {

@@ -20,7 +20,8 @@ export class DirLock {
   static acquire(dir: string): DirLock {
     const file = path.join(dir, 'mongod.lock');
     const resolved = path.resolve(file);
-    if (heldHere.has(resolved)) throw new Error(`data directory ${dir} is already in use by this process (lock ${file})`);
+    if (heldHere.has(resolved))
+      throw new Error(`data directory ${dir} is already in use by this process (lock ${file})`);
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         const fd = fs.openSync(file, 'wx', 0o644);
@@ -39,7 +40,9 @@ export class DirLock {
           continue;
         }
         if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) {
-          throw new Error(`data directory ${dir} is in use by another embedded-mongo process (pid ${owner}, lock ${file})`);
+          throw new Error(
+            `data directory ${dir} is in use by another embedded-mongo process (pid ${owner}, lock ${file})`,
+          );
         }
         fs.rmSync(file, { force: true }); // stale: its owner is gone
       }

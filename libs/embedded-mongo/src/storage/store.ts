@@ -80,7 +80,9 @@ export class FileStore implements Store {
         const scan = decodeRecords(buf);
         for (const r of scan.records) for (const e of r) engine.apply(e);
         if (scan.torn) {
-          opts.log?.(`embedded-mongo: journal had a torn/corrupt tail after ${scan.records.length} records; discarded ${buf.length - scan.validLength} bytes`);
+          opts.log?.(
+            `embedded-mongo: journal had a torn/corrupt tail after ${scan.records.length} records; discarded ${buf.length - scan.validLength} bytes`,
+          );
           fs.truncateSync(journalFile, scan.validLength);
         }
         size = scan.validLength;
@@ -176,7 +178,9 @@ export class FileStore implements Store {
 async function writeAll(fd: number, data: Buffer): Promise<void> {
   let off = 0;
   while (off < data.length) {
-    off += await new Promise<number>((res, rej) => fs.write(fd, data, off, data.length - off, null, (err, n) => (err ? rej(err) : res(n))));
+    off += await new Promise<number>((res, rej) =>
+      fs.write(fd, data, off, data.length - off, null, (err, n) => (err ? rej(err) : res(n))),
+    );
   }
 }
 

@@ -16,7 +16,8 @@ export class MessageFramer {
       const head = this.peek(4);
       const length = head.readInt32LE(0);
       if (length < HEADER_SIZE) throw new WireError(`message length ${length} is below the header size`);
-      if (length > MAX_MESSAGE_SIZE) throw new WireError(`message length ${length} exceeds maxMessageSizeBytes ${MAX_MESSAGE_SIZE}`);
+      if (length > MAX_MESSAGE_SIZE)
+        throw new WireError(`message length ${length} exceeds maxMessageSizeBytes ${MAX_MESSAGE_SIZE}`);
       if (this.buffered < length) break;
       out.push(this.take(length));
     }

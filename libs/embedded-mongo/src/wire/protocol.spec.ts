@@ -2,7 +2,17 @@ import { deserialize, serialize } from 'bson';
 import * as net from 'node:net';
 import { EmbeddedMongoServer } from '../server';
 import { MessageFramer } from './framer';
-import { buildOpMsg, FLAG_CHECKSUM, FLAG_MORE_TO_COME, MAX_MESSAGE_SIZE, OP_MSG, OP_QUERY, OP_REPLY, parseMessage, WireError } from './protocol';
+import {
+  buildOpMsg,
+  FLAG_CHECKSUM,
+  FLAG_MORE_TO_COME,
+  MAX_MESSAGE_SIZE,
+  OP_MSG,
+  OP_QUERY,
+  OP_REPLY,
+  parseMessage,
+  WireError,
+} from './protocol';
 
 function header(length: number, requestId: number, opCode: number): Buffer {
   const h = Buffer.alloc(16);
@@ -13,7 +23,11 @@ function header(length: number, requestId: number, opCode: number): Buffer {
   return h;
 }
 
-function opMsg(requestId: number, body: object, opts: { flags?: number; seq?: [string, object[]]; checksum?: boolean } = {}): Buffer {
+function opMsg(
+  requestId: number,
+  body: object,
+  opts: { flags?: number; seq?: [string, object[]]; checksum?: boolean } = {},
+): Buffer {
   const parts: Buffer[] = [];
   const flags = Buffer.alloc(4);
   flags.writeUInt32LE((opts.flags ?? 0) | (opts.checksum ? FLAG_CHECKSUM : 0));
@@ -43,7 +57,12 @@ function opQuery(requestId: number, coll: string, query: object): Buffer {
  * Sends raw bytes; resolves once `expected` replies arrived (then waits briefly for stray extra replies),
  * or the server closed the socket, or after `waitMs`.
  */
-function exchange(port: number, data: Buffer[], expected = 0, waitMs = 3000): Promise<{ replies: Buffer[]; closed: boolean }> {
+function exchange(
+  port: number,
+  data: Buffer[],
+  expected = 0,
+  waitMs = 3000,
+): Promise<{ replies: Buffer[]; closed: boolean }> {
   return new Promise((resolve) => {
     const sock = net.connect(port, '127.0.0.1');
     const framer = new MessageFramer();
@@ -133,13 +152,29 @@ describe('wire protocol over TCP', () => {
   afterAll(() => server.stop());
 
   it('answers the OP_QUERY ismaster handshake with an OP_REPLY standalone hello', async () => {
-    const { replies } = await exchange(server.port, [opQuery(7, 'admin.$cmd', { ismaster: 1, helloOk: true, client: {}, compression: ['none'] })], 1);
+    const { replies } = await exchange(
+      server.port,
+      [opQuery(7, 'admin.$cmd', { ismaster: 1, helloOk: true, client: {}, compression: ['none'] })],
+      1,
+    );
     expect(replies).toHaveLength(1);
     expect(replies[0].readInt32LE(12)).toBe(OP_REPLY);
     expect(replies[0].readInt32LE(8)).toBe(7);
     expect(replies[0].readInt32LE(32)).toBe(1);
     const hello = replyBody(replies[0]);
-    expect(hello).toMatchObject({ ismaster: true, isWritablePrimary: true, helloOk: true, maxBsonObjectSize: 16777216, maxMessageSizeBytes: 48000000, maxWriteBatchSize: 100000, logicalSessionTimeoutMinutes: 30, minWireVersion: 0, maxWireVersion: 21, readOnly: false, ok: 1 });
+    expect(hello).toMatchObject({
+      ismaster: true,
+      isWritablePrimary: true,
+      helloOk: true,
+      maxBsonObjectSize: 16777216,
+      maxMessageSizeBytes: 48000000,
+      maxWriteBatchSize: 100000,
+      logicalSessionTimeoutMinutes: 30,
+      minWireVersion: 0,
+      maxWireVersion: 21,
+      readOnly: false,
+      ok: 1,
+    });
     expect(hello).not.toHaveProperty('topologyVersion');
     expect(hello).not.toHaveProperty('compression');
     expect(hello).not.toHaveProperty('setName');
@@ -147,18 +182,31 @@ describe('wire protocol over TCP', () => {
   });
 
   it('answers hello over OP_MSG with a kind-0 reply and no reply for moreToCome', async () => {
-    const { replies } = await exchange(server.port, [opMsg(11, { endSessions: [], $db: 'admin' }, { flags: FLAG_MORE_TO_COME }), opMsg(12, { hello: 1, $db: 'admin' })], 1);
+    const { replies } = await exchange(
+      server.port,
+      [
+        opMsg(11, { endSessions: [], $db: 'admin' }, { flags: FLAG_MORE_TO_COME }),
+        opMsg(12, { hello: 1, $db: 'admin' }),
+      ],
+      1,
+    );
     expect(replies).toHaveLength(1);
     expect(replies[0].readInt32LE(8)).toBe(12);
     expect(replyBody(replies[0]).isWritablePrimary).toBe(true);
   });
 
   it('encodes cursor ids as BSON int64', async () => {
-    const insert = opMsg(30, { insert: 'raw', $db: 'w' }, { seq: ['documents', Array.from({ length: 5 }, (_, i) => ({ i }))] });
+    const insert = opMsg(
+      30,
+      { insert: 'raw', $db: 'w' },
+      { seq: ['documents', Array.from({ length: 5 }, (_, i) => ({ i }))] },
+    );
     const find = opMsg(31, { find: 'raw', batchSize: 2, $db: 'w' });
     const { replies } = await exchange(server.port, [insert, find], 2);
     expect(replyBody(replies[0])).toEqual({ n: 5, ok: 1 });
-    const raw = deserialize(replies[1].subarray(21), { promoteLongs: false }) as { cursor: { id: unknown; firstBatch: unknown[] } };
+    const raw = deserialize(replies[1].subarray(21), { promoteLongs: false }) as {
+      cursor: { id: unknown; firstBatch: unknown[] };
+    };
     expect((raw.cursor.id as { _bsontype?: string })._bsontype).toBe('Long');
     expect(raw.cursor.firstBatch).toHaveLength(2);
   });
@@ -172,7 +220,15 @@ describe('wire protocol over TCP', () => {
     ['garbage bytes', Buffer.from('GET / HTTP/1.1\r\n\r\n')],
     ['oversized length', header(MAX_MESSAGE_SIZE + 100, 1, OP_MSG)],
     ['unknown opcode', Buffer.concat([header(20, 1, 9999), Buffer.alloc(4)])],
-    ['invalid BSON', Buffer.concat([header(30, 1, OP_MSG), Buffer.alloc(4), Buffer.from([0]), Buffer.from([9, 0, 0, 0, 0x10, 0x61, 0, 1, 2])])],
+    [
+      'invalid BSON',
+      Buffer.concat([
+        header(30, 1, OP_MSG),
+        Buffer.alloc(4),
+        Buffer.from([0]),
+        Buffer.from([9, 0, 0, 0, 0x10, 0x61, 0, 1, 2]),
+      ]),
+    ],
     ['unknown required flag', opMsg(1, { ping: 1, $db: 'admin' }, { flags: 1 << 3 })],
   ])('closes the connection on %s and keeps serving others', async (_name, bytes) => {
     const bad = await exchange(server.port, [bytes]);

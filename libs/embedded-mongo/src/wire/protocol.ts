@@ -41,10 +41,21 @@ export interface ParsedCommand {
 }
 
 export function readHeader(buf: Buffer): MessageHeader {
-  return { length: buf.readInt32LE(0), requestId: buf.readInt32LE(4), responseTo: buf.readInt32LE(8), opCode: buf.readInt32LE(12) };
+  return {
+    length: buf.readInt32LE(0),
+    requestId: buf.readInt32LE(4),
+    responseTo: buf.readInt32LE(8),
+    opCode: buf.readInt32LE(12),
+  };
 }
 
-const DESERIALIZE_OPTS = { validation: { utf8: true }, promoteLongs: true, promoteValues: true, promoteBuffers: false, bsonRegExp: false } as const;
+const DESERIALIZE_OPTS = {
+  validation: { utf8: true },
+  promoteLongs: true,
+  promoteValues: true,
+  promoteBuffers: false,
+  bsonRegExp: false,
+} as const;
 
 /** Reads one BSON document at `offset`, checking its declared size against the remaining bytes. */
 function readDocument(buf: Buffer, offset: number, end: number, maxSize: number): { doc: Doc; size: number } {
@@ -127,7 +138,13 @@ function parseOpQuery(msg: Buffer, header: MessageHeader): ParsedCommand {
   offset = coll.next + 8; // numberToSkip, numberToReturn
   const { doc } = readDocument(msg, offset, msg.length, MAX_BSON_SIZE + COMMAND_OVERHEAD);
   // legacy wrapping: {$query: {...}, $readPreference: ...}
-  const command = (doc.$query && typeof doc.$query === 'object' ? doc.$query : doc.query && typeof doc.query === 'object' && Object.keys(doc)[0] === 'query' ? doc.query : doc) as Doc;
+  const command = (
+    doc.$query && typeof doc.$query === 'object'
+      ? doc.$query
+      : doc.query && typeof doc.query === 'object' && Object.keys(doc)[0] === 'query'
+        ? doc.query
+        : doc
+  ) as Doc;
   return { header, kind: 'query', command, fullCollectionName: coll.value, moreToCome: false };
 }
 

@@ -38,10 +38,16 @@ export async function crossUserCases(http: TestAgent): Promise<CrossUserCase[]> 
   await consultation(http, otherPatient, otherDoctor, 'active');
 
   const as = (u: TestUser, path: string) => http.get(path).set('authorization', u.auth);
-  const vital = await created(http.post('/api/vitals').set('authorization', victim.auth).send({ type: 'heart_rate', value: 61 }), 'vital');
+  const vital = await created(
+    http.post('/api/vitals').set('authorization', victim.auth).send({ type: 'heart_rate', value: 61 }),
+    'vital',
+  );
   const ws = `/api/doctor/patients/${victim.id}`;
   const note = await created(
-    http.post(`${ws}/notes`).set('authorization', treatingDoctor.auth).send({ body: 'Victim note', visibility: 'private' }),
+    http
+      .post(`${ws}/notes`)
+      .set('authorization', treatingDoctor.auth)
+      .send({ body: 'Victim note', visibility: 'private' }),
     'note',
   );
   const rx = await created(
@@ -54,7 +60,10 @@ export async function crossUserCases(http: TestAgent): Promise<CrossUserCase[]> 
   const upload = await http
     .post('/api/files')
     .set('authorization', victim.auth)
-    .attach('file', Buffer.from('date,systolic\n2026-01-01,128\n'), { filename: 'victim.csv', contentType: 'text/csv' });
+    .attach('file', Buffer.from('date,systolic\n2026-01-01,128\n'), {
+      filename: 'victim.csv',
+      contentType: 'text/csv',
+    });
   const file = upload.status === 201 ? (upload.body as { id: string }).id : 'no-files-route';
 
   const consultations = async () => (await as(victim, '/api/consultations')).body;
@@ -69,15 +78,69 @@ export async function crossUserCases(http: TestAgent): Promise<CrossUserCase[]> 
   const theirs = `/api/doctor/patients/${otherPatient.id}`;
 
   return [
-    { route: 'DELETE /api/vitals/:id', who: 'another patient', attacker: otherPatient, path: `/api/vitals/${vital}`, snapshot: vitals },
-    { route: 'GET /api/files/:id', who: 'another patient', attacker: otherPatient, path: `/api/files/${file}`, snapshot: fileMeta },
-    { route: 'GET /api/files/:id/content', who: 'another patient', attacker: otherPatient, path: `/api/files/${file}/content`, snapshot: fileMeta },
-    { route: 'DELETE /api/files/:id', who: 'another patient', attacker: otherPatient, path: `/api/files/${file}`, snapshot: fileMeta },
-    { route: 'POST /api/consultations/:id/accept', who: 'another doctor', attacker: otherDoctor, path: `/api/consultations/${pending}/accept`, snapshot: consultations },
-    { route: 'POST /api/consultations/:id/reject', who: 'another doctor', attacker: otherDoctor, path: `/api/consultations/${pending}/reject`, snapshot: consultations },
-    { route: 'POST /api/consultations/:id/cancel', who: 'another patient', attacker: otherPatient, path: `/api/consultations/${pending}/cancel`, snapshot: consultations },
-    { route: 'POST /api/consultations/:id/end', who: 'another patient', attacker: otherPatient, path: `/api/consultations/${active}/end`, snapshot: consultations },
-    { route: 'POST /api/consultations/:id/end', who: 'another doctor', attacker: otherDoctor, path: `/api/consultations/${active}/end`, snapshot: consultations },
+    {
+      route: 'DELETE /api/vitals/:id',
+      who: 'another patient',
+      attacker: otherPatient,
+      path: `/api/vitals/${vital}`,
+      snapshot: vitals,
+    },
+    {
+      route: 'GET /api/files/:id',
+      who: 'another patient',
+      attacker: otherPatient,
+      path: `/api/files/${file}`,
+      snapshot: fileMeta,
+    },
+    {
+      route: 'GET /api/files/:id/content',
+      who: 'another patient',
+      attacker: otherPatient,
+      path: `/api/files/${file}/content`,
+      snapshot: fileMeta,
+    },
+    {
+      route: 'DELETE /api/files/:id',
+      who: 'another patient',
+      attacker: otherPatient,
+      path: `/api/files/${file}`,
+      snapshot: fileMeta,
+    },
+    {
+      route: 'POST /api/consultations/:id/accept',
+      who: 'another doctor',
+      attacker: otherDoctor,
+      path: `/api/consultations/${pending}/accept`,
+      snapshot: consultations,
+    },
+    {
+      route: 'POST /api/consultations/:id/reject',
+      who: 'another doctor',
+      attacker: otherDoctor,
+      path: `/api/consultations/${pending}/reject`,
+      snapshot: consultations,
+    },
+    {
+      route: 'POST /api/consultations/:id/cancel',
+      who: 'another patient',
+      attacker: otherPatient,
+      path: `/api/consultations/${pending}/cancel`,
+      snapshot: consultations,
+    },
+    {
+      route: 'POST /api/consultations/:id/end',
+      who: 'another patient',
+      attacker: otherPatient,
+      path: `/api/consultations/${active}/end`,
+      snapshot: consultations,
+    },
+    {
+      route: 'POST /api/consultations/:id/end',
+      who: 'another doctor',
+      attacker: otherDoctor,
+      path: `/api/consultations/${active}/end`,
+      snapshot: consultations,
+    },
     {
       route: 'PATCH /api/doctor/patients/:patientId/notes/:noteId',
       who: "another doctor, under their own patient's path",

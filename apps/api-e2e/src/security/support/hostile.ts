@@ -20,7 +20,22 @@ export interface OperationShape {
   multipart: boolean;
 }
 
-const OPERATOR_KEYS = ['$where', '$ne', '$gt', '$gte', '$lt', '$regex', '$in', '$nin', '$exists', '$expr', '$function', '$set', '$unset', '$or'];
+const OPERATOR_KEYS = [
+  '$where',
+  '$ne',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$regex',
+  '$in',
+  '$nin',
+  '$exists',
+  '$expr',
+  '$function',
+  '$set',
+  '$unset',
+  '$or',
+];
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
 
 const HUGE_ASCII = 'a'.repeat(100_000);
@@ -78,7 +93,11 @@ export function hostileValue(known: string[]): fc.Arbitrary<unknown> {
     fc.integer(),
     fc.double(),
     fc.array(fc.string({ maxLength: 8 }), { maxLength: 5 }),
-    fc.dictionary(fc.constantFrom(...OPERATOR_KEYS), fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant(null)), { maxKeys: 2 }),
+    fc.dictionary(
+      fc.constantFrom(...OPERATOR_KEYS),
+      fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant(null)),
+      { maxKeys: 2 },
+    ),
   );
 }
 
@@ -88,7 +107,13 @@ function hostileKey(documented: string[]): fc.Arbitrary<string> {
     { weight: 4, arbitrary: fc.constantFrom(...(documented.length ? documented : ['x'])) },
     { weight: 2, arbitrary: fc.constantFrom(...OPERATOR_KEYS, ...PROTO_KEYS) },
     { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
-    { weight: 1, arbitrary: fc.constantFrom(...documented.flatMap((k) => [`${k}[$ne]`, `${k}.$gt`, `${k}[__proto__]`]), 'a[b][c][d]') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        ...documented.flatMap((k) => [`${k}[$ne]`, `${k}.$gt`, `${k}[__proto__]`]),
+        'a[b][c][d]',
+      ),
+    },
   );
 }
 
@@ -116,7 +141,10 @@ export function hostileId(realIds: string[]): fc.Arbitrary<string> {
         '%C0%AF',
       ),
     },
-    { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).map((s) => encodeURIComponent(s)) },
+    {
+      weight: 1,
+      arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).map((s) => encodeURIComponent(s)),
+    },
   );
 }
 
@@ -125,15 +153,45 @@ function jsonBody(documented: string[]): fc.Arbitrary<string | undefined> {
   return fc.oneof(
     { weight: 6, arbitrary: obj.map((o) => JSON.stringify(o)) },
     // keys JSON.stringify would drop or that need raw text: __proto__ as an own key, duplicates
-    { weight: 1, arbitrary: fc.constantFrom('{"__proto__":{"role":"doctor","isAdmin":true}}', '{"constructor":{"prototype":{"x":1}}}', '{"a":1,"a":{"$gt":0}}') },
-    { weight: 1, arbitrary: fc.constantFrom('null', '[]', '"text"', '42', 'true', '{', '{"a":', '\u0000', deep(5000), '{"a":"\\ud800"}', '') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '{"__proto__":{"role":"doctor","isAdmin":true}}',
+        '{"constructor":{"prototype":{"x":1}}}',
+        '{"a":1,"a":{"$gt":0}}',
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'null',
+        '[]',
+        '"text"',
+        '42',
+        'true',
+        '{',
+        '{"a":',
+        '\u0000',
+        deep(5000),
+        '{"a":"\\ud800"}',
+        '',
+      ),
+    },
     { weight: 1, arbitrary: fc.constant(undefined) },
   );
 }
 
 function queryString(documented: string[]): fc.Arbitrary<string> {
-  const pair = fc.tuple(hostileKey(documented), fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('', '500', '501', '-1', '0', '1e9', 'null', '[object Object]', 'a'.repeat(3000))));
-  return fc.array(pair, { maxLength: 5 }).map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'));
+  const pair = fc.tuple(
+    hostileKey(documented),
+    fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom('', '500', '501', '-1', '0', '1e9', 'null', '[object Object]', 'a'.repeat(3000)),
+    ),
+  );
+  return fc
+    .array(pair, { maxLength: 5 })
+    .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'));
 }
 
 /** Hostile requests for one operation. */
@@ -149,14 +207,16 @@ export function hostileRequest(op: OperationShape, realIds: string[]): fc.Arbitr
       { nil: undefined },
     ),
   });
-  return fc.record({
-    ids,
-    query: queryString(op.queryParams),
-    json: op.multipart ? fc.constant(undefined) : jsonBody(op.bodyKeys),
-    multipart: op.multipart ? multipart : fc.constant(undefined),
-  }).map(({ ids: filled, query, json, multipart: mp }) => {
-    let i = 0;
-    const path = op.path.replace(/\{\w+\}/g, () => filled[i++] ?? '');
-    return { path, query, json, multipart: mp };
-  });
+  return fc
+    .record({
+      ids,
+      query: queryString(op.queryParams),
+      json: op.multipart ? fc.constant(undefined) : jsonBody(op.bodyKeys),
+      multipart: op.multipart ? multipart : fc.constant(undefined),
+    })
+    .map(({ ids: filled, query, json, multipart: mp }) => {
+      let i = 0;
+      const path = op.path.replace(/\{\w+\}/g, () => filled[i++] ?? '');
+      return { path, query, json, multipart: mp };
+    });
 }

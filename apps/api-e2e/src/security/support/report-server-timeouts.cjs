@@ -7,7 +7,9 @@ http.Server.prototype.listen = function patchedListen(...args) {
   this.once('listening', () => {
     setTimeout(() => {
       const { headersTimeout, requestTimeout, keepAliveTimeout, timeout, maxHeadersCount } = this;
-      process.stderr.write(`CV_SERVER_LIMITS ${JSON.stringify({ headersTimeout, requestTimeout, keepAliveTimeout, timeout, maxHeadersCount })}\n`);
+      process.stderr.write(
+        `CV_SERVER_LIMITS ${JSON.stringify({ headersTimeout, requestTimeout, keepAliveTimeout, timeout, maxHeadersCount })}\n`,
+      );
     }, 500);
   });
   return listen.apply(this, args);

@@ -17,7 +17,11 @@ export interface RouteAccess {
   roles: Role[];
 }
 
-const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 const first = (v: unknown): string => (Array.isArray(v) ? String(v[0] ?? '') : typeof v === 'string' ? v : '');
 
 /** Reads every controller handler of the running app from Nest's module container (not from the docs). */
@@ -37,8 +41,15 @@ export function routeAccess(app: NestExpressApplication, prefix = 'api'): RouteA
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
         const path = join(prefix, base, first(sub));
         const pick = <T>(key: string): T | undefined =>
-          (Reflect.getMetadata(key, handler) as T | undefined) ?? (Reflect.getMetadata(key, controller) as T | undefined);
-        routes.push({ key: `${method} ${path}`, method, path, isPublic: pick<boolean>(IS_PUBLIC_KEY) === true, roles: pick<Role[]>(ROLES_KEY) ?? [] });
+          (Reflect.getMetadata(key, handler) as T | undefined) ??
+          (Reflect.getMetadata(key, controller) as T | undefined);
+        routes.push({
+          key: `${method} ${path}`,
+          method,
+          path,
+          isPublic: pick<boolean>(IS_PUBLIC_KEY) === true,
+          roles: pick<Role[]>(ROLES_KEY) ?? [],
+        });
       }
     }
   }

@@ -3,7 +3,11 @@ import { createHmac, randomBytes } from 'node:crypto';
 const b64url = (v: string | Buffer) => Buffer.from(v).toString('base64url');
 
 /** Signs an HS256 JWT with `secret` (used to mint tokens the API must refuse: expired, wrong audience...). */
-export function signJwt(payload: Record<string, unknown>, secret: string, header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' }): string {
+export function signJwt(
+  payload: Record<string, unknown>,
+  secret: string,
+  header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' },
+): string {
   const head = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
   const algorithm = header['alg'] === 'HS512' ? 'sha512' : 'sha256';
   return `${head}.${createHmac(algorithm, secret).update(head).digest('base64url')}`;

@@ -8,11 +8,18 @@ const SKIPPED = new Set(['audit_events']);
  * the victim patient anywhere (their records, consultations, notes, files, summaries), and the victim doctor's
  * own account documents. Compared before and after an attack, it proves nothing of theirs changed.
  */
-export async function victimSnapshot(conn: Connection, victimPatientId: string, victimDoctorId: string): Promise<Record<string, string[]>> {
+export async function victimSnapshot(
+  conn: Connection,
+  victimPatientId: string,
+  victimDoctorId: string,
+): Promise<Record<string, string[]>> {
   const db = conn.db;
   if (!db) throw new Error('no database connection');
   const out: Record<string, string[]> = {};
-  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => !SKIPPED.has(n)).sort();
+  const names = (await db.listCollections({}, { nameOnly: true }).toArray())
+    .map((c) => c.name)
+    .filter((n) => !SKIPPED.has(n))
+    .sort();
   for (const name of names) {
     const docs = await db.collection(name).find({}).toArray();
     out[name] = docs

@@ -7,4 +7,7 @@ export const ROLES_KEY = 'roles';
 
 /** Restricts a handler or controller to the given roles (checked by the global RolesGuard). */
 export const Roles = (...roles: Role[]) =>
-  applyDecorators(SetMetadata(ROLES_KEY, roles), ApiForbiddenResponse({ type: ErrorDto, description: 'Role not allowed' }));
+  applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    ApiForbiddenResponse({ type: ErrorDto, description: 'Role not allowed' }),
+  );

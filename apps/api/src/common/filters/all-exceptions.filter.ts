@@ -14,7 +14,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = toErrorBody(exception);
     if (body.statusCode >= 500) {
       const e = exception as { name?: string; message?: string; code?: unknown };
-      this.logger.error({ reqId: req?.id, err: { name: e?.name, code: e?.code, message: e?.message } }, 'request failed');
+      this.logger.error(
+        { reqId: req?.id, err: { name: e?.name, code: e?.code, message: e?.message } },
+        'request failed',
+      );
     }
     if (res.headersSent) {
       res.destroy();

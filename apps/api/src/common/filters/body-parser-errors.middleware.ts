@@ -7,7 +7,10 @@ import { toErrorBody } from './error-mapping';
  */
 export function bodyParserErrors(err: unknown, _req: Request, res: Response, next: NextFunction): void {
   const type = (err as { type?: unknown } | null)?.type;
-  if (typeof type !== 'string' || !type.startsWith('entity.') && !type.startsWith('charset.') && !type.startsWith('encoding.')) {
+  if (
+    typeof type !== 'string' ||
+    (!type.startsWith('entity.') && !type.startsWith('charset.') && !type.startsWith('encoding.'))
+  ) {
     next(err);
     return;
   }

@@ -26,7 +26,11 @@ function fromHttpException(e: HttpException): ErrorBody {
   const res = e.getResponse();
   if (typeof res === 'string') return errorBody(status, res);
   const r = res as { message?: unknown; details?: FieldError[] };
-  const message = Array.isArray(r.message) ? r.message.join('; ') : typeof r.message === 'string' ? r.message : undefined;
+  const message = Array.isArray(r.message)
+    ? r.message.join('; ')
+    : typeof r.message === 'string'
+      ? r.message
+      : undefined;
   return errorBody(status, status >= 500 ? undefined : message, r.details);
 }
 
@@ -40,13 +44,17 @@ export function toErrorBody(err: unknown): ErrorBody {
   if (e.type === 'entity.parse.failed') return errorBody(400, 'Malformed JSON body');
   if (e.type === 'entity.too.large') return errorBody(413, 'Request body too large');
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return errorBody(e.status);
-  if (e.code === 11000 || e.code === 11001) return errorBody(409, 'A resource with the same unique value already exists');
+  if (e.code === 11000 || e.code === 11001)
+    return errorBody(409, 'A resource with the same unique value already exists');
   if (e.name === 'CastError' || e.name === 'BSONError') return errorBody(400, 'Invalid identifier or value');
   if (e.name === 'ValidationError' && e.errors) {
     const details = Object.values(e.errors).map((v) => ({ field: v.path ?? '', message: v.message ?? 'invalid' }));
     return errorBody(400, 'Validation failed', details);
   }
-  if ((e.name && DB_UNAVAILABLE.has(e.name)) || /buffering timed out|client was closed|connection .* closed/i.test(e.message ?? '')) {
+  if (
+    (e.name && DB_UNAVAILABLE.has(e.name)) ||
+    /buffering timed out|client was closed|connection .* closed/i.test(e.message ?? '')
+  ) {
     return errorBody(HttpStatus.SERVICE_UNAVAILABLE, 'A required service is temporarily unavailable');
   }
   return errorBody(500, 'Internal server error');

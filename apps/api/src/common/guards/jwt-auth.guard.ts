@@ -21,10 +21,18 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     return super.canActivate(ctx);
   }
 
-  override handleRequest<TUser = AuthUser>(err: unknown, user: AuthUser | false, _info: unknown, ctx: ExecutionContext): TUser {
+  override handleRequest<TUser = AuthUser>(
+    err: unknown,
+    user: AuthUser | false,
+    _info: unknown,
+    ctx: ExecutionContext,
+  ): TUser {
     if (err || !user) throw new UnauthorizedException('Missing or invalid access token');
     if (user.mfaEnrolmentOnly) {
-      const allowed = this.reflector.getAllAndOverride<boolean>(ALLOW_MFA_ENROLMENT_KEY, [ctx.getHandler(), ctx.getClass()]);
+      const allowed = this.reflector.getAllAndOverride<boolean>(ALLOW_MFA_ENROLMENT_KEY, [
+        ctx.getHandler(),
+        ctx.getClass(),
+      ]);
       if (!allowed) throw new ForbiddenException('Set up two-factor sign-in first (POST /api/me/mfa/setup)');
     }
     return user as TUser;

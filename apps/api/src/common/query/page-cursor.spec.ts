@@ -37,14 +37,28 @@ describe('keyset page cursor', () => {
 
   it('selects strictly after the position, with the id breaking ties', () => {
     expect(afterPosition('at', 5, id, 'desc')).toEqual({ $or: [{ at: { $lt: 5 } }, { at: 5, _id: { $lt: id } }] });
-    expect(afterPosition('name', 'b', id, 'asc')).toEqual({ $or: [{ name: { $gt: 'b' } }, { name: 'b', _id: { $gt: id } }] });
+    expect(afterPosition('name', 'b', id, 'asc')).toEqual({
+      $or: [{ name: { $gt: 'b' } }, { name: 'b', _id: { $gt: id } }],
+    });
   });
 
   it('turns limit+1 rows into a page whose cursor names the last item', () => {
     const rows = [1, 2, 3].map((n) => ({ _id: new Types.ObjectId(), n }));
-    const page = toPage(rows, 2, (r) => r.n, (r) => String(r.n));
+    const page = toPage(
+      rows,
+      2,
+      (r) => r.n,
+      (r) => String(r.n),
+    );
     expect(page.items).toEqual([1, 2]);
     expect(decodeCursor(page.nextCursor as string)).toEqual({ key: '2', id: rows[1]?._id });
-    expect(toPage(rows.slice(0, 2), 2, (r) => r.n, (r) => String(r.n)).nextCursor).toBeNull();
+    expect(
+      toPage(
+        rows.slice(0, 2),
+        2,
+        (r) => r.n,
+        (r) => String(r.n),
+      ).nextCursor,
+    ).toBeNull();
   });
 });

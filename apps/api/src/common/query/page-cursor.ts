@@ -13,7 +13,10 @@ export interface KeysetPosition {
 const OBJECT_ID = /^[0-9a-f]{24}$/;
 
 function invalidCursor(): BadRequestException {
-  return new BadRequestException({ message: 'Validation failed', details: [{ field: 'cursor', message: 'cursor is invalid or expired' }] });
+  return new BadRequestException({
+    message: 'Validation failed',
+    details: [{ field: 'cursor', message: 'cursor is invalid or expired' }],
+  });
 }
 
 export function encodeCursor(key: string, id: Types.ObjectId): string {
@@ -43,7 +46,12 @@ export function decodeDateCursor(cursor: string): { at: Date; id: Types.ObjectId
 }
 
 /** Filter selecting the items after a position in a `{field: dir, _id: dir}` ordering. */
-export function afterPosition(field: string, value: unknown, id: Types.ObjectId, dir: 'asc' | 'desc'): Record<string, unknown> {
+export function afterPosition(
+  field: string,
+  value: unknown,
+  id: Types.ObjectId,
+  dir: 'asc' | 'desc',
+): Record<string, unknown> {
   const op = dir === 'asc' ? '$gt' : '$lt';
   return { $or: [{ [field]: { [op]: value } }, { [field]: value, _id: { [op]: id } }] };
 }

@@ -15,7 +15,12 @@ const facts: SummaryFactsDto = {
       mean: { systolic: 139.42, diastolic: 88.5 },
       trend: 'rising',
       slopePerWeek: 1.8,
-      category: { code: 'hypertension_stage_2', label: 'Hypertension stage 2', severity: 'warning', source: 'ACC/AHA 2017' },
+      category: {
+        code: 'hypertension_stage_2',
+        label: 'Hypertension stage 2',
+        severity: 'warning',
+        source: 'ACC/AHA 2017',
+      },
     },
     {
       type: 'weight',
@@ -30,12 +35,32 @@ const facts: SummaryFactsDto = {
     },
   ],
   flags: [
-    { code: 'hypertension_stage_2', severity: 'attention', vitalType: 'blood_pressure', basis: 'latest', reading: '146/92 mm[Hg]', takenAt: '2026-10-30T08:00:00.000Z' },
+    {
+      code: 'hypertension_stage_2',
+      severity: 'attention',
+      vitalType: 'blood_pressure',
+      basis: 'latest',
+      reading: '146/92 mm[Hg]',
+      takenAt: '2026-10-30T08:00:00.000Z',
+    },
   ],
   medications: [
-    { name: 'Amlodipine', dose: '5 mg', frequency: 'once daily', route: 'oral', durationDays: 90, prescribedAt: '2026-09-01T10:00:00.000Z' },
+    {
+      name: 'Amlodipine',
+      dose: '5 mg',
+      frequency: 'once daily',
+      route: 'oral',
+      durationDays: 90,
+      prescribedAt: '2026-09-01T10:00:00.000Z',
+    },
   ],
-  notes: [{ body: 'Reduce salt; recheck blood pressure in two weeks.', visibility: 'shared', writtenAt: '2026-09-01T10:05:00.000Z' }],
+  notes: [
+    {
+      body: 'Reduce salt; recheck blood pressure in two weeks.',
+      visibility: 'shared',
+      writtenAt: '2026-09-01T10:05:00.000Z',
+    },
+  ],
   files: [{ name: 'ecg-2026-09.pdf', uploadedAt: '2026-09-02T12:00:00.000Z' }],
 };
 
@@ -48,12 +73,18 @@ describe('LocalSummaryProvider', () => {
     const { text, provider, model } = await local.summarize({ facts, identity: {} });
     expect(provider).toBe('local');
     expect(model).toBe('local-rules-v1');
-    expect(text).toContain('Health summary for 1 Aug 2026 to 31 Oct 2026: 13 vital readings, 1 current medication, 1 recent note and 1 file');
-    expect(text).toContain('Needs attention:\n- Stage 2 hypertension range (140/90 or higher): latest blood pressure 146/92 mmHg on 30 Oct 2026.');
+    expect(text).toContain(
+      'Health summary for 1 Aug 2026 to 31 Oct 2026: 13 vital readings, 1 current medication, 1 recent note and 1 file',
+    );
+    expect(text).toContain(
+      'Needs attention:\n- Stage 2 hypertension range (140/90 or higher): latest blood pressure 146/92 mmHg on 30 Oct 2026.',
+    );
     expect(text).toContain(
       '- Blood pressure: latest 146/92 mmHg on 30 Oct 2026, category: Hypertension stage 2. Average 139/89 mmHg over 12 readings, range 128/80 to 152/96. Trend: rising.',
     );
-    expect(text).toContain('- Body weight: latest 81.4 kg on 29 Oct 2026. One reading. Trend: too few readings for a trend.');
+    expect(text).toContain(
+      '- Body weight: latest 81.4 kg on 29 Oct 2026. One reading. Trend: too few readings for a trend.',
+    );
     expect(text).toContain('- Amlodipine 5 mg, once daily, oral for 90 days (prescribed 1 Sep 2026).');
     expect(text).toContain('- 1 Sep 2026: Reduce salt; recheck blood pressure in two weeks.');
     expect(text).toContain('Files on record: ecg-2026-09.pdf (2 Sep 2026).');
@@ -73,8 +104,14 @@ describe('LocalSummaryProvider', () => {
     expect(text).toContain('not a diagnosis');
   });
 
-  it('marks a doctor\'s own private note as private in the doctor\'s view', () => {
-    const text = local.write({ ...facts, audience: 'doctor', notes: [{ body: 'Consider ambulatory monitoring.', visibility: 'private', writtenAt: '2026-10-02T09:00:00.000Z' }] });
+  it("marks a doctor's own private note as private in the doctor's view", () => {
+    const text = local.write({
+      ...facts,
+      audience: 'doctor',
+      notes: [
+        { body: 'Consider ambulatory monitoring.', visibility: 'private', writtenAt: '2026-10-02T09:00:00.000Z' },
+      ],
+    });
     expect(text).toContain('- 2 Oct 2026 (private): Consider ambulatory monitoring.');
   });
 });

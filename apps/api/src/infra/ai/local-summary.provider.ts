@@ -46,7 +46,9 @@ function vitalLine(v: VitalFactDto): string {
   const latest = `latest ${stat(v.latest)} ${unit} on ${dateLabel(v.latest.takenAt)}`;
   const category = v.category ? `, category: ${v.category.label}` : '';
   const spread =
-    v.count > 1 ? ` Average ${stat(v.mean)} ${unit} over ${plural(v.count, 'reading')}, range ${stat(v.min)} to ${stat(v.max)}.` : ' One reading.';
+    v.count > 1
+      ? ` Average ${stat(v.mean)} ${unit} over ${plural(v.count, 'reading')}, range ${stat(v.min)} to ${stat(v.max)}.`
+      : ' One reading.';
   return `- ${vitalName(v.type)}: ${latest}${category}.${spread} Trend: ${trendLabel(v.trend)}.`;
 }
 
@@ -78,7 +80,14 @@ function sections(facts: SummaryFactsDto): string[] {
       : 'Current medication: none recorded.',
   );
   if (facts.notes.length) {
-    out.push(['Recent notes from the care team:', ...facts.notes.map((n) => `- ${dateLabel(n.writtenAt)}${n.visibility === 'private' ? ' (private)' : ''}: ${n.body}`)].join('\n'));
+    out.push(
+      [
+        'Recent notes from the care team:',
+        ...facts.notes.map(
+          (n) => `- ${dateLabel(n.writtenAt)}${n.visibility === 'private' ? ' (private)' : ''}: ${n.body}`,
+        ),
+      ].join('\n'),
+    );
   }
   if (facts.files.length) {
     out.push(`Files on record: ${facts.files.map((f) => `${f.name} (${dateLabel(f.uploadedAt)})`).join(', ')}.`);

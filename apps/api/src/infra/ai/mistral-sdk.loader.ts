@@ -11,7 +11,9 @@ export type MistralModule = typeof MistralSdk;
  * a torn-down context ("Provided module is not an instance of Module"). A per-load comment keeps the
  * source, and so the hook, this module instance's own. (The server loads this module once.)
  */
-const importEsm = new Function('specifier', `return import(specifier); // ${randomUUID()}`) as (specifier: string) => Promise<unknown>;
+const importEsm = new Function('specifier', `return import(specifier); // ${randomUUID()}`) as (
+  specifier: string,
+) => Promise<unknown>;
 
 let sdk: Promise<MistralModule> | undefined;
 

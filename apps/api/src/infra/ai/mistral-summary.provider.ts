@@ -33,11 +33,13 @@ function classify(err: unknown): { reason: FallbackReason; status?: number; retr
   if (err instanceof SummaryProviderError) return { reason: err.reason, status: err.statusCode, retryable: false };
   const e = (err ?? {}) as ErrorLike;
   const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
-  if (e.name === 'RequestTimeoutError' || e.name === 'TimeoutError' || e.name === 'AbortError') return { reason: 'timeout', retryable: false };
+  if (e.name === 'RequestTimeoutError' || e.name === 'TimeoutError' || e.name === 'AbortError')
+    return { reason: 'timeout', retryable: false };
   if (status === 401 || status === 403) return { reason: 'unauthorized', status, retryable: false };
   if (status !== undefined) return { reason: 'provider_error', status, retryable: status === 429 || status >= 500 };
   if (e.name === 'ConnectionError') return { reason: 'unavailable', retryable: true };
-  if (e.name === 'ResponseValidationError' || e.name === 'SDKValidationError') return { reason: 'invalid_answer', retryable: false };
+  if (e.name === 'ResponseValidationError' || e.name === 'SDKValidationError')
+    return { reason: 'invalid_answer', retryable: false };
   return { reason: 'provider_error', retryable: false };
 }
 
@@ -45,7 +47,12 @@ function classify(err: unknown): { reason: FallbackReason; status?: number; retr
 function answerText(res: Awaited<ReturnType<Mistral['chat']['complete']>>): { text?: string; truncated: boolean } {
   const choice = res.choices?.[0];
   const content = choice?.message?.content;
-  const text = typeof content === 'string' ? content : Array.isArray(content) ? content.map((c) => (c.type === 'text' ? c.text : '')).join('') : undefined;
+  const text =
+    typeof content === 'string'
+      ? content
+      : Array.isArray(content)
+        ? content.map((c) => (c.type === 'text' ? c.text : '')).join('')
+        : undefined;
   return { text, truncated: choice?.finishReason === 'length' };
 }
 
@@ -79,12 +86,18 @@ export class MistralSummaryProvider implements SummaryProvider {
           { timeoutMs: Math.max(1, deadline - Date.now()), retries: { strategy: 'none' } },
         );
         const { text, truncated } = answerText(res);
-        const checked = truncated ? { ok: false as const, problem: 'truncated' } : checkSummaryText(text, facts, identity);
+        const checked = truncated
+          ? { ok: false as const, problem: 'truncated' }
+          : checkSummaryText(text, facts, identity);
         if (!checked.ok) {
           this.logger.warn({ problem: checked.problem }, 'summary answer rejected');
           throw new SummaryProviderError('invalid_answer');
         }
-        return { provider: this.name, model: typeof res.model === 'string' && res.model ? res.model : this.options.model, text: checked.text };
+        return {
+          provider: this.name,
+          model: typeof res.model === 'string' && res.model ? res.model : this.options.model,
+          text: checked.text,
+        };
       } catch (err) {
         const { reason, status, retryable } = classify(err);
         const left = deadline - Date.now();
@@ -102,7 +115,10 @@ export class MistralSummaryProvider implements SummaryProvider {
   private async getClient(): Promise<Mistral> {
     if (!this.client) {
       const { Mistral: Client } = await loadMistralSdk().catch((err: unknown) => {
-        this.logger.error({ err: { name: (err as ErrorLike)?.name, code: (err as { code?: unknown })?.code } }, 'Mistral SDK could not be loaded');
+        this.logger.error(
+          { err: { name: (err as ErrorLike)?.name, code: (err as { code?: unknown })?.code } },
+          'Mistral SDK could not be loaded',
+        );
         throw new SummaryProviderError('unavailable');
       });
       this.client = new Client({

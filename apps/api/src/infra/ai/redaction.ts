@@ -2,7 +2,9 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whole-word matcher for identifying strings (any letter case, Unicode-aware word edges). */
 function matcher(terms: readonly string[]): RegExp | null {
-  const words = [...new Set(terms.map((t) => t.trim()).filter((t) => t.length >= 3))].sort((a, b) => b.length - a.length);
+  const words = [...new Set(terms.map((t) => t.trim()).filter((t) => t.length >= 3))].sort(
+    (a, b) => b.length - a.length,
+  );
   if (!words.length) return null;
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
@@ -29,5 +31,7 @@ export function mentionsAny(text: string, terms: readonly string[]): boolean {
 
 /** A deep copy of a JSON value with the strings under the given keys (the free-text fields) scrubbed. */
 export function scrubFields<T>(value: T, keys: ReadonlySet<string>, terms: readonly string[]): T {
-  return JSON.parse(JSON.stringify(value), (key, v: unknown) => (typeof v === 'string' && keys.has(key) ? scrub(v, terms) : v)) as T;
+  return JSON.parse(JSON.stringify(value), (key, v: unknown) =>
+    typeof v === 'string' && keys.has(key) ? scrub(v, terms) : v,
+  ) as T;
 }

@@ -23,7 +23,8 @@ const facts: SummaryFactsDto = {
   files: [],
 };
 const identity = { name: 'Ada Lovelace', email: 'ada@example.org' };
-const ok = 'Fasting glucose was 131 mg/dL on 30 October 2026, in the diabetes range; the mean of 6 readings was 112.3 and the trend is rising. This is not a diagnosis.';
+const ok =
+  'Fasting glucose was 131 mg/dL on 30 October 2026, in the diabetes range; the mean of 6 readings was 112.3 and the trend is rising. This is not a diagnosis.';
 
 describe('checkSummaryText', () => {
   it('accepts grounded plain text (numbers from the facts, their roundings, dates and guideline thresholds)', () => {
@@ -34,7 +35,11 @@ describe('checkSummaryText', () => {
   });
 
   it('turns light Markdown into plain text and adds the disclaimer when the model left it out', () => {
-    const res = checkSummaryText('## Summary\n**Glucose**: latest 131 mg/dL, trend rising over 6 readings.\n* fasting', facts, identity);
+    const res = checkSummaryText(
+      '## Summary\n**Glucose**: latest 131 mg/dL, trend rising over 6 readings.\n* fasting',
+      facts,
+      identity,
+    );
     expect(res).toEqual({
       ok: true,
       text: 'Summary\nGlucose: latest 131 mg/dL, trend rising over 6 readings.\n- fasting\n\nThis summary is not a diagnosis; discuss it with a doctor.',
@@ -48,8 +53,16 @@ describe('checkSummaryText', () => {
     ['a control character', `${ok}\u0007`, 'control characters'],
     ['HTML', `${ok} <script>alert(1)</script>`, 'markup'],
     ['a code fence', `${ok}\n\`\`\`json\n{}\n\`\`\``, 'markup'],
-    ['an invented reading', 'Blood pressure was 182/121 mmHg, a hypertensive crisis. Not a diagnosis.', 'numbers not in the facts'],
-    ['an invented decimal', 'Glucose averaged 7.4 mmol/L over the period. Not a diagnosis.', 'numbers not in the facts'],
+    [
+      'an invented reading',
+      'Blood pressure was 182/121 mmHg, a hypertensive crisis. Not a diagnosis.',
+      'numbers not in the facts',
+    ],
+    [
+      'an invented decimal',
+      'Glucose averaged 7.4 mmol/L over the period. Not a diagnosis.',
+      'numbers not in the facts',
+    ],
     ["the patient's name", `Ada Lovelace: ${ok}`, 'identifying text'],
     ["the patient's email", `${ok} Contact ada@example.org.`, 'identifying text'],
   ])('rejects %s', (_case, raw, problem) => {

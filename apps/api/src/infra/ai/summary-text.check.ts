@@ -1,4 +1,9 @@
-import { SUMMARY_TEXT_MAX_CHARS, SUMMARY_TEXT_MIN_CHARS, type SummaryFactsDto, VITAL_THRESHOLDS } from '@cloudvault/contracts';
+import {
+  SUMMARY_TEXT_MAX_CHARS,
+  SUMMARY_TEXT_MIN_CHARS,
+  type SummaryFactsDto,
+  VITAL_THRESHOLDS,
+} from '@cloudvault/contracts';
 import { FLAG_LABELS } from './clinical-labels';
 import { mentionsAny } from './redaction';
 import type { PatientIdentity } from './summary-provider';
@@ -33,11 +38,16 @@ function numbersIn(text: string): string[] {
 
 /** Every number the facts (and the guideline thresholds) hold, with their whole-number roundings. */
 function groundedNumbers(facts: SummaryFactsDto): Set<string> {
-  const all = numbersIn(JSON.stringify(facts)).concat(numbersIn(JSON.stringify(VITAL_THRESHOLDS)).concat(numbersIn(Object.values(FLAG_LABELS).join(' '))));
+  const all = numbersIn(JSON.stringify(facts)).concat(
+    numbersIn(JSON.stringify(VITAL_THRESHOLDS)).concat(numbersIn(Object.values(FLAG_LABELS).join(' '))),
+  );
   const set = new Set<string>();
   for (const n of all) {
     const x = Number(n);
-    set.add(String(x)).add(String(Math.round(x))).add(String(Math.round(x * 10) / 10));
+    set
+      .add(String(x))
+      .add(String(Math.round(x)))
+      .add(String(Math.round(x * 10) / 10));
   }
   return set;
 }

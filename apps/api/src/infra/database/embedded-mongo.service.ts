@@ -25,7 +25,11 @@ export class DatabaseUriService implements OnApplicationShutdown {
       ...(inMemory ? { inMemory: true } : { dbPath }),
       logger: { log: (m) => this.logger.log(m), error: (m) => this.logger.error(m) },
     });
-    this.logger.log(inMemory ? `Embedded database (in memory) at ${this.server.uri}` : `Embedded database at ${this.server.uri}, data in ${dbPath}`);
+    this.logger.log(
+      inMemory
+        ? `Embedded database (in memory) at ${this.server.uri}`
+        : `Embedded database at ${this.server.uri}, data in ${dbPath}`,
+    );
     return `${this.server.uri}/cloudvault`;
   }
 

@@ -31,17 +31,27 @@ export class HealthController {
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     let result: HealthCheckResult;
     try {
-      result = await this.health.check([() => this.mongoose.pingCheck('database', { timeout: 1500 }), () => this.storageCheck()]);
+      result = await this.health.check([
+        () => this.mongoose.pingCheck('database', { timeout: 1500 }),
+        () => this.storageCheck(),
+      ]);
     } catch (e) {
       if (!(e instanceof ServiceUnavailableException)) throw e;
       result = e.getResponse() as HealthCheckResult;
       res.status(503);
     }
     const checks: HealthDto['checks'] = {};
-    for (const [name, r] of Object.entries(result.details)) checks[name] = { status: r.status === 'up' ? 'up' : 'down' };
+    for (const [name, r] of Object.entries(result.details))
+      checks[name] = { status: r.status === 'up' ? 'up' : 'down' };
     if (result.status === 'ok') return { status: 'ok', checks };
     const down = Object.keys(checks).filter((name) => checks[name]?.status === 'down');
-    return { statusCode: 503, error: 'Service Unavailable', message: `Unavailable: ${down.join(', ')}`, status: 'error', checks };
+    return {
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: `Unavailable: ${down.join(', ')}`,
+      status: 'error',
+      checks,
+    };
   }
 
   /** local: the files directory is writable; s3: the bucket answers HeadBucket. */

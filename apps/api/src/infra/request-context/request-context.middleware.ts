@@ -6,6 +6,9 @@ import { requestContext } from './request-context';
 export class RequestContextMiddleware implements NestMiddleware {
   use(req: Request & { id?: string }, _res: Response, next: NextFunction): void {
     const ua = req.headers['user-agent'];
-    requestContext.run({ requestId: req.id, ip: req.ip, userAgent: typeof ua === 'string' ? ua.slice(0, 256) : undefined }, next);
+    requestContext.run(
+      { requestId: req.id, ip: req.ip, userAgent: typeof ua === 'string' ? ua.slice(0, 256) : undefined },
+      next,
+    );
   }
 }

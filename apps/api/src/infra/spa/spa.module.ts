@@ -22,7 +22,13 @@ function cacheHeaders(res: ServerResponse, path: string): void {
       inject: [AppConfigService],
       useFactory: (config: AppConfigService): ServeStaticModuleOptions[] =>
         existsSync(join(config.webDist, 'index.html'))
-          ? [{ rootPath: config.webDist, exclude: ['/api/{*path}'], serveStaticOptions: { setHeaders: cacheHeaders, index: false } }]
+          ? [
+              {
+                rootPath: config.webDist,
+                exclude: ['/api/{*path}'],
+                serveStaticOptions: { setHeaders: cacheHeaders, index: false },
+              },
+            ]
           : [],
     }),
   ],

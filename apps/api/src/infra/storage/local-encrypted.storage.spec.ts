@@ -22,7 +22,10 @@ describe('LocalEncryptedStorage', () => {
   afterEach(() => rmSync(join(root, '..'), { recursive: true, force: true }));
 
   it('round-trips bytes exactly, and the bytes on disk are not the plaintext', async () => {
-    const plain = Buffer.concat([Buffer.from('%PDF-1.7 patient: Jane Doe, diagnosis: ...'), randomBytes(3 * 1024 * 1024 + 17)]);
+    const plain = Buffer.concat([
+      Buffer.from('%PDF-1.7 patient: Jane Doe, diagnosis: ...'),
+      randomBytes(3 * 1024 * 1024 + 17),
+    ]);
     await storage.put('p1/obj-1', Readable.from([plain.subarray(0, 1000), plain.subarray(1000)]));
     const onDisk = readFileSync(join(root, 'p1', 'obj-1.enc'));
     expect(onDisk.length).toBe(plain.length + 4 + 12 + 16);
@@ -85,6 +88,8 @@ describe('LocalEncryptedStorage', () => {
     rmSync(root, { recursive: true, force: true });
     writeFileSync(root, 'not a directory');
     expect(await storage.isHealthy()).toBe(false);
-    await expect(storage.put('p1/x', Readable.from([Buffer.from('x')]))).rejects.toBeInstanceOf(StorageUnavailableError);
+    await expect(storage.put('p1/x', Readable.from([Buffer.from('x')]))).rejects.toBeInstanceOf(
+      StorageUnavailableError,
+    );
   });
 });

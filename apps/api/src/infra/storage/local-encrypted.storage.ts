@@ -67,7 +67,11 @@ export class LocalEncryptedStorage implements ObjectStorage {
       throw body.errored ?? bodyError ?? new StorageUnavailableError('write', { cause: e });
     }
     try {
-      await pipeline(body, new EncryptStream(this.key(), Buffer.from(key)), createWriteStream(tmp, { flags: 'wx', mode: 0o600, flush: true }));
+      await pipeline(
+        body,
+        new EncryptStream(this.key(), Buffer.from(key)),
+        createWriteStream(tmp, { flags: 'wx', mode: 0o600, flush: true }),
+      );
       await rename(tmp, target);
     } catch (e) {
       await rm(tmp, { force: true }).catch(() => undefined);
@@ -94,7 +98,8 @@ export class LocalEncryptedStorage implements ObjectStorage {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new ObjectNotFoundError();
       throw new StorageUnavailableError('read', { cause: e });
     }
-    if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw new StorageUnavailableError('read', { cause: new Error('bad header') });
+    if (!header.subarray(0, MAGIC.length).equals(MAGIC))
+      throw new StorageUnavailableError('read', { cause: new Error('bad header') });
     const decipher = createDecipheriv('aes-256-gcm', this.key(), header.subarray(MAGIC.length));
     decipher.setAAD(Buffer.from(key));
     decipher.setAuthTag(tag);

@@ -21,9 +21,20 @@ describe('S3ObjectStorage', () => {
     process.env['AWS_ACCESS_KEY_ID'] = 'S3RVER';
     process.env['AWS_SECRET_ACCESS_KEY'] = 'S3RVER';
     dir = mkdtempSync(join(tmpdir(), 'cv-s3rver-'));
-    server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: BUCKET, configs: [] }] });
+    server = new S3rver({
+      port: 0,
+      address: '127.0.0.1',
+      silent: true,
+      directory: dir,
+      configureBuckets: [{ name: BUCKET, configs: [] }],
+    });
     const { port } = await server.run();
-    storage = new S3ObjectStorage({ bucket: BUCKET, region: 'us-east-1', endpoint: `http://127.0.0.1:${port}`, forcePathStyle: true });
+    storage = new S3ObjectStorage({
+      bucket: BUCKET,
+      region: 'us-east-1',
+      endpoint: `http://127.0.0.1:${port}`,
+      forcePathStyle: true,
+    });
   });
   afterAll(async () => {
     storage.onApplicationShutdown();
@@ -34,7 +45,9 @@ describe('S3ObjectStorage', () => {
   it('round-trips a small object and a multipart (12 MiB) object byte-identical', async () => {
     for (const size of [1234, 12 * 1024 * 1024 + 5]) {
       const plain = randomBytes(size);
-      const chunks = Array.from({ length: Math.ceil(size / 65536) }, (_, i) => plain.subarray(i * 65536, (i + 1) * 65536));
+      const chunks = Array.from({ length: Math.ceil(size / 65536) }, (_, i) =>
+        plain.subarray(i * 65536, (i + 1) * 65536),
+      );
       await storage.put(`p1/obj-${size}`, Readable.from(chunks));
       expect(sha(await buffer(await storage.get(`p1/obj-${size}`)))).toBe(sha(plain));
     }
@@ -60,7 +73,9 @@ describe('S3ObjectStorage', () => {
 
   it('a server that is down makes writes fail as unavailable and health down', async () => {
     await server.close();
-    await expect(storage.put('p1/down', Readable.from([Buffer.from('x')]))).rejects.toBeInstanceOf(StorageUnavailableError);
+    await expect(storage.put('p1/down', Readable.from([Buffer.from('x')]))).rejects.toBeInstanceOf(
+      StorageUnavailableError,
+    );
     expect(await storage.isHealthy()).toBe(false);
   });
 });

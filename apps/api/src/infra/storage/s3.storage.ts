@@ -91,7 +91,9 @@ export class S3ObjectStorage implements ObjectStorage, OnApplicationShutdown {
 
   async isHealthy(): Promise<boolean> {
     try {
-      await this.client.send(new HeadBucketCommand({ Bucket: this.options.bucket }), { abortSignal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
+      await this.client.send(new HeadBucketCommand({ Bucket: this.options.bucket }), {
+        abortSignal: AbortSignal.timeout(HEALTH_TIMEOUT_MS),
+      });
       return true;
     } catch {
       return false;

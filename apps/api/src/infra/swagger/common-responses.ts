@@ -15,7 +15,9 @@ export function addCommonResponses(document: OpenAPIObject): void {
   for (const item of Object.values(document.paths)) {
     for (const op of Object.values(item) as Operation[]) {
       if (!op?.responses) continue;
-      op.responses['503'] ??= errorResponse('A dependency (database, object store) is unavailable; nothing was changed');
+      op.responses['503'] ??= errorResponse(
+        'A dependency (database, object store) is unavailable; nothing was changed',
+      );
       if (op.requestBody?.content?.['application/json']) op.responses['413'] ??= errorResponse('JSON body over 1 MB');
     }
   }

@@ -1,6 +1,11 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 
-type Schema = Record<string, unknown> & { type?: string; enum?: unknown[]; items?: Schema; properties?: Record<string, Schema> };
+type Schema = Record<string, unknown> & {
+  type?: string;
+  enum?: unknown[];
+  items?: Schema;
+  properties?: Record<string, Schema>;
+};
 
 const STRUCTURAL_KEYS = ['properties', 'additionalProperties', 'allOf', 'oneOf', 'anyOf', '$ref'];
 const OBJECT_REF = '#/components/schemas/Object';

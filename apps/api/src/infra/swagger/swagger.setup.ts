@@ -6,7 +6,9 @@ import { fixLiteralUnionSchemas } from './literal-union-schemas';
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('CloudVault API')
-    .setDescription('Health records for patients and the doctors they choose. Every error has the shape {statusCode, error, message, details?}.')
+    .setDescription(
+      'Health records for patients and the doctors they choose. Every error has the shape {statusCode, error, message, details?}.',
+    )
     .setVersion('1.0.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addSecurityRequirements('bearer')

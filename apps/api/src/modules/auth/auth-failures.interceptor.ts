@@ -1,4 +1,10 @@
-import { type CallHandler, type ExecutionContext, HttpException, Injectable, type NestInterceptor } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  HttpException,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { catchError, type Observable, throwError } from 'rxjs';
 import { IpFailureLimiterService } from './ip-failure-limiter.service';
@@ -20,7 +26,11 @@ export class AuthFailuresInterceptor implements NestInterceptor {
     const http = ctx.switchToHttp();
     return next.handle().pipe(
       catchError((err: unknown) => {
-        if (err instanceof HttpException && COUNTED.has(err.getStatus()) && !(err instanceof MissingRefreshTokenException)) {
+        if (
+          err instanceof HttpException &&
+          COUNTED.has(err.getStatus()) &&
+          !(err instanceof MissingRefreshTokenException)
+        ) {
           this.limiter.recordFailure(http.getRequest<Request>().ip ?? 'unknown');
         }
         if (err instanceof TooManyAttemptsException) {

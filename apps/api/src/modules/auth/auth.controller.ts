@@ -13,7 +13,15 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AuthSessionDto, LoginDto, MfaChallengeDto, MfaLoginDto, RefreshTokenDto, RegisterDto, RegisteredDto } from '@cloudvault/contracts';
+import {
+  AuthSessionDto,
+  LoginDto,
+  MfaChallengeDto,
+  MfaLoginDto,
+  RefreshTokenDto,
+  RegisterDto,
+  RegisteredDto,
+} from '@cloudvault/contracts';
 import { AllowMfaEnrolment } from '../../common/decorators/allow-mfa-enrolment.decorator';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Public } from '../../common/decorators/public.decorator';
@@ -27,7 +35,11 @@ import { AuthService } from './auth.service';
 import { clearRefreshCookie, readRefreshToken, setRefreshCookie } from './refresh-cookie';
 
 @ApiTags('auth')
-@ApiTooManyRequestsResponse({ type: ErrorDto, description: 'Too many rejected requests from this address, or too many failed sign-ins for this account; see Retry-After' })
+@ApiTooManyRequestsResponse({
+  type: ErrorDto,
+  description:
+    'Too many rejected requests from this address, or too many failed sign-ins for this account; see Retry-After',
+})
 @UseGuards(IpFailureLimitGuard, AuthThrottlerGuard)
 @UseInterceptors(AuthFailuresInterceptor)
 @Controller('auth')
@@ -41,7 +53,10 @@ export class AuthController {
   @Public()
   @Post('register')
   @ApiCreatedResponse({ type: RegisteredDto })
-  @ApiBadRequestResponse({ type: ErrorDto, description: 'Invalid fields, weak or common password, doctor without specialty' })
+  @ApiBadRequestResponse({
+    type: ErrorDto,
+    description: 'Invalid fields, weak or common password, doctor without specialty',
+  })
   @ApiConflictResponse({ type: ErrorDto, description: 'Email already registered (in any letter case)' })
   register(@Body() dto: RegisterDto): Promise<RegisteredDto> {
     return this.auth.register(dto);
@@ -53,12 +68,16 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiExtraModels(AuthSessionDto, MfaChallengeDto)
   @ApiOkResponse({
-    description: 'Signed in (the refresh token is also set as the httpOnly cv_refresh cookie), or a two-factor challenge',
+    description:
+      'Signed in (the refresh token is also set as the httpOnly cv_refresh cookie), or a two-factor challenge',
     schema: { oneOf: [{ $ref: getSchemaPath(AuthSessionDto) }, { $ref: getSchemaPath(MfaChallengeDto) }] },
   })
   @ApiBadRequestResponse({ type: ErrorDto })
   @ApiUnauthorizedResponse({ type: ErrorDto, description: 'Invalid email or password' })
-  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<AuthSessionDto | MfaChallengeDto> {
+  async login(
+    @Body() dto: LoginDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuthSessionDto | MfaChallengeDto> {
     const result = await this.auth.login(dto);
     if ('refreshToken' in result) this.setCookie(res, result.refreshToken);
     return result;
@@ -84,8 +103,15 @@ export class AuthController {
   @ApiBody({ type: RefreshTokenDto, required: false, description: 'Optional when the cv_refresh cookie is sent' })
   @ApiOkResponse({ type: AuthSessionDto })
   @ApiBadRequestResponse({ type: ErrorDto })
-  @ApiUnauthorizedResponse({ type: ErrorDto, description: 'Missing, invalid, expired, revoked or already used refresh token' })
-  async refresh(@Body() dto: RefreshTokenDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuthSessionDto> {
+  @ApiUnauthorizedResponse({
+    type: ErrorDto,
+    description: 'Missing, invalid, expired, revoked or already used refresh token',
+  })
+  async refresh(
+    @Body() dto: RefreshTokenDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuthSessionDto> {
     const session = await this.auth.refresh(readRefreshToken(req, dto.refreshToken));
     this.setCookie(res, session.refreshToken);
     return session;
@@ -95,7 +121,11 @@ export class AuthController {
   @AllowMfaEnrolment()
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiBody({ type: RefreshTokenDto, required: false, description: 'Optional: else the cv_refresh cookie, else the current session' })
+  @ApiBody({
+    type: RefreshTokenDto,
+    required: false,
+    description: 'Optional: else the cv_refresh cookie, else the current session',
+  })
   @ApiNoContentResponse({ description: 'Signed out' })
   @ApiBadRequestResponse({ type: ErrorDto })
   @ApiUnauthorizedResponse({ type: ErrorDto, description: 'Missing or invalid access token' })
@@ -110,6 +140,9 @@ export class AuthController {
   }
 
   private setCookie(res: Response, token: string): void {
-    setRefreshCookie(res, token, { secure: this.config.isProduction, maxAgeMs: this.config.refreshTtlDays * 86_400_000 });
+    setRefreshCookie(res, token, {
+      secure: this.config.isProduction,
+      maxAgeMs: this.config.refreshTtlDays * 86_400_000,
+    });
   }
 }

@@ -45,7 +45,9 @@ const AUTH_FLOOD_FACTOR = 100;
     ThrottlerModule.forRootAsync({
       inject: [AppConfigService],
       // Flood cap on all auth requests per IP; rejected requests have the tighter IpFailureLimitGuard.
-      useFactory: (config: AppConfigService) => ({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.authRateLimitPerMinute * AUTH_FLOOD_FACTOR }] }),
+      useFactory: (config: AppConfigService) => ({
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.authRateLimitPerMinute * AUTH_FLOOD_FACTOR }],
+      }),
     }),
     MongooseModule.forFeature([
       { name: RefreshToken.name, schema: RefreshTokenSchema },

@@ -40,7 +40,12 @@ export class AuthService {
       ...(dto.role === 'doctor' ? { specialty: dto.specialty, ...(dto.bio ? { bio: dto.bio } : {}) } : {}),
       passwordHash,
     });
-    await this.audit.record({ actor: { id: user.id, role: user.role }, action: 'auth.register', resourceType: 'user', resourceId: user.id });
+    await this.audit.record({
+      actor: { id: user.id, role: user.role },
+      action: 'auth.register',
+      resourceType: 'user',
+      resourceId: user.id,
+    });
     return { user };
   }
 
@@ -49,10 +54,13 @@ export class AuthService {
     const creds = await this.credentials.findByEmail(dto.email);
     const known = creds ? { actor: { id: creds.id, role: creds.role }, resourceId: creds.id } : {};
     const attempt = await this.throttle.begin(dto.email).catch(async (e: unknown) => {
-      if (e instanceof TooManyAttemptsException) await this.audit.record({ ...known, action: 'auth.login', resourceType: 'user', outcome: 'denied' });
+      if (e instanceof TooManyAttemptsException)
+        await this.audit.record({ ...known, action: 'auth.login', resourceType: 'user', outcome: 'denied' });
       throw e;
     });
-    const ok = creds ? await this.hasher.verify(creds.passwordHash, dto.password) : await this.hasher.verifyDummy(dto.password);
+    const ok = creds
+      ? await this.hasher.verify(creds.passwordHash, dto.password)
+      : await this.hasher.verifyDummy(dto.password);
     if (!creds || !ok) {
       await this.audit.record({ ...known, action: 'auth.login', resourceType: 'user', outcome: 'failure' });
       throw new UnauthorizedException(BAD_CREDENTIALS);
@@ -79,17 +87,31 @@ export class AuthService {
     if (!creds?.mfaEnabled) throw new UnauthorizedException('Invalid or expired two-factor challenge; sign in again');
     const actor = { id: creds.id, role: creds.role };
     const attempt = await this.throttle.begin(creds.email).catch(async (e: unknown) => {
-      if (e instanceof TooManyAttemptsException) await this.audit.record({ actor, action: 'auth.mfa', resourceType: 'user', resourceId: creds.id, outcome: 'denied' });
+      if (e instanceof TooManyAttemptsException)
+        await this.audit.record({
+          actor,
+          action: 'auth.mfa',
+          resourceType: 'user',
+          resourceId: creds.id,
+          outcome: 'denied',
+        });
       throw e;
     });
     const kind = await this.mfa.verifyCode(creds.id, code);
     if (!kind) {
-      await this.audit.record({ actor, action: 'auth.mfa', resourceType: 'user', resourceId: creds.id, outcome: 'failure' });
+      await this.audit.record({
+        actor,
+        action: 'auth.mfa',
+        resourceType: 'user',
+        resourceId: creds.id,
+        outcome: 'failure',
+      });
       throw new UnauthorizedException('Invalid two-factor code');
     }
     await attempt.succeeded();
     await this.sessions.consumeMfaToken(challenge);
-    if (kind === 'recovery') await this.audit.record({ actor, action: 'auth.mfa.recovery_code', resourceType: 'user', resourceId: creds.id });
+    if (kind === 'recovery')
+      await this.audit.record({ actor, action: 'auth.mfa.recovery_code', resourceType: 'user', resourceId: creds.id });
     const session = await this.sessions.start(creds.id);
     await this.audit.record({ actor, action: 'auth.login', resourceType: 'user', resourceId: creds.id });
     return session;
@@ -118,6 +140,11 @@ export class AuthService {
   async logout(actor: AuthUser, token: string | undefined): Promise<void> {
     const familyId = token ? await this.refreshTokens.revokeByToken(actor.id, token) : actor.sessionId;
     if (!token && familyId) await this.refreshTokens.revokeFamily(actor.id, familyId);
-    await this.audit.record({ actor, action: 'auth.logout', resourceType: 'session', ...(familyId ? { resourceId: familyId } : {}) });
+    await this.audit.record({
+      actor,
+      action: 'auth.logout',
+      resourceType: 'session',
+      ...(familyId ? { resourceId: familyId } : {}),
+    });
   }
 }

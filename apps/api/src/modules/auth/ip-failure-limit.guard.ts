@@ -12,6 +12,9 @@ export class IpFailureLimitGuard implements CanActivate {
     const retryAfter = this.limiter.retryAfterSeconds(http.getRequest<Request>().ip ?? 'unknown');
     if (retryAfter === null) return true;
     http.getResponse<Response>().setHeader('Retry-After', String(retryAfter));
-    throw new HttpException('Too many failed requests from this address; try again later', HttpStatus.TOO_MANY_REQUESTS);
+    throw new HttpException(
+      'Too many failed requests from this address; try again later',
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
   }
 }

@@ -23,9 +23,20 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   validate(claims: Partial<AccessTokenClaims>): AuthUser {
     const { sub, role, jti, sid, mfe } = claims;
-    if (typeof sub !== 'string' || !isValidObjectId(sub) || !ROLE_VALUES.includes(role as never) || typeof jti !== 'string') {
+    if (
+      typeof sub !== 'string' ||
+      !isValidObjectId(sub) ||
+      !ROLE_VALUES.includes(role as never) ||
+      typeof jti !== 'string'
+    ) {
       throw new UnauthorizedException('Missing or invalid access token');
     }
-    return { id: sub, role: role as AuthUser['role'], tokenId: jti, sessionId: typeof sid === 'string' ? sid : undefined, ...(mfe ? { mfaEnrolmentOnly: true } : {}) };
+    return {
+      id: sub,
+      role: role as AuthUser['role'],
+      tokenId: jti,
+      sessionId: typeof sid === 'string' ? sid : undefined,
+      ...(mfe ? { mfaEnrolmentOnly: true } : {}),
+    };
   }
 }

@@ -49,13 +49,26 @@ export class LoginThrottleService {
   }
 
   /** Seconds until enough failures have left the window for one more attempt. */
-  private async retryAfterSeconds(key: string, since: Date, skip: number, windowMs: number, now: number): Promise<number> {
-    const row = await this.failures.find({ key, at: { $gt: since } }, { at: 1 }).sort({ at: 1 }).skip(skip).limit(1).lean<{ _id: Types.ObjectId; at: Date }[]>();
+  private async retryAfterSeconds(
+    key: string,
+    since: Date,
+    skip: number,
+    windowMs: number,
+    now: number,
+  ): Promise<number> {
+    const row = await this.failures
+      .find({ key, at: { $gt: since } }, { at: 1 })
+      .sort({ at: 1 })
+      .skip(skip)
+      .limit(1)
+      .lean<{ _id: Types.ObjectId; at: Date }[]>();
     const freeAt = row[0] ? row[0].at.getTime() + windowMs : now + windowMs;
     return Math.max(1, Math.ceil((freeAt - now) / 1000));
   }
 
   private key(email: string): string {
-    return createHmac('sha256', this.config.jwtRefreshSecret).update(`login:${email.trim().toLowerCase()}`).digest('hex');
+    return createHmac('sha256', this.config.jwtRefreshSecret)
+      .update(`login:${email.trim().toLowerCase()}`)
+      .digest('hex');
   }
 }

@@ -1,4 +1,11 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import type { MfaRecoveryCodesDto, MfaSetupDto } from '@cloudvault/contracts';
 import type { AuthUser } from '../../common/http/auth-user';
 import { AppConfigService } from '../../config/app-config.service';
@@ -46,7 +53,13 @@ export class MfaService {
     if (!stored.pendingSecret) throw new BadRequestException('Start with POST /api/me/mfa/setup');
     const step = matchTotpStep(this.open(actor.id, stored.pendingSecret), code);
     if (step === null) {
-      await this.audit.record({ actor, action: 'auth.mfa.enable', resourceType: 'user', resourceId: actor.id, outcome: 'failure' });
+      await this.audit.record({
+        actor,
+        action: 'auth.mfa.enable',
+        resourceType: 'user',
+        resourceId: actor.id,
+        outcome: 'failure',
+      });
       throw new UnauthorizedException('Invalid two-factor code');
     }
     const recoveryCodes = generateRecoveryCodes();
@@ -67,9 +80,16 @@ export class MfaService {
     if (!creds) throw new NotFoundException('Account not found');
     if (!creds.mfaEnabled) throw new ConflictException('Two-factor sign-in is not on');
     const attempt = await this.throttle.begin(creds.email);
-    const ok = (await this.hasher.verify(creds.passwordHash, password)) && (await this.verifyCode(actor.id, code)) !== null;
+    const ok =
+      (await this.hasher.verify(creds.passwordHash, password)) && (await this.verifyCode(actor.id, code)) !== null;
     if (!ok) {
-      await this.audit.record({ actor, action: 'auth.mfa.disable', resourceType: 'user', resourceId: actor.id, outcome: 'failure' });
+      await this.audit.record({
+        actor,
+        action: 'auth.mfa.disable',
+        resourceType: 'user',
+        resourceId: actor.id,
+        outcome: 'failure',
+      });
       throw new UnauthorizedException('Wrong password or two-factor code');
     }
     await attempt.release();

@@ -26,7 +26,13 @@ export class PasswordChangeService {
     this.policy.assertAcceptable(dto.newPassword, 'newPassword', { email: creds.email });
     const attempt = await this.throttle.begin(creds.email);
     if (!(await this.hasher.verify(creds.passwordHash, dto.currentPassword))) {
-      await this.audit.record({ actor, action: 'auth.password.change', resourceType: 'user', resourceId: actor.id, outcome: 'failure' });
+      await this.audit.record({
+        actor,
+        action: 'auth.password.change',
+        resourceType: 'user',
+        resourceId: actor.id,
+        outcome: 'failure',
+      });
       throw new UnauthorizedException('Current password is incorrect');
     }
     await attempt.release();

@@ -29,6 +29,10 @@ export class PasswordPolicyService {
   /** Throws a 400 with a per-field detail when the password is refused. */
   assertAcceptable(password: string, field: string, ctx: PasswordContext = {}): void {
     const problem = this.problem(password, ctx);
-    if (problem) throw new BadRequestException({ message: 'Validation failed', details: [{ field, message: `${field} ${problem}` }] });
+    if (problem)
+      throw new BadRequestException({
+        message: 'Validation failed',
+        details: [{ field, message: `${field} ${problem}` }],
+      });
   }
 }

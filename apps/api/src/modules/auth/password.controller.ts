@@ -1,5 +1,11 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNoContentResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNoContentResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { ChangePasswordDto } from '@cloudvault/contracts';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import type { AuthUser } from '../../common/http/auth-user';
@@ -21,7 +27,10 @@ export class PasswordController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Password changed' })
   @ApiBadRequestResponse({ type: ErrorDto, description: 'Invalid fields, weak or common new password' })
-  @ApiUnauthorizedResponse({ type: ErrorDto, description: 'Missing or invalid access token, or wrong current password' })
+  @ApiUnauthorizedResponse({
+    type: ErrorDto,
+    description: 'Missing or invalid access token, or wrong current password',
+  })
   @ApiTooManyRequestsResponse({ type: ErrorDto, description: 'Rate limited; see Retry-After' })
   change(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.passwords.change(user, dto);

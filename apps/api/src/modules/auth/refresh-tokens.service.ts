@@ -10,9 +10,7 @@ export interface IssuedRefreshToken {
   familyId: string;
 }
 
-export type ConsumeResult =
-  | { status: 'ok' | 'reused'; userId: string; familyId: string }
-  | { status: 'invalid' };
+export type ConsumeResult = { status: 'ok' | 'reused'; userId: string; familyId: string } | { status: 'invalid' };
 
 /** Opaque refresh tokens: random 256-bit values, stored as HMAC-SHA256 under JWT_REFRESH_SECRET. */
 @Injectable()
@@ -38,7 +36,11 @@ export class RefreshTokensService {
     const now = new Date();
     const tokenHash = this.hash(token);
     const claimed = await this.tokens
-      .findOneAndUpdate({ tokenHash, usedAt: null, revokedAt: null, expiresAt: { $gt: now } }, { $set: { usedAt: now } }, { new: true })
+      .findOneAndUpdate(
+        { tokenHash, usedAt: null, revokedAt: null, expiresAt: { $gt: now } },
+        { $set: { usedAt: now } },
+        { new: true },
+      )
       .lean();
     if (claimed) return { status: 'ok', userId: claimed.userId.toHexString(), familyId: claimed.familyId };
     const known = await this.tokens.findOne({ tokenHash }).lean();
@@ -58,14 +60,21 @@ export class RefreshTokensService {
   /** Revokes every live token of the user except those of `keepFamilyId` (the current session). */
   async revokeAllForUser(userId: string, keepFamilyId?: string): Promise<void> {
     await this.tokens.updateMany(
-      { userId: new Types.ObjectId(userId), revokedAt: null, ...(keepFamilyId ? { familyId: { $ne: keepFamilyId } } : {}) },
+      {
+        userId: new Types.ObjectId(userId),
+        revokedAt: null,
+        ...(keepFamilyId ? { familyId: { $ne: keepFamilyId } } : {}),
+      },
       { $set: { revokedAt: new Date() } },
     );
   }
 
   /** Revokes one session of the user. */
   async revokeFamily(userId: string, familyId: string): Promise<void> {
-    await this.tokens.updateMany({ userId: new Types.ObjectId(userId), familyId, revokedAt: null }, { $set: { revokedAt: new Date() } });
+    await this.tokens.updateMany(
+      { userId: new Types.ObjectId(userId), familyId, revokedAt: null },
+      { $set: { revokedAt: new Date() } },
+    );
   }
 
   private hash(token: string): string {

@@ -8,7 +8,15 @@ import { AppConfigService } from '../../config/app-config.service';
 import { UsersService } from '../users/users.service';
 import { RefreshTokensService } from './refresh-tokens.service';
 import { UsedMfaChallenge } from './used-mfa-challenge.schema';
-import { ACCESS_AUDIENCE, type AccessTokenClaims, JWT_ALGORITHM, JWT_ISSUER, MFA_AUDIENCE, type MfaTokenClaims, MFA_TOKEN_TTL_SECONDS } from './token-claims';
+import {
+  ACCESS_AUDIENCE,
+  type AccessTokenClaims,
+  JWT_ALGORITHM,
+  JWT_ISSUER,
+  MFA_AUDIENCE,
+  type MfaTokenClaims,
+  MFA_TOKEN_TTL_SECONDS,
+} from './token-claims';
 
 const CHALLENGE_INVALID = 'Invalid or expired two-factor challenge; sign in again';
 
@@ -29,28 +37,51 @@ export class SessionService {
     if (!user) throw new UnauthorizedException('Invalid or expired refresh token');
     const refresh = await this.refreshTokens.issue(user.id, familyId);
     const mfaEnrolmentRequired = this.config.mfaRequiredRoles.includes(user.role) && !user.mfaEnabled;
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role, jti: randomUUID(), sid: refresh.familyId, ...(mfaEnrolmentRequired ? { mfe: true } : {}) };
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      role: user.role,
+      jti: randomUUID(),
+      sid: refresh.familyId,
+      ...(mfaEnrolmentRequired ? { mfe: true } : {}),
+    };
     const accessToken = await this.jwt.signAsync(claims, {
       algorithm: JWT_ALGORITHM,
       issuer: JWT_ISSUER,
       audience: ACCESS_AUDIENCE,
       expiresIn: this.config.jwtAccessTtlSeconds,
     });
-    return { accessToken, refreshToken: refresh.token, expiresIn: this.config.jwtAccessTtlSeconds, tokenType: 'Bearer', mfaEnrolmentRequired, user };
+    return {
+      accessToken,
+      refreshToken: refresh.token,
+      expiresIn: this.config.jwtAccessTtlSeconds,
+      tokenType: 'Bearer',
+      mfaEnrolmentRequired,
+      user,
+    };
   }
 
   /** Short-lived token naming the user whose password was right; only POST /api/auth/mfa accepts it. */
   signMfaToken(userId: string): Promise<string> {
     const claims: MfaTokenClaims = { sub: userId, jti: randomUUID() };
-    return this.jwt.signAsync(claims, { algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER, audience: MFA_AUDIENCE, expiresIn: MFA_TOKEN_TTL_SECONDS });
+    return this.jwt.signAsync(claims, {
+      algorithm: JWT_ALGORITHM,
+      issuer: JWT_ISSUER,
+      audience: MFA_AUDIENCE,
+      expiresIn: MFA_TOKEN_TTL_SECONDS,
+    });
   }
 
   /** The user and token id of a valid, unused challenge token; 401 otherwise. */
   async verifyMfaToken(token: string): Promise<{ userId: string; jti: string; expiresAt: Date }> {
     let claims: MfaTokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<MfaTokenClaims>(token, { algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER, audience: MFA_AUDIENCE });
-      if (typeof claims.sub !== 'string' || typeof claims.jti !== 'string' || typeof claims.exp !== 'number') throw new Error('incomplete claims');
+      claims = await this.jwt.verifyAsync<MfaTokenClaims>(token, {
+        algorithms: [JWT_ALGORITHM],
+        issuer: JWT_ISSUER,
+        audience: MFA_AUDIENCE,
+      });
+      if (typeof claims.sub !== 'string' || typeof claims.jti !== 'string' || typeof claims.exp !== 'number')
+        throw new Error('incomplete claims');
     } catch {
       throw new UnauthorizedException(CHALLENGE_INVALID);
     }

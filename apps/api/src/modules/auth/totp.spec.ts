@@ -10,7 +10,9 @@ describe('TOTP and recovery codes', () => {
 
   it('makes 160-bit base32 secrets and an otpauth URL for the account', () => {
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(totpUrl(secret, 'ada@example.org')).toMatch(/^otpauth:\/\/totp\/CloudVault:ada%40example\.org\?issuer=CloudVault&secret=[A-Z2-7]{32}&algorithm=SHA1&digits=6&period=30$/);
+    expect(totpUrl(secret, 'ada@example.org')).toMatch(
+      /^otpauth:\/\/totp\/CloudVault:ada%40example\.org\?issuer=CloudVault&secret=[A-Z2-7]{32}&algorithm=SHA1&digits=6&period=30$/,
+    );
   });
 
   it('accepts the previous, current and next period and answers their time step', () => {

@@ -61,7 +61,13 @@ export class ActivePatientsService {
       .lean();
     const user = consultation ? await this.users.findById(patientId) : null;
     if (!consultation || user?.role !== 'patient') throw new NotFoundException('Patient not found');
-    await this.audit.record({ actor, action: 'patient.profile.read', resourceType: 'user', resourceId: patientId, patientId });
+    await this.audit.record({
+      actor,
+      action: 'patient.profile.read',
+      resourceType: 'user',
+      resourceId: patientId,
+      patientId,
+    });
     return {
       id: user.id,
       name: user.name,

@@ -17,7 +17,12 @@ describe('consultation state machine', () => {
       for (const status of CONSULTATION_STATUS_VALUES)
         for (const role of roles) {
           const expected = allowed.some(([a, s, r]) => a === action && s === status && r === role);
-          expect({ action, status, role, ok: canTransition(action, status, role) }).toEqual({ action, status, role, ok: expected });
+          expect({ action, status, role, ok: canTransition(action, status, role) }).toEqual({
+            action,
+            status,
+            role,
+            ok: expected,
+          });
         }
   });
 

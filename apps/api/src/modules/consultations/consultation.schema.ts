@@ -42,7 +42,11 @@ export const ConsultationSchema = SchemaFactory.createForClass(Consultation);
 /** At most one open (pending or active) consultation per pair, enforced by the database even under races. */
 ConsultationSchema.index(
   { patientId: 1, doctorId: 1 },
-  { unique: true, name: 'one_open_per_pair', partialFilterExpression: { status: { $in: [...OPEN_CONSULTATION_STATUSES] } } },
+  {
+    unique: true,
+    name: 'one_open_per_pair',
+    partialFilterExpression: { status: { $in: [...OPEN_CONSULTATION_STATUSES] } },
+  },
 );
 /** The guard's lookup and the doctor's patient list. */
 ConsultationSchema.index({ doctorId: 1, status: 1, patientId: 1 });

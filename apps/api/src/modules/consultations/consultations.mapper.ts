@@ -4,7 +4,11 @@ import type { JoinedUser } from '../../common/query/user-lookup';
 import type { Consultation } from './consultation.schema';
 
 /** A consultation row joined with both parties' display fields (see ConsultationsService). */
-export type ConsultationView = Consultation & { _id: Types.ObjectId; patient?: Partial<JoinedUser>; doctor?: Partial<JoinedUser> };
+export type ConsultationView = Consultation & {
+  _id: Types.ObjectId;
+  patient?: Partial<JoinedUser>;
+  doctor?: Partial<JoinedUser>;
+};
 
 function toParty(id: Types.ObjectId, joined: Partial<JoinedUser> | undefined): ConsultationPartyDto {
   return {
@@ -23,7 +27,12 @@ export function toConsultationDto(c: ConsultationView): ConsultationDto {
     patient: toParty(c.patientId, c.patient),
     doctor: toParty(c.doctorId, c.doctor),
     ...(c.message ? { message: c.message } : {}),
-    history: c.history.map((h) => ({ status: h.status, at: h.at.toISOString(), by: h.by.toHexString(), byRole: h.byRole })),
+    history: c.history.map((h) => ({
+      status: h.status,
+      at: h.at.toISOString(),
+      by: h.by.toHexString(),
+      byRole: h.byRole,
+    })),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

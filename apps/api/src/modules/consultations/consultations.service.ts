@@ -44,10 +44,17 @@ export class ConsultationsService {
       });
       id = created._id;
     } catch (e) {
-      if (isDuplicateKey(e)) throw new ConflictException('A pending or active consultation with this doctor already exists');
+      if (isDuplicateKey(e))
+        throw new ConflictException('A pending or active consultation with this doctor already exists');
       throw e;
     }
-    await this.audit.record({ actor, action: 'consultation.request', resourceType: 'consultation', resourceId: id.toHexString(), patientId: actor.id });
+    await this.audit.record({
+      actor,
+      action: 'consultation.request',
+      resourceType: 'consultation',
+      resourceId: id.toHexString(),
+      patientId: actor.id,
+    });
     return this.view({ _id: id });
   }
 
@@ -93,7 +100,9 @@ export class ConsultationsService {
     if (!updated) {
       const current = await this.consultations.findOne(own, { status: 1 }).lean();
       if (!current) throw new NotFoundException('Consultation not found');
-      throw new ConflictException(`Only a ${rule.from} consultation can be ${rule.done}; this one is ${current.status}`);
+      throw new ConflictException(
+        `Only a ${rule.from} consultation can be ${rule.done}; this one is ${current.status}`,
+      );
     }
     await this.audit.record({
       actor,
@@ -125,7 +134,11 @@ export class ConsultationsService {
   }
 
   private async view(match: QueryFilter<Consultation>): Promise<ConsultationDto> {
-    const [row] = await this.consultations.aggregate<ConsultationView>([{ $match: match }, { $limit: 1 }, ...this.joins()]);
+    const [row] = await this.consultations.aggregate<ConsultationView>([
+      { $match: match },
+      { $limit: 1 },
+      ...this.joins(),
+    ]);
     if (!row) throw new NotFoundException('Consultation not found');
     return toConsultationDto(row);
   }

@@ -1,4 +1,10 @@
-import { BadRequestException, type CanActivate, type ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import {
+  BadRequestException,
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+} from '@nestjs/common';
 import type { AuthUser } from '../../common/http/auth-user';
 import { AuditService } from '../../infra/audit/audit.service';
 import { ConsultationsService } from './consultations.service';
@@ -18,12 +24,17 @@ export class ConsultingPatientGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const req = ctx.switchToHttp().getRequest<{ user?: AuthUser; method: string; params: Record<string, string | undefined> }>();
+    const req = ctx
+      .switchToHttp()
+      .getRequest<{ user?: AuthUser; method: string; params: Record<string, string | undefined> }>();
     const user = req.user;
     if (user?.role !== 'doctor') throw new ForbiddenException('Only doctors can open a patient record');
     const patientId = req.params['patientId'];
     if (!patientId || !OBJECT_ID.test(patientId)) {
-      throw new BadRequestException({ message: 'Validation failed', details: [{ field: 'patientId', message: 'patientId must be a mongodb id' }] });
+      throw new BadRequestException({
+        message: 'Validation failed',
+        details: [{ field: 'patientId', message: 'patientId must be a mongodb id' }],
+      });
     }
     if (!(await this.consultations.hasActiveConsultation(user.id, patientId))) {
       await this.audit.record({

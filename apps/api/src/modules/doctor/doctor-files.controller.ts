@@ -1,5 +1,11 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { FilePageDto, ListFilesQueryDto, PatientFileParamsDto, PatientIdParamDto } from '@cloudvault/contracts';
 import type { Response } from 'express';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
@@ -20,7 +26,11 @@ export class DoctorFilesController {
   @Get()
   @ApiOperation({ summary: "The patient's files (as GET /api/files)" })
   @ApiOkResponse({ type: FilePageDto })
-  list(@CurrentUser() actor: AuthUser, @Param() params: PatientIdParamDto, @Query() query: ListFilesQueryDto): Promise<FilePageDto> {
+  list(
+    @CurrentUser() actor: AuthUser,
+    @Param() params: PatientIdParamDto,
+    @Query() query: ListFilesQueryDto,
+  ): Promise<FilePageDto> {
     return this.files.list(actor, params.patientId, query);
   }
 
@@ -31,7 +41,11 @@ export class DoctorFilesController {
     content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
   })
   @ApiNotFoundResponse({ type: ErrorDto, description: 'No such file of this patient' })
-  async content(@CurrentUser() actor: AuthUser, @Param() params: PatientFileParamsDto, @Res() res: Response): Promise<void> {
+  async content(
+    @CurrentUser() actor: AuthUser,
+    @Param() params: PatientFileParamsDto,
+    @Res() res: Response,
+  ): Promise<void> {
     await sendFileDownload(res, await this.files.openContent(actor, params.patientId, params.fileId));
   }
 }

@@ -1,6 +1,22 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreateNoteDto, NoteDto, NotePageDto, PageQueryDto, PatientIdParamDto, PatientNoteParamsDto, UpdateNoteDto } from '@cloudvault/contracts';
+import {
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  CreateNoteDto,
+  NoteDto,
+  NotePageDto,
+  PageQueryDto,
+  PatientIdParamDto,
+  PatientNoteParamsDto,
+  UpdateNoteDto,
+} from '@cloudvault/contracts';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import type { AuthUser } from '../../common/http/auth-user';
 import { ErrorDto } from '../../common/http/error.dto';
@@ -14,16 +30,24 @@ export class DoctorNotesController {
   constructor(private readonly notes: NotesService) {}
 
   @Get()
-  @ApiOperation({ summary: "Notes on this patient: shared ones and your own private ones, newest first" })
+  @ApiOperation({ summary: 'Notes on this patient: shared ones and your own private ones, newest first' })
   @ApiOkResponse({ type: NotePageDto })
-  list(@CurrentUser() actor: AuthUser, @Param() params: PatientIdParamDto, @Query() query: PageQueryDto): Promise<NotePageDto> {
+  list(
+    @CurrentUser() actor: AuthUser,
+    @Param() params: PatientIdParamDto,
+    @Query() query: PageQueryDto,
+  ): Promise<NotePageDto> {
     return this.notes.listForDoctor(actor, params.patientId, query);
   }
 
   @Post()
   @ApiOperation({ summary: 'Write a note: private (only you) or shared (the patient sees it)' })
   @ApiCreatedResponse({ type: NoteDto })
-  create(@CurrentUser() actor: AuthUser, @Param() params: PatientIdParamDto, @Body() dto: CreateNoteDto): Promise<NoteDto> {
+  create(
+    @CurrentUser() actor: AuthUser,
+    @Param() params: PatientIdParamDto,
+    @Body() dto: CreateNoteDto,
+  ): Promise<NoteDto> {
     return this.notes.create(actor, params.patientId, dto);
   }
 
@@ -32,7 +56,11 @@ export class DoctorNotesController {
   @ApiOkResponse({ type: NoteDto })
   @ApiForbiddenResponse({ type: ErrorDto, description: "Another doctor's shared note" })
   @ApiNotFoundResponse({ type: ErrorDto })
-  update(@CurrentUser() actor: AuthUser, @Param() params: PatientNoteParamsDto, @Body() dto: UpdateNoteDto): Promise<NoteDto> {
+  update(
+    @CurrentUser() actor: AuthUser,
+    @Param() params: PatientNoteParamsDto,
+    @Body() dto: UpdateNoteDto,
+  ): Promise<NoteDto> {
     return this.notes.update(actor, params.patientId, params.noteId, dto);
   }
 

@@ -1,6 +1,18 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { DoctorPatientPageDto, ListDoctorPatientsQueryDto, PatientIdParamDto, PatientProfileDto } from '@cloudvault/contracts';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import {
+  DoctorPatientPageDto,
+  ListDoctorPatientsQueryDto,
+  PatientIdParamDto,
+  PatientProfileDto,
+} from '@cloudvault/contracts';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
 import type { AuthUser } from '../../common/http/auth-user';

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   CancelPrescriptionDto,
   CreatePrescriptionDto,
@@ -27,14 +35,22 @@ export class DoctorPrescriptionsController {
   @ApiEnumQuery('status', PRESCRIPTION_STATUS_VALUES, 'Only prescriptions in this status.')
   @ApiOperation({ summary: "The patient's prescriptions from every doctor, newest first" })
   @ApiOkResponse({ type: PrescriptionPageDto })
-  list(@CurrentUser() actor: AuthUser, @Param() params: PatientIdParamDto, @Query() query: ListPrescriptionsQueryDto): Promise<PrescriptionPageDto> {
+  list(
+    @CurrentUser() actor: AuthUser,
+    @Param() params: PatientIdParamDto,
+    @Query() query: ListPrescriptionsQueryDto,
+  ): Promise<PrescriptionPageDto> {
     return this.prescriptions.listForPatient(actor, params.patientId, query);
   }
 
   @Post()
   @ApiOperation({ summary: 'Issue a prescription' })
   @ApiCreatedResponse({ type: PrescriptionDto })
-  issue(@CurrentUser() actor: AuthUser, @Param() params: PatientIdParamDto, @Body() dto: CreatePrescriptionDto): Promise<PrescriptionDto> {
+  issue(
+    @CurrentUser() actor: AuthUser,
+    @Param() params: PatientIdParamDto,
+    @Body() dto: CreatePrescriptionDto,
+  ): Promise<PrescriptionDto> {
     return this.prescriptions.issue(actor, params.patientId, dto);
   }
 

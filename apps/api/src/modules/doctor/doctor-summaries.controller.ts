@@ -26,7 +26,11 @@ export class DoctorSummariesController {
   })
   @ApiCreatedResponse({ type: SummaryDto })
   @ApiTooManyRequestsResponse({ type: ErrorDto, description: 'Rate limited; `Retry-After` gives the seconds to wait' })
-  generate(@CurrentUser() actor: AuthUser, @Param() params: PatientIdParamDto, @Body() dto: CreateSummaryDto): Promise<SummaryDto> {
+  generate(
+    @CurrentUser() actor: AuthUser,
+    @Param() params: PatientIdParamDto,
+    @Body() dto: CreateSummaryDto,
+  ): Promise<SummaryDto> {
     return this.summaries.generate(actor, params.patientId, dto);
   }
 
@@ -36,7 +40,11 @@ export class DoctorSummariesController {
     description: "The ones you requested and the ones the patient requested; never another doctor's.",
   })
   @ApiOkResponse({ type: SummaryPageDto })
-  list(@CurrentUser() actor: AuthUser, @Param() params: PatientIdParamDto, @Query() query: PageQueryDto): Promise<SummaryPageDto> {
+  list(
+    @CurrentUser() actor: AuthUser,
+    @Param() params: PatientIdParamDto,
+    @Query() query: PageQueryDto,
+  ): Promise<SummaryPageDto> {
     return this.summaries.list(actor, params.patientId, query);
   }
 }

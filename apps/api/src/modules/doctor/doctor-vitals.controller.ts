@@ -27,7 +27,11 @@ export class DoctorVitalsController {
   @ApiEnumQuery('type', VITAL_TYPE_VALUES, 'Only this kind of measurement.')
   @ApiOperation({ summary: "The patient's measurements, newest first (as GET /api/vitals)" })
   @ApiOkResponse({ type: VitalPageDto })
-  list(@CurrentUser() actor: AuthUser, @Param() params: PatientIdParamDto, @Query() query: ListVitalsQueryDto): Promise<VitalPageDto> {
+  list(
+    @CurrentUser() actor: AuthUser,
+    @Param() params: PatientIdParamDto,
+    @Query() query: ListVitalsQueryDto,
+  ): Promise<VitalPageDto> {
     return this.vitals.list(actor, params.patientId, query);
   }
 

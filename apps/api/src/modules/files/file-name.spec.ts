@@ -31,7 +31,9 @@ describe('sanitiseFileName', () => {
 describe('contentDisposition', () => {
   it('is an attachment with an ASCII fallback and an RFC 5987 UTF-8 name', () => {
     expect(contentDisposition('report.pdf')).toBe(`attachment; filename="report.pdf"; filename*=UTF-8''report.pdf`);
-    expect(contentDisposition('Ünïcode (1).pdf')).toBe(`attachment; filename="_n_code (1).pdf"; filename*=UTF-8''%C3%9Cn%C3%AFcode%20%281%29.pdf`);
+    expect(contentDisposition('Ünïcode (1).pdf')).toBe(
+      `attachment; filename="_n_code (1).pdf"; filename*=UTF-8''%C3%9Cn%C3%AFcode%20%281%29.pdf`,
+    );
     expect(contentDisposition('a"b\\c.txt')).toBe(`attachment; filename="a_b_c.txt"; filename*=UTF-8''a%22b%5Cc.txt`);
   });
 });

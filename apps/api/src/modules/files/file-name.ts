@@ -18,5 +18,9 @@ export function sanitiseFileName(raw: string | undefined): string {
   if (chars.length <= FILE_NAME_MAX_LENGTH) return name;
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? Array.from(name.slice(dot)).slice(0, 16).join('') : '';
-  return Array.from(name.slice(0, dot > 0 ? dot : undefined)).slice(0, FILE_NAME_MAX_LENGTH - ext.length).join('') + ext;
+  return (
+    Array.from(name.slice(0, dot > 0 ? dot : undefined))
+      .slice(0, FILE_NAME_MAX_LENGTH - ext.length)
+      .join('') + ext
+  );
 }

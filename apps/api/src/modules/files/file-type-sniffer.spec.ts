@@ -6,7 +6,11 @@ describe('sniffFileType (decided by bytes, never by name)', () => {
     [Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 'x.pdf', 'image/png'],
     [Buffer.from('ffd8ffe000104a464946', 'hex'), 'x', 'image/jpeg'],
     [Buffer.concat([Buffer.alloc(128), Buffer.from('DICM'), Buffer.alloc(20)]), 'x.bin', 'application/dicom'],
-    [Buffer.concat([Buffer.from('0000001866747970686569630000000068656963', 'hex'), Buffer.alloc(64)]), 'IMG_0001.jpg', 'image/heic'],
+    [
+      Buffer.concat([Buffer.from('0000001866747970686569630000000068656963', 'hex'), Buffer.alloc(64)]),
+      'IMG_0001.jpg',
+      'image/heic',
+    ],
     [Buffer.concat([Buffer.from('000000186674797061766966', 'hex'), Buffer.alloc(64)]), 'x.heic', undefined],
     ['a,b\n1,2\n', 'data.CSV', 'text/csv'],
     ['plain words ✓', 'notes', 'text/plain'],

@@ -25,7 +25,10 @@ import { FilesService } from './files.service';
 /** The signed-in patient's own medical files. */
 @ApiTags('files')
 @ApiUnauthorizedResponse({ type: ErrorDto })
-@ApiServiceUnavailableResponse({ type: ErrorDto, description: 'Database or file storage unavailable; nothing was changed' })
+@ApiServiceUnavailableResponse({
+  type: ErrorDto,
+  description: 'Database or file storage unavailable; nothing was changed',
+})
 @Roles('patient')
 @Controller('files')
 export class FilesController {

@@ -1,4 +1,12 @@
-import { BadRequestException, HttpException, Inject, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadRequestException,
+  HttpException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -6,7 +14,13 @@ import type { Request } from 'express';
 import { type Model, Types } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
-import { DEFAULT_PAGE_LIMIT, type FileDto, type FilePageDto, type ListFilesQueryDto, UploadFileFieldsDto } from '@cloudvault/contracts';
+import {
+  DEFAULT_PAGE_LIMIT,
+  type FileDto,
+  type FilePageDto,
+  type ListFilesQueryDto,
+  UploadFileFieldsDto,
+} from '@cloudvault/contracts';
 import type { AuthUser } from '../../common/http/auth-user';
 import { flattenValidationErrors } from '../../common/pipes/validation.pipe';
 import { containsInsensitive } from '../../common/query/escape-regex';
@@ -79,7 +93,13 @@ export class FilesService {
       });
       stored = false;
       const id = doc._id.toHexString();
-      await this.audit.record({ actor, action: 'file.upload', resourceType: RESOURCE, resourceId: id, patientId: actor.id });
+      await this.audit.record({
+        actor,
+        action: 'file.upload',
+        resourceType: RESOURCE,
+        resourceId: id,
+        patientId: actor.id,
+      });
       return toFileDto(doc.toObject<StoredMedicalFile>());
     } finally {
       if (stored) await this.discard(storageKey);
@@ -89,7 +109,8 @@ export class FilesService {
   async list(actor: AuthUser, patientId: string, query: ListFilesQueryDto): Promise<FilePageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
     const filter: Record<string, unknown> = { patientId: new Types.ObjectId(patientId), deleting: { $ne: true } };
-    if (query.q) filter['$or'] = [{ name: containsInsensitive(query.q) }, { description: containsInsensitive(query.q) }];
+    if (query.q)
+      filter['$or'] = [{ name: containsInsensitive(query.q) }, { description: containsInsensitive(query.q) }];
     const createdAt: Record<string, Date> = {};
     if (query.from) createdAt['$gte'] = new Date(query.from);
     if (query.to) createdAt['$lte'] = new Date(query.to);
@@ -133,7 +154,13 @@ export class FilesService {
       throw storageFailure(e);
     }
     try {
-      await this.audit.record({ actor, action: 'file.download', resourceType: RESOURCE, resourceId: fileId, patientId });
+      await this.audit.record({
+        actor,
+        action: 'file.download',
+        resourceType: RESOURCE,
+        resourceId: fileId,
+        patientId,
+      });
     } catch (e) {
       stream.destroy();
       throw e;
@@ -147,10 +174,20 @@ export class FilesService {
    */
   async remove(actor: AuthUser, fileId: string): Promise<void> {
     const file = await this.files
-      .findOneAndUpdate({ _id: new Types.ObjectId(fileId), patientId: new Types.ObjectId(actor.id) }, { $set: { deleting: true } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: new Types.ObjectId(fileId), patientId: new Types.ObjectId(actor.id) },
+        { $set: { deleting: true } },
+        { returnDocument: 'after' },
+      )
       .lean<StoredMedicalFile>();
     if (!file) {
-      await this.audit.record({ actor, action: 'file.delete', resourceType: RESOURCE, resourceId: fileId, outcome: 'failure' });
+      await this.audit.record({
+        actor,
+        action: 'file.delete',
+        resourceType: RESOURCE,
+        resourceId: fileId,
+        outcome: 'failure',
+      });
       throw new NotFoundException('File not found');
     }
     try {
@@ -160,10 +197,21 @@ export class FilesService {
       throw storageFailure(e);
     }
     await this.files.deleteOne({ _id: file._id });
-    await this.audit.record({ actor, action: 'file.delete', resourceType: RESOURCE, resourceId: fileId, patientId: actor.id });
+    await this.audit.record({
+      actor,
+      action: 'file.delete',
+      resourceType: RESOURCE,
+      resourceId: fileId,
+      patientId: actor.id,
+    });
   }
 
-  private async findOwned(actor: AuthUser, patientId: string, fileId: string, action: string): Promise<StoredMedicalFile> {
+  private async findOwned(
+    actor: AuthUser,
+    patientId: string,
+    fileId: string,
+    action: string,
+  ): Promise<StoredMedicalFile> {
     const file = await this.files
       .findOne({ _id: new Types.ObjectId(fileId), patientId: new Types.ObjectId(patientId), deleting: { $ne: true } })
       .lean<StoredMedicalFile>();
@@ -177,7 +225,8 @@ export class FilesService {
   private async validateFields(fields: Record<string, string>): Promise<UploadFileFieldsDto> {
     const dto = plainToInstance(UploadFileFieldsDto, fields);
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length) throw new BadRequestException({ message: 'Validation failed', details: flattenValidationErrors(errors) });
+    if (errors.length)
+      throw new BadRequestException({ message: 'Validation failed', details: flattenValidationErrors(errors) });
     return dto;
   }
 

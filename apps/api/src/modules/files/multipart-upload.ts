@@ -13,7 +13,8 @@ export interface IncomingFile {
 const ENVELOPE_BYTES = 64 * 1024;
 const FILE_FIELD = 'file';
 
-const invalid = (field: string, message: string) => new BadRequestException({ message: 'Validation failed', details: [{ field, message }] });
+const invalid = (field: string, message: string) =>
+  new BadRequestException({ message: 'Validation failed', details: [{ field, message }] });
 
 /**
  * Reads a `multipart/form-data` request with busboy, streaming: exactly one `file` part is handed to

@@ -35,7 +35,8 @@ export class UploadInspector extends Transform {
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.size += chunk.length;
-    if (this.size > this.maxBytes) return cb(new PayloadTooLargeException(`File is larger than the ${this.maxBytes}-byte limit`));
+    if (this.size > this.maxBytes)
+      return cb(new PayloadTooLargeException(`File is larger than the ${this.maxBytes}-byte limit`));
     this.hash.update(chunk);
     if (this.decided) {
       if (this.text && !this.text.feed(chunk)) return cb(this.unsupported());
@@ -58,7 +59,12 @@ export class UploadInspector extends Transform {
     };
     if (this.decided) return finish();
     if (this.headBytes === 0) {
-      return cb(new BadRequestException({ message: 'Validation failed', details: [{ field: 'file', message: 'file must not be empty' }] }));
+      return cb(
+        new BadRequestException({
+          message: 'Validation failed',
+          details: [{ field: 'file', message: 'file must not be empty' }],
+        }),
+      );
     }
     this.decide().then(finish, (e: unknown) => cb(e as Error));
   }
@@ -75,6 +81,8 @@ export class UploadInspector extends Transform {
   }
 
   private unsupported(): UnsupportedMediaTypeException {
-    return new UnsupportedMediaTypeException('File type not allowed: PDF, PNG, JPEG, WebP, HEIC, DICOM, plain text or CSV only');
+    return new UnsupportedMediaTypeException(
+      'File type not allowed: PDF, PNG, JPEG, WebP, HEIC, DICOM, plain text or CSV only',
+    );
   }
 }

@@ -34,7 +34,12 @@ export class NotesService {
   ) {}
 
   async create(actor: AuthUser, patientId: string, dto: CreateNoteDto): Promise<NoteDto> {
-    const note = await this.notes.create({ patientId: oid(patientId), authorId: oid(actor.id), visibility: dto.visibility, body: dto.body });
+    const note = await this.notes.create({
+      patientId: oid(patientId),
+      authorId: oid(actor.id),
+      visibility: dto.visibility,
+      body: dto.body,
+    });
     await this.audit.record({ actor, action: 'note.create', resourceType: 'note', resourceId: note.id, patientId });
     return this.view(note._id);
   }
@@ -72,14 +77,22 @@ export class NotesService {
   /** Author-only edit; the previous version is kept in `revisions`. Another doctor's shared note → 403, an unseen one → 404. */
   async update(actor: AuthUser, patientId: string, noteId: string, dto: UpdateNoteDto): Promise<NoteDto> {
     if (dto.body === undefined && dto.visibility === undefined) {
-      throw new BadRequestException({ message: 'Validation failed', details: [{ field: 'body', message: 'give body and/or visibility' }] });
+      throw new BadRequestException({
+        message: 'Validation failed',
+        details: [{ field: 'body', message: 'give body and/or visibility' }],
+      });
     }
-    const current = await this.notes.findOne(this.ownedBy(actor, patientId, noteId), { body: 1, visibility: 1, updatedAt: 1 }).lean();
+    const current = await this.notes
+      .findOne(this.ownedBy(actor, patientId, noteId), { body: 1, visibility: 1, updatedAt: 1 })
+      .lean();
     if (!current) throw await this.missOrForbidden(actor, patientId, noteId, 'edit');
     const updated = await this.notes.findOneAndUpdate(
       { ...this.ownedBy(actor, patientId, noteId), updatedAt: current.updatedAt },
       {
-        $set: { ...(dto.body !== undefined ? { body: dto.body } : {}), ...(dto.visibility ? { visibility: dto.visibility } : {}) },
+        $set: {
+          ...(dto.body !== undefined ? { body: dto.body } : {}),
+          ...(dto.visibility ? { visibility: dto.visibility } : {}),
+        },
         $push: { revisions: { body: current.body, visibility: current.visibility, replacedAt: new Date() } },
       },
       { returnDocument: 'after', runValidators: true },
@@ -110,7 +123,9 @@ export class NotesService {
   /** Not the author: 403 if the caller can see the note (someone else's shared note), else 404. */
   private async missOrForbidden(actor: AuthUser, patientId: string, noteId: string, verb: string): Promise<Error> {
     const visible = await this.notes.exists({ ...this.visibleTo(actor, patientId), _id: oid(noteId) });
-    return visible ? new ForbiddenException(`Only the author can ${verb} this note`) : new NotFoundException('Note not found');
+    return visible
+      ? new ForbiddenException(`Only the author can ${verb} this note`)
+      : new NotFoundException('Note not found');
   }
 
   private async page(filter: QueryFilter<Note>, query: PageQueryDto): Promise<NotePageDto> {

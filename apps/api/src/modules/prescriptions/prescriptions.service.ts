@@ -37,12 +37,22 @@ export class PrescriptionsService {
       medications: dto.medications,
       instructions: dto.instructions,
     });
-    await this.audit.record({ actor, action: 'prescription.create', resourceType: 'prescription', resourceId: created.id, patientId });
+    await this.audit.record({
+      actor,
+      action: 'prescription.create',
+      resourceType: 'prescription',
+      resourceId: created.id,
+      patientId,
+    });
     return this.view(created._id);
   }
 
   /** Every prescription of the patient (all doctors' — for medication reconciliation), newest first. */
-  async listForPatient(actor: AuthUser, patientId: string, query: ListPrescriptionsQueryDto): Promise<PrescriptionPageDto> {
+  async listForPatient(
+    actor: AuthUser,
+    patientId: string,
+    query: ListPrescriptionsQueryDto,
+  ): Promise<PrescriptionPageDto> {
     const page = await this.page({ patientId: oid(patientId) }, query);
     await this.audit.record({ actor, action: 'prescription.list', resourceType: 'prescription', patientId });
     return page;
@@ -77,11 +87,20 @@ export class PrescriptionsService {
       }
       throw new NotFoundException('Prescription not found');
     }
-    await this.audit.record({ actor, action: 'prescription.cancel', resourceType: 'prescription', resourceId: id, patientId });
+    await this.audit.record({
+      actor,
+      action: 'prescription.cancel',
+      resourceType: 'prescription',
+      resourceId: id,
+      patientId,
+    });
     return this.view(oid(id));
   }
 
-  private async page(filter: QueryFilter<Prescription>, query: ListPrescriptionsQueryDto): Promise<PrescriptionPageDto> {
+  private async page(
+    filter: QueryFilter<Prescription>,
+    query: ListPrescriptionsQueryDto,
+  ): Promise<PrescriptionPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
     const match: QueryFilter<Prescription> = { ...filter, ...(query.status ? { status: query.status } : {}) };
     if (query.cursor) {
@@ -98,7 +117,10 @@ export class PrescriptionsService {
   }
 
   private async view(id: Types.ObjectId): Promise<PrescriptionDto> {
-    const [row] = await this.prescriptions.aggregate<PrescriptionView>([{ $match: { _id: id } }, ...lookupUser('doctorId', 'doctor')]);
+    const [row] = await this.prescriptions.aggregate<PrescriptionView>([
+      { $match: { _id: id } },
+      ...lookupUser('doctorId', 'doctor'),
+    ]);
     if (!row) throw new NotFoundException('Prescription not found');
     return toPrescriptionDto(row);
   }

@@ -32,14 +32,17 @@ const FLAGGED: Partial<Record<VitalCategoryCode, { code: SummaryFlagCode; severi
 /** "142/91 mm[Hg]" or "96 %". */
 export function formatReading(v: VitalStatFactDto, unit: string): string {
   const n = (x: number) => String(Math.round(x * 10) / 10);
-  const num = v.systolic !== undefined && v.diastolic !== undefined ? `${n(v.systolic)}/${n(v.diastolic)}` : n(v.value ?? NaN);
+  const num =
+    v.systolic !== undefined && v.diastolic !== undefined ? `${n(v.systolic)}/${n(v.diastolic)}` : n(v.value ?? NaN);
   return `${num} ${unit}`;
 }
 
 /** Category of the period's highest or lowest value (glucose without its meal context: random thresholds). */
 function classifyExtreme(fact: VitalFactDto, v: VitalStatFactDto): VitalCategoryDto | null {
   if (fact.type === 'blood_pressure') {
-    return v.systolic !== undefined && v.diastolic !== undefined ? classifyBloodPressure(v.systolic, v.diastolic) : null;
+    return v.systolic !== undefined && v.diastolic !== undefined
+      ? classifyBloodPressure(v.systolic, v.diastolic)
+      : null;
   }
   if (v.value === undefined) return null;
   return classifyReading({ type: fact.type, statValue: v.value });
@@ -57,14 +60,26 @@ export function deriveFlags(vitals: readonly VitalFactDto[]): SummaryFlagDto[] {
     const latest = fact.category ? FLAGGED[fact.category.code] : undefined;
     if (latest) {
       seen.add(latest.code);
-      flags.push({ ...latest, vitalType: fact.type, basis: 'latest', reading: formatReading(fact.latest, fact.unit), takenAt: fact.latest.takenAt });
+      flags.push({
+        ...latest,
+        vitalType: fact.type,
+        basis: 'latest',
+        reading: formatReading(fact.latest, fact.unit),
+        takenAt: fact.latest.takenAt,
+      });
     }
     for (const basis of ['max', 'min'] as const satisfies readonly FlagBasis[]) {
       const category = classifyExtreme(fact, fact[basis]);
       const hit = category ? FLAGGED[category.code] : undefined;
       if (!hit || seen.has(hit.code)) continue;
       seen.add(hit.code);
-      flags.push({ code: hit.code, severity: 'attention', vitalType: fact.type, basis, reading: formatReading(fact[basis], fact.unit) });
+      flags.push({
+        code: hit.code,
+        severity: 'attention',
+        vitalType: fact.type,
+        basis,
+        reading: formatReading(fact[basis], fact.unit),
+      });
     }
   }
   const rank = (f: SummaryFlagDto) => (f.severity === 'urgent' ? 0 : 1);

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model, type QueryFilter, Types } from 'mongoose';
-import { type CreateSummaryDto, DEFAULT_PAGE_LIMIT, type PageQueryDto, type SummaryDto, type SummaryPageDto } from '@cloudvault/contracts';
+import {
+  type CreateSummaryDto,
+  DEFAULT_PAGE_LIMIT,
+  type PageQueryDto,
+  type SummaryDto,
+  type SummaryPageDto,
+} from '@cloudvault/contracts';
 import type { AuthUser } from '../../common/http/auth-user';
 import { afterPosition, decodeDateCursor, toPage } from '../../common/query/page-cursor';
 import { SummaryGeneratorService } from '../../infra/ai/summary-generator.service';
@@ -36,8 +42,14 @@ export class SummariesService {
   async generate(actor: AuthUser, patientId: string, dto: CreateSummaryDto): Promise<SummaryDto> {
     const period = resolvePeriod(dto);
     await this.rateLimiter.acquire(actor, patientId);
-    const [patient, facts] = await Promise.all([this.users.findById(patientId), this.facts.build(actor, patientId, period)]);
-    const generated = await this.generator.generate({ facts, identity: { name: patient?.name, email: patient?.email } });
+    const [patient, facts] = await Promise.all([
+      this.users.findById(patientId),
+      this.facts.build(actor, patientId, period),
+    ]);
+    const generated = await this.generator.generate({
+      facts,
+      identity: { name: patient?.name, email: patient?.email },
+    });
     const doc = await this.summaries.create({
       patientId: oid(patientId),
       requester: { id: oid(actor.id), role: actor.role },
@@ -65,7 +77,12 @@ export class SummariesService {
       .limit(limit + 1)
       .lean<StoredSummary[]>();
     const names = await this.users.findNamesByIds(rows.map((r) => r.requester.id.toHexString()));
-    const page = toPage(rows, limit, (r) => toSummaryDto(r, names), (r) => r.createdAt.toISOString());
+    const page = toPage(
+      rows,
+      limit,
+      (r) => toSummaryDto(r, names),
+      (r) => r.createdAt.toISOString(),
+    );
     await this.audit.record({ actor, action: 'summary.list', resourceType: RESOURCE, patientId });
     return page;
   }

@@ -28,6 +28,13 @@ export class SummaryFactsBuilder {
       this.prescriptions.listActive(patientId),
       this.files.list(actor, patientId, { limit: SUMMARY_FACT_LIMITS.files }),
     ]);
-    return assembleFacts({ audience: actor.role, period, vitals: vitals.items, notes, prescriptions, files: files.items });
+    return assembleFacts({
+      audience: actor.role,
+      period,
+      vitals: vitals.items,
+      notes,
+      prescriptions,
+      files: files.items,
+    });
   }
 }

@@ -4,7 +4,15 @@ import { assembleFacts } from './summary-facts';
 const at = (day: number) => new Date(Date.UTC(2026, 9, day, 9)).toISOString();
 
 function note(day: number, body: string, visibility: 'shared' | 'private' = 'shared'): NoteDto {
-  return { id: `n${day}`, patientId: 'p', author: { id: 'd', name: 'Dr. Who' }, visibility, body, createdAt: at(day), updatedAt: at(day) };
+  return {
+    id: `n${day}`,
+    patientId: 'p',
+    author: { id: 'd', name: 'Dr. Who' },
+    visibility,
+    body,
+    createdAt: at(day),
+    updatedAt: at(day),
+  };
 }
 
 function prescription(status: 'active' | 'cancelled', name: string): PrescriptionDto {
@@ -19,7 +27,14 @@ function prescription(status: 'active' | 'cancelled', name: string): Prescriptio
   };
 }
 
-const base = { audience: 'doctor' as const, period: { from: new Date(at(1)), to: new Date(at(30)) }, vitals: [], notes: [], prescriptions: [], files: [] };
+const base = {
+  audience: 'doctor' as const,
+  period: { from: new Date(at(1)), to: new Date(at(30)) },
+  vitals: [],
+  notes: [],
+  prescriptions: [],
+  files: [],
+};
 
 describe('assembleFacts', () => {
   it('keeps the 5 newest notes, shortened, without author or ids', () => {
@@ -32,8 +47,13 @@ describe('assembleFacts', () => {
   });
 
   it('lists the medications of active prescriptions only, with their instructions and date', () => {
-    const facts = assembleFacts({ ...base, prescriptions: [prescription('active', 'Ramipril'), prescription('cancelled', 'Warfarin')] });
-    expect(facts.medications).toEqual([{ name: 'Ramipril', dose: '10 mg', frequency: 'daily', instructions: 'With food.', prescribedAt: at(1) }]);
+    const facts = assembleFacts({
+      ...base,
+      prescriptions: [prescription('active', 'Ramipril'), prescription('cancelled', 'Warfarin')],
+    });
+    expect(facts.medications).toEqual([
+      { name: 'Ramipril', dose: '10 mg', frequency: 'daily', instructions: 'With food.', prescribedAt: at(1) },
+    ]);
   });
 
   it('keeps file names and dates only, the 10 newest', () => {
@@ -44,6 +64,11 @@ describe('assembleFacts', () => {
   });
 
   it('states the audience and the period as ISO strings', () => {
-    expect(assembleFacts(base)).toMatchObject({ audience: 'doctor', period: { from: at(1), to: at(30) }, vitals: [], flags: [] });
+    expect(assembleFacts(base)).toMatchObject({
+      audience: 'doctor',
+      period: { from: at(1), to: at(30) },
+      vitals: [],
+      flags: [],
+    });
   });
 });

@@ -66,8 +66,10 @@ function medications(prescriptions: readonly PrescriptionDto[]): MedicationFactD
     .slice(0, SUMMARY_FACT_LIMITS.medications);
 }
 
-const shorten = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
-const newestFirst = <T>(items: readonly T[], at: (t: T) => string): T[] => [...items].sort((a, b) => at(b).localeCompare(at(a)));
+const shorten = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+const newestFirst = <T>(items: readonly T[], at: (t: T) => string): T[] =>
+  [...items].sort((a, b) => at(b).localeCompare(at(a)));
 
 /**
  * The structured facts a summary is written from. By construction they hold no name, email or id of anyone:
@@ -83,7 +85,11 @@ export function assembleFacts(src: FactSources): SummaryFactsDto {
     medications: medications(src.prescriptions),
     notes: newestFirst(src.notes, (n) => n.createdAt)
       .slice(0, SUMMARY_FACT_LIMITS.notes)
-      .map((n) => ({ body: shorten(n.body, SUMMARY_FACT_LIMITS.noteChars), visibility: n.visibility, writtenAt: n.createdAt })),
+      .map((n) => ({
+        body: shorten(n.body, SUMMARY_FACT_LIMITS.noteChars),
+        visibility: n.visibility,
+        writtenAt: n.createdAt,
+      })),
     files: newestFirst(src.files, (f) => f.createdAt)
       .slice(0, SUMMARY_FACT_LIMITS.files)
       .map((f) => ({ name: f.name, uploadedAt: f.createdAt })),

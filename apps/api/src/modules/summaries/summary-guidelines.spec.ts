@@ -5,7 +5,14 @@ import { classifyReading } from '../vitals/vital-classification';
 import { deriveFlags } from './clinical-flags';
 
 const AT = '2026-10-30T08:00:00.000Z';
-const UNITS: Record<VitalType, string> = { blood_pressure: 'mm[Hg]', heart_rate: '/min', glucose: 'mg/dL', weight: 'kg', temperature: 'Cel', spo2: '%' };
+const UNITS: Record<VitalType, string> = {
+  blood_pressure: 'mm[Hg]',
+  heart_rate: '/min',
+  glucose: 'mg/dL',
+  weight: 'kg',
+  temperature: 'Cel',
+  spo2: '%',
+};
 
 /** A fixture patient with a single reading of one type, categorised by the real vitals classifier. */
 function singleReading(type: VitalType, a: number, b?: number, context?: GlucoseContext): VitalFactDto {
@@ -43,17 +50,77 @@ const local = new LocalSummaryProvider();
 const CASES: [string, VitalFactDto, string, SummaryFlagCode | null, boolean][] = [
   ['BP 118/76: normal (ACC/AHA)', singleReading('blood_pressure', 118, 76), 'Normal', null, false],
   ['BP 124/78: elevated', singleReading('blood_pressure', 124, 78), 'Elevated', null, false],
-  ['BP 134/82: stage 1, shown but not flagged', singleReading('blood_pressure', 134, 82), 'Hypertension stage 1', null, false],
-  ['BP 142/91: stage 2', singleReading('blood_pressure', 142, 91), 'Hypertension stage 2', 'hypertension_stage_2', false],
-  ['BP 128/92: stage 2 on diastolic alone', singleReading('blood_pressure', 128, 92), 'Hypertension stage 2', 'hypertension_stage_2', false],
-  ['BP 186/124: hypertensive crisis', singleReading('blood_pressure', 186, 124), 'Hypertensive crisis', 'hypertensive_crisis', true],
-  ['BP 181/100: crisis on systolic alone', singleReading('blood_pressure', 181, 100), 'Hypertensive crisis', 'hypertensive_crisis', true],
-  ['glucose 50 mg/dL: level 2 hypoglycaemia (ADA)', singleReading('glucose', 50, undefined, 'random'), 'Hypoglycemia (level 2', 'severe_hypoglycaemia', true],
-  ['glucose 65 mg/dL: level 1 hypoglycaemia', singleReading('glucose', 65, undefined, 'fasting'), 'Hypoglycemia (level 1', 'hypoglycaemia', false],
+  [
+    'BP 134/82: stage 1, shown but not flagged',
+    singleReading('blood_pressure', 134, 82),
+    'Hypertension stage 1',
+    null,
+    false,
+  ],
+  [
+    'BP 142/91: stage 2',
+    singleReading('blood_pressure', 142, 91),
+    'Hypertension stage 2',
+    'hypertension_stage_2',
+    false,
+  ],
+  [
+    'BP 128/92: stage 2 on diastolic alone',
+    singleReading('blood_pressure', 128, 92),
+    'Hypertension stage 2',
+    'hypertension_stage_2',
+    false,
+  ],
+  [
+    'BP 186/124: hypertensive crisis',
+    singleReading('blood_pressure', 186, 124),
+    'Hypertensive crisis',
+    'hypertensive_crisis',
+    true,
+  ],
+  [
+    'BP 181/100: crisis on systolic alone',
+    singleReading('blood_pressure', 181, 100),
+    'Hypertensive crisis',
+    'hypertensive_crisis',
+    true,
+  ],
+  [
+    'glucose 50 mg/dL: level 2 hypoglycaemia (ADA)',
+    singleReading('glucose', 50, undefined, 'random'),
+    'Hypoglycemia (level 2',
+    'severe_hypoglycaemia',
+    true,
+  ],
+  [
+    'glucose 65 mg/dL: level 1 hypoglycaemia',
+    singleReading('glucose', 65, undefined, 'fasting'),
+    'Hypoglycemia (level 1',
+    'hypoglycaemia',
+    false,
+  ],
   ['fasting glucose 92: normal', singleReading('glucose', 92, undefined, 'fasting'), 'Normal', null, false],
-  ['fasting glucose 110: prediabetes range', singleReading('glucose', 110, undefined, 'fasting'), 'Prediabetes range', null, false],
-  ['fasting glucose 131: hyperglycaemia', singleReading('glucose', 131, undefined, 'fasting'), 'Diabetes range', 'hyperglycaemia', false],
-  ['post-meal glucose 215: hyperglycaemia', singleReading('glucose', 215, undefined, 'post_meal'), 'Diabetes range', 'hyperglycaemia', false],
+  [
+    'fasting glucose 110: prediabetes range',
+    singleReading('glucose', 110, undefined, 'fasting'),
+    'Prediabetes range',
+    null,
+    false,
+  ],
+  [
+    'fasting glucose 131: hyperglycaemia',
+    singleReading('glucose', 131, undefined, 'fasting'),
+    'Diabetes range',
+    'hyperglycaemia',
+    false,
+  ],
+  [
+    'post-meal glucose 215: hyperglycaemia',
+    singleReading('glucose', 215, undefined, 'post_meal'),
+    'Diabetes range',
+    'hyperglycaemia',
+    false,
+  ],
   ['SpO2 97 %: normal', singleReading('spo2', 97), 'Normal', null, false],
   ['SpO2 93 %: borderline, low SpO2 flag', singleReading('spo2', 93), 'Borderline', 'low_spo2', false],
   ['SpO2 87 %: hypoxaemia, urgent', singleReading('spo2', 87), 'Low', 'low_spo2', true],
@@ -82,9 +149,17 @@ describe('local summary of fixture patients against the guideline categories and
 
   it('flags a crisis reached earlier in the period even when the latest reading is lower, as attention', () => {
     const bp = singleReading('blood_pressure', 128, 79);
-    const facts = factsOf([{ ...bp, count: 9, max: { systolic: 192, diastolic: 110 }, min: { systolic: 118, diastolic: 70 } }]);
+    const facts = factsOf([
+      { ...bp, count: 9, max: { systolic: 192, diastolic: 110 }, min: { systolic: 118, diastolic: 70 } },
+    ]);
     expect(facts.flags).toEqual([
-      { code: 'hypertensive_crisis', severity: 'attention', vitalType: 'blood_pressure', basis: 'max', reading: '192/110 mm[Hg]' },
+      {
+        code: 'hypertensive_crisis',
+        severity: 'attention',
+        vitalType: 'blood_pressure',
+        basis: 'max',
+        reading: '192/110 mm[Hg]',
+      },
     ]);
     expect(local.write(facts)).toContain('highest blood pressure in the period 192/110 mmHg');
   });
@@ -100,7 +175,12 @@ describe('local summary of fixture patients against the guideline categories and
   });
 
   it('a hypoglycaemic low earlier in the period is flagged from the minimum', () => {
-    const g = { ...singleReading('glucose', 104, undefined, 'fasting'), count: 14, min: { value: 61 }, max: { value: 160 } };
+    const g = {
+      ...singleReading('glucose', 104, undefined, 'fasting'),
+      count: 14,
+      min: { value: 61 },
+      max: { value: 160 },
+    };
     expect(deriveFlags([g]).map((f) => [f.code, f.basis, f.reading])).toEqual([['hypoglycaemia', 'min', '61 mg/dL']]);
   });
 });

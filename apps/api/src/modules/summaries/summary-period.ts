@@ -3,7 +3,8 @@ import { type CreateSummaryDto, SUMMARY_DEFAULT_PERIOD_DAYS, SUMMARY_MAX_PERIOD_
 
 const DAY_MS = 24 * 3600_000;
 
-const invalid = (field: string, message: string) => new BadRequestException({ message: 'Validation failed', details: [{ field, message }] });
+const invalid = (field: string, message: string) =>
+  new BadRequestException({ message: 'Validation failed', details: [{ field, message }] });
 
 /** The period a summary covers: `to` defaults to now, `from` to 90 days before `to`; at most 5 years. */
 export function resolvePeriod(dto: CreateSummaryDto, now = new Date()): { from: Date; to: Date } {

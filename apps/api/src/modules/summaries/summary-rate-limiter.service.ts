@@ -35,7 +35,10 @@ export class SummaryRateLimiterService {
     });
     if (ahead < limit) return;
     await this.requests.deleteOne({ _id: mine._id });
-    const oldest = await this.requests.findOne({ requesterId, at: { $gt: windowStart } }, { at: 1 }).sort({ at: 1 }).lean<{ at: Date }>();
+    const oldest = await this.requests
+      .findOne({ requesterId, at: { $gt: windowStart } }, { at: 1 })
+      .sort({ at: 1 })
+      .lean<{ at: Date }>();
     const waitMs = (oldest?.at.getTime() ?? at.getTime()) + SUMMARY_RATE_WINDOW_MS - at.getTime();
     await this.audit.record({ actor, action: 'summary.create', resourceType: 'summary', patientId, outcome: 'denied' });
     throw new SummaryRateLimitException(Math.max(1, Math.ceil(waitMs / 1000)));

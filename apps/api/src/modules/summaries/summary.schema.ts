@@ -1,6 +1,12 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { type HydratedDocument, SchemaTypes, Types } from 'mongoose';
-import { ROLE_VALUES, type Role, SUMMARY_PROVIDERS, type SummaryFactsDto, type SummaryProviderName } from '@cloudvault/contracts';
+import {
+  ROLE_VALUES,
+  type Role,
+  SUMMARY_PROVIDERS,
+  type SummaryFactsDto,
+  type SummaryProviderName,
+} from '@cloudvault/contracts';
 
 /** Who asked for a summary. */
 @Schema({ _id: false, versionKey: false })
@@ -11,7 +17,12 @@ export class SummaryRequester {
 const SummaryRequesterSchema = SchemaFactory.createForClass(SummaryRequester);
 
 /** A generated health summary with its provenance. Never updated; `minimize: false` keeps the facts exactly. */
-@Schema({ collection: 'summaries', versionKey: false, minimize: false, timestamps: { createdAt: true, updatedAt: false } })
+@Schema({
+  collection: 'summaries',
+  versionKey: false,
+  minimize: false,
+  timestamps: { createdAt: true, updatedAt: false },
+})
 export class Summary {
   @Prop({ required: true, type: SchemaTypes.ObjectId }) patientId!: Types.ObjectId;
   @Prop({ required: true, type: SummaryRequesterSchema }) requester!: SummaryRequester;

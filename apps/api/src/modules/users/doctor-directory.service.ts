@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model, type QueryFilter, Types } from 'mongoose';
-import { DEFAULT_PAGE_LIMIT, type DoctorPageDto, type DoctorProfileDto, type ListDoctorsQueryDto } from '@cloudvault/contracts';
+import {
+  DEFAULT_PAGE_LIMIT,
+  type DoctorPageDto,
+  type DoctorProfileDto,
+  type ListDoctorsQueryDto,
+} from '@cloudvault/contracts';
 import { containsInsensitive, equalsInsensitive } from '../../common/query/escape-regex';
 import { afterPosition, decodeCursor, toPage } from '../../common/query/page-cursor';
 import { User } from './user.schema';

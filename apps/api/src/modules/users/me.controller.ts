@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { UpdateMeDto, UserDto } from '@cloudvault/contracts';
 import { AllowMfaEnrolment } from '../../common/decorators/allow-mfa-enrolment.decorator';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
@@ -25,7 +31,10 @@ export class MeController {
   /** Changes the display name, and for doctors the specialty and biography (an empty bio clears it). */
   @Patch()
   @ApiOkResponse({ type: UserDto })
-  @ApiBadRequestResponse({ type: ErrorDto, description: 'Invalid or unknown fields, or doctor-only fields from a patient' })
+  @ApiBadRequestResponse({
+    type: ErrorDto,
+    description: 'Invalid or unknown fields, or doctor-only fields from a patient',
+  })
   @ApiNotFoundResponse({ type: ErrorDto, description: 'The account no longer exists' })
   update(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto): Promise<UserDto> {
     return this.users.updateMe(user, dto);

@@ -21,7 +21,13 @@ export interface UserMfaSecrets {
   lastStep?: number;
 }
 
-type CredentialRow = { _id: Types.ObjectId; email: string; role: Role; passwordHash: string; mfa?: { enabled?: boolean } };
+type CredentialRow = {
+  _id: Types.ObjectId;
+  email: string;
+  role: Role;
+  passwordHash: string;
+  mfa?: { enabled?: boolean };
+};
 
 /** Password hashes and two-factor state: used by the auth module only, never mapped to responses. */
 @Injectable()
@@ -29,7 +35,10 @@ export class UserCredentialsService {
   constructor(@InjectModel(User.name) private readonly users: Model<User>) {}
 
   async findByEmail(email: string): Promise<UserCredentials | null> {
-    const u = await this.users.findOne({ email: email.trim().toLowerCase() }).select('+passwordHash').lean<CredentialRow>();
+    const u = await this.users
+      .findOne({ email: email.trim().toLowerCase() })
+      .select('+passwordHash')
+      .lean<CredentialRow>();
     return u ? this.toCredentials(u) : null;
   }
 
@@ -48,12 +57,22 @@ export class UserCredentialsService {
       .findById(new Types.ObjectId(id))
       .select('+mfa.secret +mfa.pendingSecret +mfa.lastStep')
       .lean<{ mfa?: UserMfaSecrets }>();
-    return u ? { enabled: u.mfa?.enabled === true, secret: u.mfa?.secret, pendingSecret: u.mfa?.pendingSecret, lastStep: u.mfa?.lastStep } : null;
+    return u
+      ? {
+          enabled: u.mfa?.enabled === true,
+          secret: u.mfa?.secret,
+          pendingSecret: u.mfa?.pendingSecret,
+          lastStep: u.mfa?.lastStep,
+        }
+      : null;
   }
 
   /** Stores a set-up secret; only while two-factor is off. Returns false when it is already on. */
   async setPendingSecret(id: string, pendingSecret: string): Promise<boolean> {
-    const r = await this.users.updateOne({ _id: new Types.ObjectId(id), 'mfa.enabled': { $ne: true } }, { $set: { 'mfa.pendingSecret': pendingSecret } });
+    const r = await this.users.updateOne(
+      { _id: new Types.ObjectId(id), 'mfa.enabled': { $ne: true } },
+      { $set: { 'mfa.pendingSecret': pendingSecret } },
+    );
     return r.matchedCount === 1;
   }
 
@@ -62,7 +81,12 @@ export class UserCredentialsService {
     const r = await this.users.updateOne(
       { _id: new Types.ObjectId(id), 'mfa.enabled': { $ne: true }, 'mfa.pendingSecret': pendingSecret },
       {
-        $set: { 'mfa.enabled': true, 'mfa.secret': pendingSecret, 'mfa.lastStep': step, 'mfa.recoveryCodes': recoveryCodeHashes },
+        $set: {
+          'mfa.enabled': true,
+          'mfa.secret': pendingSecret,
+          'mfa.lastStep': step,
+          'mfa.recoveryCodes': recoveryCodeHashes,
+        },
         $unset: { 'mfa.pendingSecret': 1 },
       },
     );
@@ -92,6 +116,12 @@ export class UserCredentialsService {
   }
 
   private toCredentials(u: CredentialRow): UserCredentials {
-    return { id: u._id.toHexString(), email: u.email, role: u.role, passwordHash: u.passwordHash, mfaEnabled: u.mfa?.enabled === true };
+    return {
+      id: u._id.toHexString(),
+      email: u.email,
+      role: u.role,
+      passwordHash: u.passwordHash,
+      mfaEnabled: u.mfa?.enabled === true,
+    };
   }
 }

@@ -55,7 +55,9 @@ export class UsersService {
   async findNamesByIds(ids: readonly string[]): Promise<Map<string, string>> {
     const valid = [...new Set(ids)].filter((id) => isValidObjectId(id)).map((id) => new Types.ObjectId(id));
     if (!valid.length) return new Map();
-    const rows = await this.users.find({ _id: { $in: valid } }, { name: 1 }).lean<{ _id: Types.ObjectId; name: string }[]>();
+    const rows = await this.users
+      .find({ _id: { $in: valid } }, { name: 1 })
+      .lean<{ _id: Types.ObjectId; name: string }[]>();
     return new Map(rows.map((r) => [r._id.toHexString(), r.name]));
   }
 

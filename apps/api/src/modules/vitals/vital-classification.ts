@@ -31,9 +31,12 @@ const category = (code: VitalCategoryCode, severity: VitalSeverity, source: stri
 export function classifyBloodPressure(systolic: number, diastolic: number): VitalCategoryDto {
   const t = VITAL_THRESHOLDS.bloodPressure;
   const src = VITAL_CATEGORY_SOURCES.accAha2017;
-  if (systolic > t.crisis.systolicAbove || diastolic > t.crisis.diastolicAbove) return category('hypertensive_crisis', 'critical', src);
-  if (systolic >= t.stage2.systolicAtLeast || diastolic >= t.stage2.diastolicAtLeast) return category('hypertension_stage_2', 'warning', src);
-  if (systolic >= t.stage1.systolicAtLeast || diastolic >= t.stage1.diastolicAtLeast) return category('hypertension_stage_1', 'warning', src);
+  if (systolic > t.crisis.systolicAbove || diastolic > t.crisis.diastolicAbove)
+    return category('hypertensive_crisis', 'critical', src);
+  if (systolic >= t.stage2.systolicAtLeast || diastolic >= t.stage2.diastolicAtLeast)
+    return category('hypertension_stage_2', 'warning', src);
+  if (systolic >= t.stage1.systolicAtLeast || diastolic >= t.stage1.diastolicAtLeast)
+    return category('hypertension_stage_1', 'warning', src);
   if (systolic >= t.elevated.systolicAtLeast) return category('elevated', 'attention', src);
   return category('normal', 'normal', src);
 }
@@ -48,7 +51,10 @@ export function classifyGlucose(mgdl: number, context: GlucoseContext = 'random'
   const src = VITAL_CATEGORY_SOURCES.adaGlucose;
   if (mgdl < t.hypoglycemiaLevel2Below) return category('hypoglycemia_level_2', 'critical', src);
   if (mgdl < t.hypoglycemiaLevel1Below) return category('hypoglycemia_level_1', 'warning', src);
-  if (context === 'random') return mgdl >= t.random.diabetesAtLeast ? category('diabetes_range', 'warning', src) : category('normal', 'normal', src);
+  if (context === 'random')
+    return mgdl >= t.random.diabetesAtLeast
+      ? category('diabetes_range', 'warning', src)
+      : category('normal', 'normal', src);
   const bounds = context === 'fasting' ? t.fasting : t.postMeal;
   if (mgdl >= bounds.diabetesAtLeast) return category('diabetes_range', 'warning', src);
   if (mgdl >= bounds.prediabetesAtLeast) return category('prediabetes_range', 'attention', src);

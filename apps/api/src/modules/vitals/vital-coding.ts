@@ -12,7 +12,19 @@ import type { Vital, VitalComponent } from './vital.schema';
 /** The coded, normalised fields of a validated measurement (everything but patient and time). */
 export type CodedVital = Pick<
   Vital,
-  'type' | 'systolic' | 'diastolic' | 'value' | 'unit' | 'ucumUnit' | 'context' | 'loinc' | 'components' | 'normalizedValue' | 'normalizedUnit' | 'statValue' | 'statValue2'
+  | 'type'
+  | 'systolic'
+  | 'diastolic'
+  | 'value'
+  | 'unit'
+  | 'ucumUnit'
+  | 'context'
+  | 'loinc'
+  | 'components'
+  | 'normalizedValue'
+  | 'normalizedUnit'
+  | 'statValue'
+  | 'statValue2'
 >;
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -60,7 +72,14 @@ export function codeVital(dto: CreateVitalDto): CodedVital {
       const value = dto.value as number;
       const code = dto.type === 'heart_rate' ? VITAL_LOINC.heartRate : VITAL_LOINC.spo2;
       const ucumUnit = dto.type === 'heart_rate' ? UCUM_UNITS.perMinute : UCUM_UNITS.percent;
-      return { type: dto.type, value, ucumUnit, loinc: code.code, components: single(code, value, ucumUnit), statValue: value };
+      return {
+        type: dto.type,
+        value,
+        ucumUnit,
+        loinc: code.code,
+        components: single(code, value, ucumUnit),
+        statValue: value,
+      };
     }
     case 'glucose':
     case 'weight':

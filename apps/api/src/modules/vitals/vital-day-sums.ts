@@ -61,7 +61,14 @@ export function rollupIncrement(r: SummedReading): Record<string, Record<string,
   const has2 = typeof y2 === 'number';
   const p = `t.${r.type}.`;
   return {
-    $inc: { [`${p}n`]: 1, [`${p}sy`]: y, [`${p}so`]: o, [`${p}soo`]: o * o, [`${p}soy`]: o * y, ...(has2 ? { [`${p}sy2`]: y2 } : {}) },
+    $inc: {
+      [`${p}n`]: 1,
+      [`${p}sy`]: y,
+      [`${p}so`]: o,
+      [`${p}soo`]: o * o,
+      [`${p}soy`]: o * y,
+      ...(has2 ? { [`${p}sy2`]: y2 } : {}),
+    },
     $min: { [`${p}min`]: y, ...(has2 ? { [`${p}min2`]: y2 } : {}) },
     $max: { [`${p}max`]: y, ...(has2 ? { [`${p}max2`]: y2 } : {}) },
   };
@@ -75,7 +82,18 @@ export function addReading(into: Map<string, DaySums>, r: SummedReading): void {
   const key = `${r.type}|${day}`;
   const d = into.get(key);
   if (!d) {
-    into.set(key, { type: r.type, day, n: 1, sy: y, min: y, max: y, so: o, soo: o * o, soy: o * y, ...(typeof y2 === 'number' ? { sy2: y2, min2: y2, max2: y2 } : {}) });
+    into.set(key, {
+      type: r.type,
+      day,
+      n: 1,
+      sy: y,
+      min: y,
+      max: y,
+      so: o,
+      soo: o * o,
+      soy: o * y,
+      ...(typeof y2 === 'number' ? { sy2: y2, min2: y2, max2: y2 } : {}),
+    });
     return;
   }
   d.n += 1;

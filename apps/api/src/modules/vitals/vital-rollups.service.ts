@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, Types } from 'mongoose';
 import type { VitalType } from '@cloudvault/contracts';
-import { addReading, DAY_MS, type DaySums, dayStart, rollupIncrement, type SummedReading, totalsOf } from './vital-day-sums';
+import {
+  addReading,
+  DAY_MS,
+  type DaySums,
+  dayStart,
+  rollupIncrement,
+  type SummedReading,
+  totalsOf,
+} from './vital-day-sums';
 import { Vital } from './vital.schema';
 import { VitalDailyRollup } from './vital-daily-rollup.schema';
 import { VitalRollupState } from './vital-rollup-state.schema';
@@ -35,7 +43,11 @@ export class VitalRollupsService {
   /** Recomputes one day of one type from its readings (bounded by the readings of that day). */
   async recomputeDay(patientId: Types.ObjectId, type: VitalType, takenAt: Date): Promise<void> {
     const start = dayStart(takenAt.getTime());
-    const [sums] = await this.daySums({ patientId, type, takenAt: { $gte: new Date(start), $lt: new Date(start + DAY_MS) } });
+    const [sums] = await this.daySums({
+      patientId,
+      type,
+      takenAt: { $gte: new Date(start), $lt: new Date(start + DAY_MS) },
+    });
     const filter = { patientId, day: new Date(start) };
     if (sums) await this.rollups.updateOne(filter, { $set: { [`t.${type}`]: totalsOf(sums) } }, { upsert: true });
     else await this.rollups.updateOne(filter, { $unset: { [`t.${type}`]: 1 } });

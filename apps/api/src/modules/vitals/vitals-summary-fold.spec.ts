@@ -30,7 +30,10 @@ describe('splitPeriod', () => {
   });
 
   it('day-aligned bounds need no readings; a period inside one day needs only readings', () => {
-    expect(splitPeriod({ from: at(6), to: new Date(at(9).getTime() - 1) })).toEqual({ days: { $gte: at(6), $lt: at(9) }, raw: [] });
+    expect(splitPeriod({ from: at(6), to: new Date(at(9).getTime() - 1) })).toEqual({
+      days: { $gte: at(6), $lt: at(9) },
+      raw: [],
+    });
     const from = at(4, 2);
     const to = at(4, 20);
     expect(splitPeriod({ from, to })).toEqual({ days: null, raw: [{ $gte: from, $lte: to }] });
@@ -57,7 +60,9 @@ describe('foldDays', () => {
     const hr = totals.get('heart_rate');
     expect(hr?.series[0]).not.toHaveProperty('value2');
     // slope by least squares over the raw points (x in weeks)
-    const pts = readings.filter((r) => r.type === 'blood_pressure').map((r) => [r.takenAt.getTime() / WEEK_MS, r.statValue] as const);
+    const pts = readings
+      .filter((r) => r.type === 'blood_pressure')
+      .map((r) => [r.takenAt.getTime() / WEEK_MS, r.statValue] as const);
     const mx = pts.reduce((a, [x]) => a + x, 0) / pts.length;
     const my = pts.reduce((a, [, y]) => a + y, 0) / pts.length;
     const slope = pts.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / pts.reduce((a, [x]) => a + (x - mx) ** 2, 0);
@@ -65,7 +70,11 @@ describe('foldDays', () => {
   });
 
   it('keeps the series at most 500 points over a long period, accounting for every reading', () => {
-    const readings: SummedReading[] = Array.from({ length: 1200 }, (_, i) => ({ type: 'weight', takenAt: at(i, 12), statValue: 80 + (i % 7) }));
+    const readings: SummedReading[] = Array.from({ length: 1200 }, (_, i) => ({
+      type: 'weight',
+      takenAt: at(i, 12),
+      statValue: 80 + (i % 7),
+    }));
     const { totals, bucketMs } = foldDays(daySums(readings));
     const w = totals.get('weight');
     expect(bucketMs).toBe(3 * DAY_MS);

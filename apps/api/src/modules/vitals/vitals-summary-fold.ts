@@ -23,9 +23,12 @@ type Bucket = Pick<DaySums, 'n' | 'sy' | 'min' | 'max' | 'sy2' | 'min2' | 'max2'
 
 export const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-const minOf = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
-const maxOf = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
-const sumOf = (a: number | undefined, b: number | undefined) => (a === undefined && b === undefined ? undefined : (a ?? 0) + (b ?? 0));
+const minOf = (a: number | undefined, b: number | undefined) =>
+  a === undefined ? b : b === undefined ? a : Math.min(a, b);
+const maxOf = (a: number | undefined, b: number | undefined) =>
+  a === undefined ? b : b === undefined ? a : Math.max(a, b);
+const sumOf = (a: number | undefined, b: number | undefined) =>
+  a === undefined && b === undefined ? undefined : (a ?? 0) + (b ?? 0);
 
 function merge<T extends Bucket>(into: T, d: Bucket): void {
   into.n += d.n;
@@ -82,7 +85,19 @@ export function foldDays(pieces: DaySums[]): FoldedSummary {
   for (const d of days) {
     let t = totals.get(d.type);
     if (!t) {
-      t = { n: 0, sx: 0, sy: 0, sxx: 0, sxy: 0, min: Infinity, max: -Infinity, min2: Infinity, max2: -Infinity, sy2: 0, series: [] };
+      t = {
+        n: 0,
+        sx: 0,
+        sy: 0,
+        sxx: 0,
+        sxy: 0,
+        min: Infinity,
+        max: -Infinity,
+        min2: Infinity,
+        max2: -Infinity,
+        sy2: 0,
+        series: [],
+      };
       totals.set(d.type, t);
       buckets.set(d.type, new Map());
     }
@@ -103,8 +118,16 @@ export function foldDays(pieces: DaySums[]): FoldedSummary {
     const start = first + Math.floor((d.day - first) / bucketMs) * bucketMs;
     const b = typeBuckets.get(start);
     if (b) merge(b, d);
-    else typeBuckets.set(start, { n: d.n, sy: d.sy, min: d.min, max: d.max, ...(d.min2 !== undefined ? { sy2: d.sy2, min2: d.min2, max2: d.max2 } : {}) });
+    else
+      typeBuckets.set(start, {
+        n: d.n,
+        sy: d.sy,
+        min: d.min,
+        max: d.max,
+        ...(d.min2 !== undefined ? { sy2: d.sy2, min2: d.min2, max2: d.max2 } : {}),
+      });
   }
-  for (const [type, t] of totals) t.series = [...(buckets.get(type) as Map<number, Bucket>)].map(([start, b]) => point(start, b));
+  for (const [type, t] of totals)
+    t.series = [...(buckets.get(type) as Map<number, Bucket>)].map(([start, b]) => point(start, b));
   return { totals, bucketMs };
 }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, Types } from 'mongoose';
-import { VITAL_STAT_UNITS, VITAL_TYPE_VALUES, type VitalStatsDto, type VitalType, type VitalTypeSummaryDto } from '@cloudvault/contracts';
+import {
+  VITAL_STAT_UNITS,
+  VITAL_TYPE_VALUES,
+  type VitalStatsDto,
+  type VitalType,
+  type VitalTypeSummaryDto,
+} from '@cloudvault/contracts';
 import { classifyReading } from './vital-classification';
 import { DAY_MS, type DaySums, dayStart, type DayTotals } from './vital-day-sums';
 import { VitalDailyRollup } from './vital-daily-rollup.schema';
@@ -26,7 +32,8 @@ interface PeriodParts {
 export function splitPeriod({ from, to }: Period): PeriodParts {
   const fullStart = from ? dayStart(from.getTime() + DAY_MS - 1) : undefined;
   const fullEnd = to ? dayStart(to.getTime() + 1) : undefined;
-  if (from && to && (fullStart as number) >= (fullEnd as number)) return { days: null, raw: [{ $gte: from, $lte: to }] };
+  if (from && to && (fullStart as number) >= (fullEnd as number))
+    return { days: null, raw: [{ $gte: from, $lte: to }] };
   const days: { $gte?: Date; $lt?: Date } = {};
   const raw: PeriodParts['raw'] = [];
   if (from && fullStart !== undefined) {
@@ -64,14 +71,24 @@ export class VitalsSummaryService {
     const { totals, bucketMs } = foldDays(pieces.flat());
     const takenAt = this.takenAtFilter(period);
     const present = VITAL_TYPE_VALUES.filter((type) => totals.has(type));
-    const items = await Promise.all(present.map((type) => this.typeSummary(patientId, takenAt, type, totals.get(type) as TypeTotals, bucketMs)));
+    const items = await Promise.all(
+      present.map((type) => this.typeSummary(patientId, takenAt, type, totals.get(type) as TypeTotals, bucketMs)),
+    );
     return items.filter((i): i is VitalTypeSummaryDto => i !== null);
   }
 
   private async wholeDays(patientId: Types.ObjectId, day: { $gte?: Date; $lt?: Date }): Promise<DaySums[]> {
     const filter = Object.keys(day).length ? { patientId, day } : { patientId };
-    const rows = await this.rollups.find(filter, { _id: 0, day: 1, t: 1 }).lean<Pick<VitalDailyRollup, 'day' | 't'>[]>();
-    return rows.flatMap((r) => (Object.entries(r.t) as [VitalType, DayTotals][]).map(([type, totals]) => ({ ...totals, type, day: r.day.getTime() })));
+    const rows = await this.rollups
+      .find(filter, { _id: 0, day: 1, t: 1 })
+      .lean<Pick<VitalDailyRollup, 'day' | 't'>[]>();
+    return rows.flatMap((r) =>
+      (Object.entries(r.t) as [VitalType, DayTotals][]).map(([type, totals]) => ({
+        ...totals,
+        type,
+        day: r.day.getTime(),
+      })),
+    );
   }
 
   private takenAtFilter({ from, to }: Period): Record<string, Date> | undefined {

@@ -16,7 +16,8 @@ export interface RegressionSums {
 export function trendFromSums(type: VitalType, s: RegressionSums): VitalTrendDto {
   const denominator = s.n * s.sxx - s.sx * s.sx;
   // Fewer than two distinct times: no line. The tolerance absorbs rounding of x (weeks as doubles).
-  if (s.n < 2 || denominator <= 1e-12 * Math.max(1, s.n * s.sxx)) return { slopePerWeek: null, direction: 'insufficient_data' };
+  if (s.n < 2 || denominator <= 1e-12 * Math.max(1, s.n * s.sxx))
+    return { slopePerWeek: null, direction: 'insufficient_data' };
   const slope = (s.n * s.sxy - s.sx * s.sy) / denominator;
   // The direction follows the reported (rounded) slope, so floating-point noise cannot flip it at a threshold.
   const rounded = Math.round(slope * 1000) / 1000;

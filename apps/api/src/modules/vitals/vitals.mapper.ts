@@ -27,6 +27,8 @@ export function toVitalDto(v: StoredVital): VitalDto {
       value: c.value,
       ucumUnit: c.ucumUnit,
     })),
-    ...(v.normalizedValue !== undefined ? { normalizedValue: v.normalizedValue, normalizedUnit: v.normalizedUnit } : {}),
+    ...(v.normalizedValue !== undefined
+      ? { normalizedValue: v.normalizedValue, normalizedUnit: v.normalizedUnit }
+      : {}),
   };
 }

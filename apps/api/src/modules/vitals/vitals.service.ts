@@ -51,7 +51,13 @@ export class VitalsService {
       throw err;
     }
     const id = doc._id.toHexString();
-    await this.audit.record({ actor, action: 'vital.create', resourceType: RESOURCE, resourceId: id, patientId: actor.id });
+    await this.audit.record({
+      actor,
+      action: 'vital.create',
+      resourceType: RESOURCE,
+      resourceId: id,
+      patientId: actor.id,
+    });
     return toVitalDto(doc.toObject<StoredVital>());
   }
 
@@ -88,7 +94,13 @@ export class VitalsService {
     const items = await this.summaries.summarise(new Types.ObjectId(patientId), { from, to });
     await this.audit.record({ actor, action: 'vital.summary', resourceType: RESOURCE, patientId });
     const byType = Object.fromEntries(items.map(({ series, bucketMs, ...stats }) => [stats.type, stats]));
-    return { from: from?.toISOString() ?? null, to: to?.toISOString() ?? null, generatedAt: new Date().toISOString(), items, ...byType };
+    return {
+      from: from?.toISOString() ?? null,
+      to: to?.toISOString() ?? null,
+      generatedAt: new Date().toISOString(),
+      items,
+      ...byType,
+    };
   }
 
   /**
@@ -99,7 +111,13 @@ export class VitalsService {
     const patientId = new Types.ObjectId(actor.id);
     const deleted = await this.vitals.findOneAndDelete({ _id: new Types.ObjectId(id), patientId }).lean<StoredVital>();
     if (!deleted) {
-      await this.audit.record({ actor, action: 'vital.delete', resourceType: RESOURCE, resourceId: id, outcome: 'failure' });
+      await this.audit.record({
+        actor,
+        action: 'vital.delete',
+        resourceType: RESOURCE,
+        resourceId: id,
+        outcome: 'failure',
+      });
       throw new NotFoundException('Vital not found');
     }
     try {
@@ -108,6 +126,12 @@ export class VitalsService {
       await this.vitals.collection.insertOne(deleted);
       throw err;
     }
-    await this.audit.record({ actor, action: 'vital.delete', resourceType: RESOURCE, resourceId: id, patientId: actor.id });
+    await this.audit.record({
+      actor,
+      action: 'vital.delete',
+      resourceType: RESOURCE,
+      resourceId: id,
+      patientId: actor.id,
+    });
   }
 }

@@ -6,7 +6,16 @@ describe('safeReturnUrl', () => {
   });
 
   it('refuses other origins, protocol-relative and backslash tricks, and the auth pages themselves', () => {
-    for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '/auth/login', '', undefined, null]) {
+    for (const bad of [
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '/auth/login',
+      '',
+      undefined,
+      null,
+    ]) {
       expect(safeReturnUrl(bad)).toBeNull();
     }
   });

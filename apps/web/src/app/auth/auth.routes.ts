@@ -15,7 +15,11 @@ import type { Route } from '@angular/router';
  */
 export const AUTH_ROUTES: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'login' },
-  { path: 'login', title: 'Sign in · CloudVault', loadComponent: () => import('./login/login.component').then((m) => m.LoginComponent) },
+  {
+    path: 'login',
+    title: 'Sign in · CloudVault',
+    loadComponent: () => import('./login/login.component').then((m) => m.LoginComponent),
+  },
   {
     path: 'register',
     title: 'Create account · CloudVault',

@@ -49,12 +49,14 @@ export const DOCTOR_ROUTES: Route[] = [
       {
         path: 'prescriptions',
         title: 'Prescriptions · CloudVault',
-        loadComponent: () => import('./patient-page/prescriptions/prescriptions-tab.component').then((m) => m.PrescriptionsTabComponent),
+        loadComponent: () =>
+          import('./patient-page/prescriptions/prescriptions-tab.component').then((m) => m.PrescriptionsTabComponent),
       },
       {
         path: 'summaries',
         title: 'AI summaries · CloudVault',
-        loadComponent: () => import('./patient-page/summaries/summaries-tab.component').then((m) => m.SummariesTabComponent),
+        loadComponent: () =>
+          import('./patient-page/summaries/summaries-tab.component').then((m) => m.SummariesTabComponent),
       },
     ],
   },

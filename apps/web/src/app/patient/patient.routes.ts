@@ -44,12 +44,14 @@ export const PATIENT_ROUTES: Route[] = [
   {
     path: 'consultations',
     title: 'Consultations · CloudVault',
-    loadComponent: () => import('./consultations/consultations-page.component').then((m) => m.ConsultationsPageComponent),
+    loadComponent: () =>
+      import('./consultations/consultations-page.component').then((m) => m.ConsultationsPageComponent),
   },
   {
     path: 'prescriptions',
     title: 'Prescriptions · CloudVault',
-    loadComponent: () => import('./prescriptions/prescriptions-page.component').then((m) => m.PrescriptionsPageComponent),
+    loadComponent: () =>
+      import('./prescriptions/prescriptions-page.component').then((m) => m.PrescriptionsPageComponent),
   },
   {
     path: 'notes',

@@ -1,6 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ChangePasswordDto, DisableMfaDto, MfaRecoveryCodesDto, MfaSetupDto, UpdateMeDto, UserDto } from '@cloudvault/contracts';
+import type {
+  ChangePasswordDto,
+  DisableMfaDto,
+  MfaRecoveryCodesDto,
+  MfaSetupDto,
+  UpdateMeDto,
+  UserDto,
+} from '@cloudvault/contracts';
 import type { Observable } from 'rxjs';
 
 /** The signed-in user's own account: profile, password and two-factor sign-in. */

@@ -121,6 +121,8 @@ export class MfaSettingsComponent {
   private fail(err: unknown, form?: typeof this.enableForm | typeof this.disableForm): void {
     this.busy.set(false);
     const wrong = httpStatus(err) === 401 || httpStatus(err) === 403;
-    this.formError.set(wrong ? 'The code or password is not correct.' : form ? serverFormAlert(form, err) : errorMessage(err));
+    this.formError.set(
+      wrong ? 'The code or password is not correct.' : form ? serverFormAlert(form, err) : errorMessage(err),
+    );
   }
 }

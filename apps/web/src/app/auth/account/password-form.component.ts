@@ -20,12 +20,27 @@ import { AccountApiService } from './account-api.service';
       <form [formGroup]="form" (ngSubmit)="save()" novalidate>
         <div class="field">
           <label for="pw-current">Current password</label>
-          <input id="pw-current" type="password" formControlName="currentPassword" autocomplete="current-password" aria-describedby="pw-current-error" />
-          <cv-field-error fieldId="pw-current-error" [message]="msg(form.controls.currentPassword, 'Current password')" />
+          <input
+            id="pw-current"
+            type="password"
+            formControlName="currentPassword"
+            autocomplete="current-password"
+            aria-describedby="pw-current-error"
+          />
+          <cv-field-error
+            fieldId="pw-current-error"
+            [message]="msg(form.controls.currentPassword, 'Current password')"
+          />
         </div>
         <div class="field">
           <label for="pw-new">New password</label>
-          <input id="pw-new" type="password" formControlName="newPassword" autocomplete="new-password" aria-describedby="pw-new-hint pw-new-error" />
+          <input
+            id="pw-new"
+            type="password"
+            formControlName="newPassword"
+            autocomplete="new-password"
+            aria-describedby="pw-new-hint pw-new-error"
+          />
           <p class="hint" id="pw-new-hint">{{ min }}–{{ max }} characters, not a common password.</p>
           <cv-field-error fieldId="pw-new-error" [message]="msg(form.controls.newPassword, 'New password')" />
         </div>
@@ -45,7 +60,10 @@ export class PasswordFormComponent {
   protected readonly msg = controlMessage;
   protected readonly form = inject(NonNullableFormBuilder).group({
     currentPassword: ['', Validators.required],
-    newPassword: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+    newPassword: [
+      '',
+      [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)],
+    ],
   });
 
   protected save(): void {
@@ -64,7 +82,9 @@ export class PasswordFormComponent {
       error: (err: unknown) => {
         this.busy.set(false);
         const status = httpStatus(err);
-        this.formError.set(status === 401 || status === 403 ? 'The current password is not correct.' : serverFormAlert(this.form, err));
+        this.formError.set(
+          status === 401 || status === 403 ? 'The current password is not correct.' : serverFormAlert(this.form, err),
+        );
       },
     });
   }

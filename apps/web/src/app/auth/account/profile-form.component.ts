@@ -13,7 +13,9 @@ import { AccountApiService } from './account-api.service';
   template: `
     <section class="card" aria-labelledby="profile-heading">
       <h2 id="profile-heading">Profile</h2>
-      <p>Email: <strong>{{ session.user()?.email }}</strong></p>
+      <p>
+        Email: <strong>{{ session.user()?.email }}</strong>
+      </p>
       <form [formGroup]="form" (ngSubmit)="save()" novalidate>
         <div class="field">
           <label for="profile-name">Full name</label>
@@ -49,7 +51,10 @@ export class ProfileFormComponent {
   protected readonly msg = controlMessage;
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [this.user?.name ?? '', [Validators.required, Validators.maxLength(NAME_MAX_LENGTH)]],
-    specialty: [this.user?.specialty ?? '', this.user?.role === 'doctor' ? [Validators.required, Validators.maxLength(SPECIALTY_MAX_LENGTH)] : []],
+    specialty: [
+      this.user?.specialty ?? '',
+      this.user?.role === 'doctor' ? [Validators.required, Validators.maxLength(SPECIALTY_MAX_LENGTH)] : [],
+    ],
     bio: [this.user?.bio ?? '', Validators.maxLength(BIO_MAX_LENGTH)],
   });
 
@@ -59,7 +64,9 @@ export class ProfileFormComponent {
       return;
     }
     const v = this.form.getRawValue();
-    const body: UpdateMeDto = this.isDoctor() ? { name: v.name.trim(), specialty: v.specialty.trim(), bio: v.bio.trim() } : { name: v.name.trim() };
+    const body: UpdateMeDto = this.isDoctor()
+      ? { name: v.name.trim(), specialty: v.specialty.trim(), bio: v.bio.trim() }
+      : { name: v.name.trim() };
     this.busy.set(true);
     this.api.updateProfile(body).subscribe({
       next: (user) => {

@@ -6,11 +6,16 @@ import { ToastService } from '../../core/toast/toast.service';
   selector: 'cv-recovery-codes',
   template: `
     <div class="banner-info" role="status">
-      <p><strong>Save these recovery codes now.</strong> Each works once if you lose your phone. They will not be shown again.</p>
+      <p>
+        <strong>Save these recovery codes now.</strong> Each works once if you lose your phone. They will not be shown
+        again.
+      </p>
     </div>
     <ul class="codes" aria-label="Recovery codes">
       @for (code of codes(); track code) {
-        <li><code>{{ code }}</code></li>
+        <li>
+          <code>{{ code }}</code>
+        </li>
       }
     </ul>
     <div class="actions">
@@ -19,7 +24,16 @@ import { ToastService } from '../../core/toast/toast.service';
       <button type="button" class="btn" (click)="saved.emit()">I have saved my codes</button>
     </div>
   `,
-  styles: `.codes { display: grid; grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); gap: 0.4rem; list-style: none; padding: 0; font-size: 1.05rem; }`,
+  styles: `
+    .codes {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(140px, 1fr));
+      gap: 0.4rem;
+      list-style: none;
+      padding: 0;
+      font-size: 1.05rem;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RecoveryCodesComponent {

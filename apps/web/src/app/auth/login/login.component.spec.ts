@@ -4,8 +4,23 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { LoginComponent } from './login.component';
 
-const USER = { id: '1', email: 'p@example.org', name: 'Pat', role: 'patient', mfaEnabled: true, createdAt: '', updatedAt: '' };
-const SESSION = { accessToken: 'A', refreshToken: 'R', expiresIn: 900, tokenType: 'Bearer', mfaEnrolmentRequired: false, user: USER };
+const USER = {
+  id: '1',
+  email: 'p@example.org',
+  name: 'Pat',
+  role: 'patient',
+  mfaEnabled: true,
+  createdAt: '',
+  updatedAt: '',
+};
+const SESSION = {
+  accessToken: 'A',
+  refreshToken: 'R',
+  expiresIn: 900,
+  tokenType: 'Bearer',
+  mfaEnrolmentRequired: false,
+  user: USER,
+};
 
 describe('LoginComponent', () => {
   let el: HTMLElement;
@@ -14,7 +29,10 @@ describe('LoginComponent', () => {
   let stable: () => Promise<void>;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [LoginComponent], providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      imports: [LoginComponent],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
     const fixture = TestBed.createComponent(LoginComponent);
     fixture.componentRef.setInput('returnUrl', '/patient/files');
     el = fixture.nativeElement as HTMLElement;
@@ -47,7 +65,12 @@ describe('LoginComponent', () => {
 
     type('mfa-code', '000000');
     press('Verify');
-    backend.expectOne('/api/auth/mfa').flush({ statusCode: 401, error: 'Unauthorized', message: 'Invalid code' }, { status: 401, statusText: 'Unauthorized' });
+    backend
+      .expectOne('/api/auth/mfa')
+      .flush(
+        { statusCode: 401, error: 'Unauthorized', message: 'Invalid code' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await stable();
     expect(el.querySelector('[role=alert]')?.textContent).toContain('That code is not valid');
     expect(navigate).not.toHaveBeenCalled();
@@ -65,7 +88,12 @@ describe('LoginComponent', () => {
     type('login-email', 'p@example.org');
     type('login-password', 'wrong');
     press('Sign in');
-    backend.expectOne('/api/auth/login').flush({ statusCode: 401, error: 'Unauthorized', message: 'Invalid credentials' }, { status: 401, statusText: 'Unauthorized' });
+    backend
+      .expectOne('/api/auth/login')
+      .flush(
+        { statusCode: 401, error: 'Unauthorized', message: 'Invalid credentials' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await stable();
     expect(el.querySelector('[role=alert]')?.textContent).toContain('The email or password is not correct.');
   });

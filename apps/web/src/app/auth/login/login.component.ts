@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, effect, type ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  type ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { httpStatus } from '../../core/http/api-error';
@@ -28,7 +37,9 @@ export class LoginComponent {
     email: ['', [Validators.required, Validators.email]],
     password: ['', Validators.required],
   });
-  protected readonly mfaForm = this.fb.group({ code: ['', [Validators.required, Validators.minLength(6), Validators.maxLength(32)]] });
+  protected readonly mfaForm = this.fb.group({
+    code: ['', [Validators.required, Validators.minLength(6), Validators.maxLength(32)]],
+  });
   protected readonly mfaToken = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly formError = signal<string | null>(null);
@@ -91,7 +102,9 @@ export class LoginComponent {
   private fail(err: unknown, form: typeof this.form | typeof this.mfaForm): void {
     this.busy.set(false);
     if (httpStatus(err) === 401) {
-      this.formError.set(this.mfaToken() ? 'That code is not valid. Try a new code.' : 'The email or password is not correct.');
+      this.formError.set(
+        this.mfaToken() ? 'That code is not valid. Try a new code.' : 'The email or password is not correct.',
+      );
     } else {
       this.formError.set(serverFormAlert(form, err));
     }

@@ -33,13 +33,18 @@ export class RegisterComponent {
   protected readonly limits = { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, BIO_MAX_LENGTH };
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email, Validators.maxLength(EMAIL_MAX_LENGTH)]],
-    password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+    password: [
+      '',
+      [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)],
+    ],
     name: ['', [Validators.required, Validators.maxLength(NAME_MAX_LENGTH)]],
     role: ['patient' as Role, Validators.required],
     specialty: ['', Validators.maxLength(SPECIALTY_MAX_LENGTH)],
     bio: ['', Validators.maxLength(BIO_MAX_LENGTH)],
   });
-  private readonly role = toSignal(this.form.controls.role.valueChanges, { initialValue: this.form.controls.role.value });
+  private readonly role = toSignal(this.form.controls.role.valueChanges, {
+    initialValue: this.form.controls.role.value,
+  });
   protected readonly isDoctor = computed(() => this.role() === 'doctor');
   protected readonly busy = signal(false);
   protected readonly formError = signal<string | null>(null);
@@ -48,7 +53,9 @@ export class RegisterComponent {
   constructor() {
     this.form.controls.role.valueChanges.pipe(takeUntilDestroyed()).subscribe((role) => {
       const specialty = this.form.controls.specialty;
-      specialty.setValidators(role === 'doctor' ? [Validators.required, Validators.maxLength(SPECIALTY_MAX_LENGTH)] : []);
+      specialty.setValidators(
+        role === 'doctor' ? [Validators.required, Validators.maxLength(SPECIALTY_MAX_LENGTH)] : [],
+      );
       specialty.updateValueAndValidity();
     });
   }
@@ -73,7 +80,9 @@ export class RegisterComponent {
         next: (outcome) => {
           this.busy.set(false);
           this.toasts.success('Your account is ready.');
-          void this.router.navigateByUrl(outcome.kind === 'signed-in' && outcome.mfaEnrolmentRequired ? '/account' : this.session.homeUrl());
+          void this.router.navigateByUrl(
+            outcome.kind === 'signed-in' && outcome.mfaEnrolmentRequired ? '/account' : this.session.homeUrl(),
+          );
         },
         error: (err: unknown) => {
           this.busy.set(false);

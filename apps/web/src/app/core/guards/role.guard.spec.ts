@@ -17,7 +17,14 @@ describe('role guards', () => {
     const done = firstValueFrom(TestBed.inject(SessionService).login('x@example.org', 'pw'));
     TestBed.inject(HttpTestingController)
       .expectOne('/api/auth/login')
-      .flush({ accessToken: 'A', refreshToken: 'R', expiresIn: 900, tokenType: 'Bearer', mfaEnrolmentRequired: false, user: { id: '1', email: 'x', name: 'X', role, mfaEnabled: false, createdAt: '', updatedAt: '' } });
+      .flush({
+        accessToken: 'A',
+        refreshToken: 'R',
+        expiresIn: 900,
+        tokenType: 'Bearer',
+        mfaEnrolmentRequired: false,
+        user: { id: '1', email: 'x', name: 'X', role, mfaEnabled: false, createdAt: '', updatedAt: '' },
+      });
     await done;
   }
 

@@ -6,8 +6,23 @@ import { firstValueFrom } from 'rxjs';
 import { SessionService } from '../session/session.service';
 import { authInterceptor } from './auth.interceptor';
 
-const USER = { id: '665f1c2e9b1e8a3d4c5b6a79', email: 'p@example.org', name: 'Pat', role: 'patient', mfaEnabled: false, createdAt: '', updatedAt: '' };
-const session = (accessToken: string) => ({ accessToken, refreshToken: 'r', expiresIn: 900, tokenType: 'Bearer', mfaEnrolmentRequired: false, user: USER });
+const USER = {
+  id: '665f1c2e9b1e8a3d4c5b6a79',
+  email: 'p@example.org',
+  name: 'Pat',
+  role: 'patient',
+  mfaEnabled: false,
+  createdAt: '',
+  updatedAt: '',
+};
+const session = (accessToken: string) => ({
+  accessToken,
+  refreshToken: 'r',
+  expiresIn: 900,
+  tokenType: 'Bearer',
+  mfaEnrolmentRequired: false,
+  user: USER,
+});
 
 describe('authInterceptor', () => {
   let http: HttpClient;
@@ -22,7 +37,11 @@ describe('authInterceptor', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     http = TestBed.inject(HttpClient);
     backend = TestBed.inject(HttpTestingController);
@@ -78,17 +97,24 @@ describe('authInterceptor', () => {
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     const result = firstValueFrom(http.get('/api/vitals'));
     backend.expectOne('/api/vitals').flush({}, { status: 401, statusText: 'Unauthorized' });
-    backend.expectOne('/api/auth/refresh').flush({ statusCode: 401, message: 'expired' }, { status: 401, statusText: 'Unauthorized' });
+    backend
+      .expectOne('/api/auth/refresh')
+      .flush({ statusCode: 401, message: 'expired' }, { status: 401, statusText: 'Unauthorized' });
     await expect(result).rejects.toMatchObject({ status: 401 });
     expect(sessions.isSignedIn()).toBe(false);
     expect(sessions.accessToken()).toBeNull();
-    expect(navigate).toHaveBeenCalledWith(['/auth/login'], expect.objectContaining({ queryParams: expect.objectContaining({ expired: 1 }) }));
+    expect(navigate).toHaveBeenCalledWith(
+      ['/auth/login'],
+      expect.objectContaining({ queryParams: expect.objectContaining({ expired: 1 }) }),
+    );
   });
 
   it('passes other errors through without refreshing', async () => {
     await signIn('A1');
     const result = firstValueFrom(http.get('/api/vitals'));
-    backend.expectOne('/api/vitals').flush({ statusCode: 403, message: 'no' }, { status: 403, statusText: 'Forbidden' });
+    backend
+      .expectOne('/api/vitals')
+      .flush({ statusCode: 403, message: 'no' }, { status: 403, statusText: 'Forbidden' });
     await expect(result).rejects.toMatchObject({ status: 403 });
     backend.expectNone('/api/auth/refresh');
   });
@@ -97,7 +123,11 @@ describe('authInterceptor', () => {
 describe('authInterceptor on sign-out', () => {
   it('sends the bearer token with logout (the server revokes that session) and does not refresh on its 401', async () => {
     TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'auth/login', children: [] }]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideRouter([{ path: 'auth/login', children: [] }]),
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     const backend = TestBed.inject(HttpTestingController);
     const sessions = TestBed.inject(SessionService);
@@ -119,7 +149,11 @@ describe('authInterceptor on sign-out', () => {
 describe('authInterceptor when the server is failing', () => {
   it('keeps the session when the refresh meets a 503, and fails the request with that 503', async () => {
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     const backend = TestBed.inject(HttpTestingController);
     const sessions = TestBed.inject(SessionService);
@@ -129,7 +163,9 @@ describe('authInterceptor when the server is failing', () => {
     await login;
     const result = firstValueFrom(TestBed.inject(HttpClient).get('/api/vitals'));
     backend.expectOne('/api/vitals').flush({}, { status: 401, statusText: 'Unauthorized' });
-    backend.expectOne('/api/auth/refresh').flush({ statusCode: 503, message: 'down' }, { status: 503, statusText: 'Service Unavailable' });
+    backend
+      .expectOne('/api/auth/refresh')
+      .flush({ statusCode: 503, message: 'down' }, { status: 503, statusText: 'Service Unavailable' });
     await expect(result).rejects.toMatchObject({ status: 503 });
     expect(sessions.isSignedIn()).toBe(true);
     expect(navigate).not.toHaveBeenCalled();

@@ -31,7 +31,8 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const mayRefresh = !NO_REFRESH.some((p) => req.url.startsWith(p));
   return next(withToken(req, sentWith)).pipe(
     catchError((err: unknown) => {
-      if (!(err instanceof HttpErrorResponse) || err.status !== 401 || sentWith === null || !mayRefresh) return throwError(() => err);
+      if (!(err instanceof HttpErrorResponse) || err.status !== 401 || sentWith === null || !mayRefresh)
+        return throwError(() => err);
       const current = session.accessToken();
       // Another request already renewed the token while this one was in flight: replay with the new one.
       if (current !== null && current !== sentWith) return next(withToken(req, current));

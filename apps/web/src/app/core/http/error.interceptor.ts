@@ -14,7 +14,8 @@ export const errorInterceptor: HttpInterceptorFn = (req, next) => {
       if (err instanceof HttpErrorResponse) {
         if (err.status === 0) toasts.error('The server cannot be reached. Check your connection and try again.');
         else if (err.status === 429) toasts.error(retryMessage(err));
-        else if (err.status >= 500) toasts.error('The service is temporarily unavailable. Nothing was lost; please try again shortly.');
+        else if (err.status >= 500)
+          toasts.error('The service is temporarily unavailable. Nothing was lost; please try again shortly.');
       }
       return throwError(() => err);
     }),
@@ -27,4 +28,3 @@ function retryMessage(err: HttpErrorResponse): string {
     ? `Too many attempts. Please wait ${Math.ceil(seconds / 60) > 1 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`} and try again.`
     : 'Too many attempts. Please wait a moment and try again.';
 }
-

@@ -5,14 +5,28 @@ import { provideRouter } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { SessionService } from './session.service';
 
-const USER = { id: '665f1c2e9b1e8a3d4c5b6a79', email: 'd@example.org', name: 'Dr D', role: 'doctor', mfaEnabled: true, createdAt: '', updatedAt: '' };
+const USER = {
+  id: '665f1c2e9b1e8a3d4c5b6a79',
+  email: 'd@example.org',
+  name: 'Dr D',
+  role: 'doctor',
+  mfaEnabled: true,
+  createdAt: '',
+  updatedAt: '',
+};
 
 describe('SessionService', () => {
   let backend: HttpTestingController;
   let sessions: SessionService;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideRouter([{ path: 'auth/login', children: [] }]), provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'auth/login', children: [] }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
     backend = TestBed.inject(HttpTestingController);
     sessions = TestBed.inject(SessionService);
   });
@@ -28,7 +42,14 @@ describe('SessionService', () => {
     const restored = sessions.restore();
     const req = backend.expectOne('/api/auth/refresh');
     expect(req.request.withCredentials).toBe(true);
-    req.flush({ accessToken: 'A', refreshToken: 'R', expiresIn: 900, tokenType: 'Bearer', mfaEnrolmentRequired: false, user: USER });
+    req.flush({
+      accessToken: 'A',
+      refreshToken: 'R',
+      expiresIn: 900,
+      tokenType: 'Bearer',
+      mfaEnrolmentRequired: false,
+      user: USER,
+    });
     await restored;
     expect(sessions.user()?.name).toBe('Dr D');
     expect(sessions.homeUrl()).toBe('/doctor');
@@ -52,7 +73,14 @@ describe('SessionService', () => {
 
   it('sets the hint on sign-in, holding no token', async () => {
     const login = firstValueFrom(sessions.login('d@example.org', 'pw'));
-    backend.expectOne('/api/auth/login').flush({ accessToken: 'SECRET', refreshToken: 'R', expiresIn: 900, tokenType: 'Bearer', mfaEnrolmentRequired: false, user: USER });
+    backend.expectOne('/api/auth/login').flush({
+      accessToken: 'SECRET',
+      refreshToken: 'R',
+      expiresIn: 900,
+      tokenType: 'Bearer',
+      mfaEnrolmentRequired: false,
+      user: USER,
+    });
     await login;
     expect(document.cookie).toBe('cv_signed_in=1');
   });
@@ -65,14 +93,28 @@ describe('SessionService', () => {
     const done = firstValueFrom(sessions.completeMfa('M', '123456'));
     const req = backend.expectOne('/api/auth/mfa');
     expect(req.request.body).toEqual({ mfaToken: 'M', code: '123456' });
-    req.flush({ accessToken: 'A', refreshToken: 'R', expiresIn: 900, tokenType: 'Bearer', mfaEnrolmentRequired: false, user: USER });
+    req.flush({
+      accessToken: 'A',
+      refreshToken: 'R',
+      expiresIn: 900,
+      tokenType: 'Bearer',
+      mfaEnrolmentRequired: false,
+      user: USER,
+    });
     await done;
     expect(sessions.accessToken()).toBe('A');
   });
 
   it('forgets everything on sign-out even when the server cannot be reached', async () => {
     const login = firstValueFrom(sessions.login('d@example.org', 'pw'));
-    backend.expectOne('/api/auth/login').flush({ accessToken: 'A', refreshToken: 'R', expiresIn: 900, tokenType: 'Bearer', mfaEnrolmentRequired: true, user: USER });
+    backend.expectOne('/api/auth/login').flush({
+      accessToken: 'A',
+      refreshToken: 'R',
+      expiresIn: 900,
+      tokenType: 'Bearer',
+      mfaEnrolmentRequired: true,
+      user: USER,
+    });
     await login;
     expect(sessions.mfaEnrolmentRequired()).toBe(true);
     const out = firstValueFrom(sessions.signOut(), { defaultValue: undefined });

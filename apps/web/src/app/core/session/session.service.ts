@@ -1,7 +1,19 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { catchError, defer, finalize, firstValueFrom, map, type Observable, of, shareReplay, switchMap, tap, throwError } from 'rxjs';
+import {
+  catchError,
+  defer,
+  finalize,
+  firstValueFrom,
+  map,
+  type Observable,
+  of,
+  shareReplay,
+  switchMap,
+  tap,
+  throwError,
+} from 'rxjs';
 import { homeUrlFor } from './home-url';
 import { clearSessionHint, hasSessionHint, setSessionHint } from './session-hint';
 import type { AuthSessionDto, MfaChallengeDto, RegisteredDto, RegisterDto, UserDto } from '@cloudvault/contracts';
@@ -91,7 +103,12 @@ export class SessionService {
    */
   restore(): Promise<void> {
     if (!hasSessionHint()) return Promise.resolve();
-    return firstValueFrom(this.refresh().pipe(map(() => undefined), catchError(() => of(undefined))));
+    return firstValueFrom(
+      this.refresh().pipe(
+        map(() => undefined),
+        catchError(() => of(undefined)),
+      ),
+    );
   }
 
   /** Re-reads the profile (after an edit or enabling two-factor). */
@@ -139,7 +156,9 @@ export class SessionService {
   private refreshRequest(): Observable<AuthSessionDto> {
     const request = () => this.http.post<AuthSessionDto>('/api/auth/refresh', {}, { withCredentials: true });
     const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-    return locks ? defer(async () => await locks.request('cloudvault-refresh', () => firstValueFrom(request()))) : request();
+    return locks
+      ? defer(async () => await locks.request('cloudvault-refresh', () => firstValueFrom(request())))
+      : request();
   }
 
   private startSession(res: AuthSessionDto): Observable<UserDto> {

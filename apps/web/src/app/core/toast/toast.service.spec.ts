@@ -8,7 +8,9 @@ describe('ToastService', () => {
     toasts.error('The service is temporarily unavailable.');
     toasts.error('The service is temporarily unavailable.');
     toasts.failure(new HttpErrorResponse({ status: 503 }));
-    toasts.failure(new HttpErrorResponse({ status: 404, error: { statusCode: 404, error: 'Not Found', message: 'File not found' } }));
+    toasts.failure(
+      new HttpErrorResponse({ status: 404, error: { statusCode: 404, error: 'Not Found', message: 'File not found' } }),
+    );
     expect(toasts.toasts().map((t) => t.text)).toEqual(['The service is temporarily unavailable.', 'File not found']);
   });
 });

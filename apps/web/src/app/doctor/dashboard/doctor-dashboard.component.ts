@@ -16,7 +16,14 @@ import { PatientListComponent } from '../patients/patient-list.component';
       <cv-patient-list />
     </div>
   `,
-  styles: `.dashboard { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); align-items: start; }`,
+  styles: `
+    .dashboard {
+      display: grid;
+      gap: 1rem;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr));
+      align-items: start;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DoctorDashboardComponent {

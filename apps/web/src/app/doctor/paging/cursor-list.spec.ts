@@ -4,7 +4,11 @@ import { CursorList, type CursorPage } from './cursor-list';
 
 type Fetch = (cursor: string | undefined) => Subject<CursorPage<number>>;
 
-function listWith(fetch: Fetch): { list: CursorList<number>; calls: (string | undefined)[]; pages: Subject<CursorPage<number>>[] } {
+function listWith(fetch: Fetch): {
+  list: CursorList<number>;
+  calls: (string | undefined)[];
+  pages: Subject<CursorPage<number>>[];
+} {
   const calls: (string | undefined)[] = [];
   const pages: Subject<CursorPage<number>>[] = [];
   const list = TestBed.runInInjectionContext(
@@ -45,25 +49,40 @@ describe('CursorList', () => {
   });
 
   it('reports a failed first page as not loaded, and keeps loaded items when a next page fails', () => {
-    const failing = TestBed.runInInjectionContext(() => new CursorList<number>(() => throwError(() => new Error('down'))));
+    const failing = TestBed.runInInjectionContext(
+      () => new CursorList<number>(() => throwError(() => new Error('down'))),
+    );
     failing.reload();
     expect([failing.loaded(), failing.loading(), failing.error()]).toEqual([false, false, new Error('down')]);
 
     let call = 0;
     const partial = TestBed.runInInjectionContext(
-      () => new CursorList<number>(() => (call++ === 0 ? of({ items: [1], nextCursor: 'c' }) : throwError(() => new Error('later')))),
+      () =>
+        new CursorList<number>(() =>
+          call++ === 0 ? of({ items: [1], nextCursor: 'c' }) : throwError(() => new Error('later')),
+        ),
     );
     partial.reload();
     partial.more();
-    expect([partial.items(), partial.loaded(), partial.error(), partial.nextCursor()]).toEqual([[1], true, new Error('later'), 'c']);
+    expect([partial.items(), partial.loaded(), partial.error(), partial.nextCursor()]).toEqual([
+      [1],
+      true,
+      new Error('later'),
+      'c',
+    ]);
   });
 
   it('prepends, replaces and removes items locally', () => {
-    const list = TestBed.runInInjectionContext(() => new CursorList<{ id: number; v: string }>(() => of({ items: [{ id: 1, v: 'a' }], nextCursor: null })));
+    const list = TestBed.runInInjectionContext(
+      () => new CursorList<{ id: number; v: string }>(() => of({ items: [{ id: 1, v: 'a' }], nextCursor: null })),
+    );
     list.reload();
     list.prepend({ id: 2, v: 'b' });
     list.replace({ id: 1, v: 'A' }, (x, y) => x.id === y.id);
-    expect(list.items()).toEqual([{ id: 2, v: 'b' }, { id: 1, v: 'A' }]);
+    expect(list.items()).toEqual([
+      { id: 2, v: 'b' },
+      { id: 1, v: 'A' },
+    ]);
     list.remove((x) => x.id !== 2);
     expect(list.items()).toEqual([{ id: 1, v: 'A' }]);
   });

@@ -41,7 +41,10 @@ export class PatientPageComponent {
   readonly patientId = input.required<string>();
 
   protected readonly tabs = PATIENT_TABS;
-  protected readonly profile = rxResource({ params: () => this.patientId(), stream: ({ params }) => this.patients.get(params) });
+  protected readonly profile = rxResource({
+    params: () => this.patientId(),
+    stream: ({ params }) => this.patients.get(params),
+  });
   /** No (longer any) access to this patient: 403, 404, or 400 for an address that is not a patient id. */
   protected readonly noAccess = computed(() => {
     const status = httpStatus(this.profile.error());

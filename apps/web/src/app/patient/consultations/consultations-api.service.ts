@@ -1,6 +1,11 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ConsultationDto, ConsultationPageDto, ConsultationStatus, CreateConsultationDto } from '@cloudvault/contracts';
+import type {
+  ConsultationDto,
+  ConsultationPageDto,
+  ConsultationStatus,
+  CreateConsultationDto,
+} from '@cloudvault/contracts';
 import type { Observable } from 'rxjs';
 
 /** The patient's care relationships: request, list, cancel, end. */

@@ -43,9 +43,24 @@ export class ConsultationsPageComponent {
   protected readonly groups = computed(() => {
     const all = this.list.items();
     return [
-      { id: 'pending', title: 'Pending', empty: 'No requests waiting for an answer.', items: all.filter((c) => c.status === 'pending') },
-      { id: 'active', title: 'Active', empty: 'No doctor can see your records right now.', items: all.filter((c) => c.status === 'active') },
-      { id: 'past', title: 'Past', empty: 'Nothing here yet.', items: all.filter((c) => c.status !== 'pending' && c.status !== 'active') },
+      {
+        id: 'pending',
+        title: 'Pending',
+        empty: 'No requests waiting for an answer.',
+        items: all.filter((c) => c.status === 'pending'),
+      },
+      {
+        id: 'active',
+        title: 'Active',
+        empty: 'No doctor can see your records right now.',
+        items: all.filter((c) => c.status === 'active'),
+      },
+      {
+        id: 'past',
+        title: 'Past',
+        empty: 'Nothing here yet.',
+        items: all.filter((c) => c.status !== 'pending' && c.status !== 'active'),
+      },
     ];
   });
   protected readonly busyId = signal<string | null>(null);

@@ -32,8 +32,25 @@ import { VitalsApiService } from '../vitals/vitals-api.service';
     ErrorStateComponent,
   ],
   templateUrl: './patient-dashboard.component.html',
-  styles: `.vital-card h2 { margin: 0 0 0.25rem; } .latest { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; font-size: 1.35rem; font-weight: 700; margin: 0.25rem 0; }
-    .cards { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 460px), 1fr)); }`,
+  styles: `
+    .vital-card h2 {
+      margin: 0 0 0.25rem;
+    }
+    .latest {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+      font-size: 1.35rem;
+      font-weight: 700;
+      margin: 0.25rem 0;
+    }
+    .cards {
+      display: grid;
+      gap: 1rem;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 460px), 1fr));
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PatientDashboardComponent {

@@ -14,7 +14,15 @@ import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 /** Find a doctor by name or specialty and ask them for a consultation. */
 @Component({
   selector: 'cv-doctors-page',
-  imports: [FormsModule, RouterLink, RequestConsultationComponent, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
+  imports: [
+    FormsModule,
+    RouterLink,
+    RequestConsultationComponent,
+    LoadingStateComponent,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    LoadMoreComponent,
+  ],
   templateUrl: './doctors-page.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

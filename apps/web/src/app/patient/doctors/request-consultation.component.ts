@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, type ElementRef, afterNextRender, inject, input, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  afterNextRender,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { CONSULTATION_MESSAGE_MAX_LENGTH, type DoctorProfileDto } from '@cloudvault/contracts';
@@ -14,9 +24,18 @@ import { ConsultationsApiService } from '../consultations/consultations-api.serv
     <form (ngSubmit)="send()" [attr.aria-label]="'Request a consultation with ' + doctor().name">
       <div class="field">
         <label [for]="'msg-' + doctor().id">Message</label>
-        <textarea #message [id]="'msg-' + doctor().id" name="message" [maxlength]="max" [ngModel]="text()" (ngModelChange)="text.set($event)"
-          [attr.aria-describedby]="'msg-hint-' + doctor().id"></textarea>
-        <p class="hint" [id]="'msg-hint-' + doctor().id">Optional: why you would like to consult {{ doctor().name }}.</p>
+        <textarea
+          #message
+          [id]="'msg-' + doctor().id"
+          name="message"
+          [maxlength]="max"
+          [ngModel]="text()"
+          (ngModelChange)="text.set($event)"
+          [attr.aria-describedby]="'msg-hint-' + doctor().id"
+        ></textarea>
+        <p class="hint" [id]="'msg-hint-' + doctor().id">
+          Optional: why you would like to consult {{ doctor().name }}.
+        </p>
       </div>
       @if (problem(); as p) {
         <p class="form-alert" role="alert">{{ p }}</p>

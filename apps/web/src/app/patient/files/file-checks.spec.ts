@@ -7,7 +7,9 @@ describe('fileProblem', () => {
   });
 
   it('explains an oversize file with both sizes', () => {
-    expect(fileProblem({ name: 'scan.png', size: DEFAULT_UPLOAD_MAX_BYTES + 1 })).toBe('This file is 25.0 MB; the limit is 25 MB.');
+    expect(fileProblem({ name: 'scan.png', size: DEFAULT_UPLOAD_MAX_BYTES + 1 })).toBe(
+      'This file is 25.0 MB; the limit is 25 MB.',
+    );
   });
 
   it('refuses types outside the allow-list and empty files', () => {

@@ -9,7 +9,10 @@ describe('FileUploadComponent', () => {
   let stable: () => Promise<void>;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [FileUploadComponent], providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      imports: [FileUploadComponent],
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
     const fixture = TestBed.createComponent(FileUploadComponent);
     el = fixture.nativeElement as HTMLElement;
     backend = TestBed.inject(HttpTestingController);
@@ -25,7 +28,9 @@ describe('FileUploadComponent', () => {
   }
 
   function upload(): void {
-    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Upload')?.click();
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.trim() === 'Upload')
+      ?.click();
   }
 
   it('shows the real upload progress, then the success', async () => {
@@ -37,7 +42,15 @@ describe('FileUploadComponent', () => {
     req.event({ type: HttpEventType.UploadProgress, loaded: 40, total: 100 });
     await stable();
     expect(el.querySelector('progress')?.getAttribute('value')).toBe('40');
-    req.flush({ id: '665f1c2e9b1e8a3d4c5b6a79', name: 'lab.pdf', contentType: 'application/pdf', size: 14, sha256: 'x', createdAt: '', patientId: '1' });
+    req.flush({
+      id: '665f1c2e9b1e8a3d4c5b6a79',
+      name: 'lab.pdf',
+      contentType: 'application/pdf',
+      size: 14,
+      sha256: 'x',
+      createdAt: '',
+      patientId: '1',
+    });
     await stable();
     expect(el.querySelector('progress')).toBeNull();
   });
@@ -51,7 +64,12 @@ describe('FileUploadComponent', () => {
 
     pick(new File(['MZ not a pdf'], 'scan.pdf'));
     upload();
-    backend.expectOne('/api/files').flush({ statusCode: 415, error: 'Unsupported Media Type', message: 'File type not allowed' }, { status: 415, statusText: 'Unsupported Media Type' });
+    backend
+      .expectOne('/api/files')
+      .flush(
+        { statusCode: 415, error: 'Unsupported Media Type', message: 'File type not allowed' },
+        { status: 415, statusText: 'Unsupported Media Type' },
+      );
     await stable();
     expect(el.querySelector('[role=alert]')?.textContent).toContain('the check looks at the content, not the name');
   });

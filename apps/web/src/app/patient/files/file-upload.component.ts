@@ -1,5 +1,14 @@
 import { HttpEventType } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, type ElementRef, inject, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  type ElementRef,
+  inject,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { FILE_DESCRIPTION_MAX_LENGTH, type FileDto } from '@cloudvault/contracts';
 import type { Subscription } from 'rxjs';
@@ -14,9 +23,22 @@ import { FilesApiService } from './files-api.service';
   selector: 'cv-file-upload',
   imports: [FormsModule, FileSizePipe],
   templateUrl: './file-upload.component.html',
-  styles: `.drop { border: 2px dashed var(--cv-border); border-radius: var(--cv-radius); padding: 1rem; text-align: center; background: #fafbfc; }
-    .drop.over { border-color: var(--cv-brand); background: #e8f1f7; }
-    .drop input[type='file'] { max-width: 100%; }`,
+  styles: `
+    .drop {
+      border: 2px dashed var(--cv-border);
+      border-radius: var(--cv-radius);
+      padding: 1rem;
+      text-align: center;
+      background: #fafbfc;
+    }
+    .drop.over {
+      border-color: var(--cv-brand);
+      background: #e8f1f7;
+    }
+    .drop input[type='file'] {
+      max-width: 100%;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FileUploadComponent {

@@ -18,7 +18,15 @@ import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 /** The patient's files: search by name or description, filter by upload date, download, delete. */
 @Component({
   selector: 'cv-files-list',
-  imports: [FormsModule, DatePipe, FileSizePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
+  imports: [
+    FormsModule,
+    DatePipe,
+    FileSizePipe,
+    LoadingStateComponent,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    LoadMoreComponent,
+  ],
   templateUrl: './files-list.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -33,7 +41,10 @@ export class FilesListComponent {
   protected readonly to = signal('');
   protected readonly busyId = signal<string | null>(null);
   protected readonly list = new CursorList<FileDto>((cursor) =>
-    this.api.list({ q: this.q().trim() || undefined, from: startOfDayIso(this.from()), to: endOfDayIso(this.to()) }, cursor),
+    this.api.list(
+      { q: this.q().trim() || undefined, from: startOfDayIso(this.from()), to: endOfDayIso(this.to()) },
+      cursor,
+    ),
   );
   protected readonly errorMessage = errorMessage;
 

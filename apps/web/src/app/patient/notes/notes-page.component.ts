@@ -15,18 +15,31 @@ import { LoadMoreComponent } from '../../shared/paging/load-more.component';
   template: `
     <h1>Notes from your doctors</h1>
     @if (list.error() && !list.loaded()) {
-      <cv-error-state [message]="errorMessage(list.error(), 'The notes could not be loaded.')" (retry)="list.reload()" />
+      <cv-error-state
+        [message]="errorMessage(list.error(), 'The notes could not be loaded.')"
+        (retry)="list.reload()"
+      />
     } @else if (!list.loaded()) {
       <cv-loading-state label="Loading notes…" />
     } @else if (list.items().length === 0) {
-      <cv-empty-state title="No shared notes yet"><p>Notes your doctors share with you will appear here.</p></cv-empty-state>
+      <cv-empty-state title="No shared notes yet"
+        ><p>Notes your doctors share with you will appear here.</p></cv-empty-state
+      >
     } @else {
       <ul class="plain-list stack">
         @for (n of list.items(); track n.id) {
           <li class="card">
-            <h2>{{ n.author.name }}@if (n.author.specialty) {<span class="muted"> · {{ n.author.specialty }}</span>}</h2>
+            <h2>
+              {{ n.author.name }}
+              @if (n.author.specialty) {
+                <span class="muted"> · {{ n.author.specialty }}</span>
+              }
+            </h2>
             <p class="muted">
-              Written {{ n.createdAt | date: 'medium' }}@if (n.updatedAt !== n.createdAt) { · edited {{ n.updatedAt | date: 'medium' }}}
+              Written {{ n.createdAt | date: 'medium' }}
+              @if (n.updatedAt !== n.createdAt) {
+                · edited {{ n.updatedAt | date: 'medium' }}
+              }
             </p>
             <pre class="text">{{ n.body }}</pre>
           </li>

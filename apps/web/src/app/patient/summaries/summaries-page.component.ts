@@ -17,14 +17,21 @@ import { LoadMoreComponent } from '../../shared/paging/load-more.component';
   template: `
     <div class="page-header">
       <h1>Health summaries</h1>
-      <button type="button" class="btn" (click)="generate()" [disabled]="generating()">{{ generating() ? 'Writing your summary…' : 'Generate summary' }}</button>
+      <button type="button" class="btn" (click)="generate()" [disabled]="generating()">
+        {{ generating() ? 'Writing your summary…' : 'Generate summary' }}
+      </button>
     </div>
-    <p class="muted">A plain-language summary of your last 90 days of readings, medication and notes. It is not a diagnosis.</p>
+    <p class="muted">
+      A plain-language summary of your last 90 days of readings, medication and notes. It is not a diagnosis.
+    </p>
     @if (generating()) {
       <cv-loading-state label="Writing your summary…" />
     }
     @if (list.error() && !list.loaded()) {
-      <cv-error-state [message]="errorMessage(list.error(), 'Your summaries could not be loaded.')" (retry)="list.reload()" />
+      <cv-error-state
+        [message]="errorMessage(list.error(), 'Your summaries could not be loaded.')"
+        (retry)="list.reload()"
+      />
     } @else if (!list.loaded()) {
       <cv-loading-state label="Loading summaries…" />
     } @else if (list.items().length === 0 && !generating()) {

@@ -22,12 +22,16 @@ const FALLBACK_REASONS: Record<string, string> = {
       <div class="page-header">
         <h2 [id]="'summary-' + s.id">Summary of {{ s.createdAt | date: 'medium' }}</h2>
         <span [class]="s.provider === 'mistral' ? 'badge badge-info' : 'badge badge-neutral'">
-          {{ s.provider === 'mistral' ? 'Mistral AI' : 'Local summariser' }}@if (s.model) { · {{ s.model }}}
+          {{ s.provider === 'mistral' ? 'Mistral AI' : 'Local summariser' }}
+          @if (s.model) {
+            · {{ s.model }}
+          }
         </span>
       </div>
       <p class="muted">
-        Requested by {{ s.requestedBy.name ?? 'a deleted account' }} ({{ s.requestedBy.role === 'doctor' ? 'doctor' : 'patient' }}) · period
-        {{ s.facts.period.from | date: 'mediumDate' }} – {{ s.facts.period.to | date: 'mediumDate' }}
+        Requested by {{ s.requestedBy.name ?? 'a deleted account' }} ({{
+          s.requestedBy.role === 'doctor' ? 'doctor' : 'patient'
+        }}) · period {{ s.facts.period.from | date: 'mediumDate' }} – {{ s.facts.period.to | date: 'mediumDate' }}
       </p>
       @if (s.fallbackReason) {
         <p class="banner-info">Written by the local summariser because {{ fallback(s.fallbackReason) }}.</p>
@@ -38,7 +42,9 @@ const FALLBACK_REASONS: Record<string, string> = {
         <ul>
           @for (f of s.facts.flags; track $index) {
             <li>
-              <span [class]="f.severity === 'urgent' ? 'badge badge-critical' : 'badge badge-warn'">{{ f.severity === 'urgent' ? 'Urgent' : 'Attention' }}</span>
+              <span [class]="f.severity === 'urgent' ? 'badge badge-critical' : 'badge badge-warn'">{{
+                f.severity === 'urgent' ? 'Urgent' : 'Attention'
+              }}</span>
               {{ label(f.code) }} — {{ vital(f.vitalType) }} {{ f.reading.replace('mm[Hg]', 'mmHg') }}
             </li>
           }

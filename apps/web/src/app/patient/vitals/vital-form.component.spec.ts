@@ -8,7 +8,10 @@ describe('VitalFormComponent', () => {
   let backend: HttpTestingController;
 
   async function render(): Promise<() => Promise<void>> {
-    TestBed.configureTestingModule({ imports: [VitalFormComponent], providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      imports: [VitalFormComponent],
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
     const fixture = TestBed.createComponent(VitalFormComponent);
     el = fixture.nativeElement as HTMLElement;
     backend = TestBed.inject(HttpTestingController);
@@ -64,7 +67,12 @@ describe('VitalFormComponent', () => {
     const req = backend.expectOne('/api/vitals');
     expect(req.request.body).toEqual({ type: 'weight', value: 165, unit: 'lb', takenAt: expect.any(String) });
     req.flush(
-      { statusCode: 400, error: 'Bad Request', message: 'Validation failed', details: [{ field: 'value', message: 'value is not plausible' }] },
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Validation failed',
+        details: [{ field: 'value', message: 'value is not plausible' }],
+      },
       { status: 400, statusText: 'Bad Request' },
     );
     await stable();

@@ -22,7 +22,11 @@ import { DEFAULT_UNITS, unitLabel } from '../../shared/vitals/vital-display';
 import { diastolicBelowSystolic, inRange, notInFuture, rangeFor } from './vital-form.validators';
 import { VitalsApiService } from './vitals-api.service';
 
-const CONTEXT_LABELS: Record<GlucoseContext, string> = { fasting: 'Fasting', post_meal: 'After a meal', random: 'Random' };
+const CONTEXT_LABELS: Record<GlucoseContext, string> = {
+  fasting: 'Fasting',
+  post_meal: 'After a meal',
+  random: 'Random',
+};
 
 /** Adds one reading. The fields follow the chosen type; the ranges are the API's own (from the contracts lib). */
 @Component({
@@ -56,13 +60,22 @@ export class VitalFormComponent {
     },
     { validators: diastolicBelowSystolic },
   );
-  private readonly typeValue = toSignal(this.form.controls.type.valueChanges, { initialValue: this.form.controls.type.value });
-  private readonly unitValue = toSignal(this.form.controls.unit.valueChanges, { initialValue: this.form.controls.unit.value });
+  private readonly typeValue = toSignal(this.form.controls.type.valueChanges, {
+    initialValue: this.form.controls.type.value,
+  });
+  private readonly unitValue = toSignal(this.form.controls.unit.valueChanges, {
+    initialValue: this.form.controls.unit.value,
+  });
   protected readonly type = computed(() => this.typeValue());
-  protected readonly units = computed(() => (VITAL_INPUT_UNITS[this.type()] ?? []).map((u) => ({ value: u, label: unitLabel(u) })));
+  protected readonly units = computed(() =>
+    (VITAL_INPUT_UNITS[this.type()] ?? []).map((u) => ({ value: u, label: unitLabel(u) })),
+  );
   protected readonly fixedUnit = computed(() => DEFAULT_UNITS[this.type()]);
   protected readonly valueRange = computed(() => rangeFor(this.type(), 'value', this.unitValue() || undefined));
-  protected readonly bpRange = { systolic: rangeFor('blood_pressure', 'systolic'), diastolic: rangeFor('blood_pressure', 'diastolic') };
+  protected readonly bpRange = {
+    systolic: rangeFor('blood_pressure', 'systolic'),
+    diastolic: rangeFor('blood_pressure', 'diastolic'),
+  };
 
   constructor() {
     merge(this.form.controls.type.valueChanges, this.form.controls.unit.valueChanges)
@@ -82,7 +95,13 @@ export class VitalFormComponent {
       next: (vital) => {
         this.busy.set(false);
         this.toasts.success('Reading added.');
-        this.form.patchValue({ systolic: null, diastolic: null, value: null, note: '', takenAt: toDateTimeLocal(new Date()) });
+        this.form.patchValue({
+          systolic: null,
+          diastolic: null,
+          value: null,
+          note: '',
+          takenAt: toDateTimeLocal(new Date()),
+        });
         this.form.markAsUntouched();
         this.added.emit(vital);
       },
@@ -109,13 +128,17 @@ export class VitalFormComponent {
     const c = this.form.controls;
     const type = c.type.value;
     const units = VITAL_INPUT_UNITS[type] ?? [];
-    if (units.length && !units.includes(c.unit.value as VitalInputUnit)) c.unit.setValue(units[0], { emitEvent: false });
+    if (units.length && !units.includes(c.unit.value as VitalInputUnit))
+      c.unit.setValue(units[0], { emitEvent: false });
     if (!units.length && c.unit.value) c.unit.setValue('', { emitEvent: false });
     const bp = type === 'blood_pressure';
     c.systolic.setValidators(bp ? [Validators.required, inRange(this.bpRange.systolic, 'mmHg')] : []);
     c.diastolic.setValidators(bp ? [Validators.required, inRange(this.bpRange.diastolic, 'mmHg')] : []);
     const unit = c.unit.value || undefined;
-    c.value.setValidators(bp ? [] : [Validators.required, inRange(rangeFor(type, 'value', unit), unitLabel(unit) || DEFAULT_UNITS[type])]);
-    for (const name of ['systolic', 'diastolic', 'value'] as const) c[name].updateValueAndValidity({ emitEvent: false });
+    c.value.setValidators(
+      bp ? [] : [Validators.required, inRange(rangeFor(type, 'value', unit), unitLabel(unit) || DEFAULT_UNITS[type])],
+    );
+    for (const name of ['systolic', 'diastolic', 'value'] as const)
+      c[name].updateValueAndValidity({ emitEvent: false });
   }
 }

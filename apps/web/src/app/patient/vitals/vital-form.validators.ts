@@ -2,7 +2,11 @@ import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/fo
 import { VITAL_RANGES, VITAL_TAKEN_AT_MAX_SKEW_MS, type NumericRange, type VitalType } from '@cloudvault/contracts';
 
 /** The plausible range of a field, from the same constants the API validates with. */
-export function rangeFor(type: VitalType, field: 'systolic' | 'diastolic' | 'value', unit?: string): NumericRange | null {
+export function rangeFor(
+  type: VitalType,
+  field: 'systolic' | 'diastolic' | 'value',
+  unit?: string,
+): NumericRange | null {
   const ranges: Record<string, NumericRange> = VITAL_RANGES[type];
   if (type === 'blood_pressure') return ranges[field] ?? null;
   if (field !== 'value') return null;

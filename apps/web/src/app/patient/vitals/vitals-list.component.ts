@@ -17,7 +17,16 @@ import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 /** The patient's readings, newest first: filter by type and dates, load more, delete with confirmation. */
 @Component({
   selector: 'cv-vitals-list',
-  imports: [FormsModule, DatePipe, VitalLabelPipe, VitalValuePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
+  imports: [
+    FormsModule,
+    DatePipe,
+    VitalLabelPipe,
+    VitalValuePipe,
+    LoadingStateComponent,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    LoadMoreComponent,
+  ],
   templateUrl: './vitals-list.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -32,7 +41,10 @@ export class VitalsListComponent {
   protected readonly to = signal('');
   protected readonly deleting = signal<string | null>(null);
   protected readonly list = new CursorList<VitalDto>((cursor) =>
-    this.api.list({ type: this.type() || undefined, from: startOfDayIso(this.from()), to: endOfDayIso(this.to()) }, cursor),
+    this.api.list(
+      { type: this.type() || undefined, from: startOfDayIso(this.from()), to: endOfDayIso(this.to()) },
+      cursor,
+    ),
   );
   protected readonly errorMessage = errorMessage;
 

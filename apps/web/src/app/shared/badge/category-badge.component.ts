@@ -4,7 +4,9 @@ import { categoryLabel, categoryTone, severityTone } from './clinical-category';
 /** A clinical category as a coloured badge that always carries its name in text. */
 @Component({
   selector: 'cv-category-badge',
-  template: `<span [class]="'badge badge-' + tone()" [attr.title]="source() ? 'Source: ' + source() : null">{{ text() }}</span>`,
+  template: `<span [class]="'badge badge-' + tone()" [attr.title]="source() ? 'Source: ' + source() : null">{{
+    text()
+  }}</span>`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CategoryBadgeComponent {

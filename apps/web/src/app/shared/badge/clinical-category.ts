@@ -48,7 +48,12 @@ export function categoryLabel(category: string | null | undefined): string {
 }
 
 /** The API's severity of a category (`normal` | `attention` | `warning` | `critical`), when it sends one. */
-const SEVERITY_TONES: Record<string, CategoryTone> = { normal: 'ok', attention: 'warn', warning: 'alert', critical: 'critical' };
+const SEVERITY_TONES: Record<string, CategoryTone> = {
+  normal: 'ok',
+  attention: 'warn',
+  warning: 'alert',
+  critical: 'critical',
+};
 
 export function severityTone(severity: string | null | undefined): CategoryTone | null {
   return (severity && SEVERITY_TONES[severity]) || null;

@@ -1,6 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { DatePipe } from '@angular/common';
-import { type ChartConfiguration, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import {
+  type ChartConfiguration,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 import { BaseChartDirective, provideCharts } from 'ng2-charts';
 import { chartBandsPlugin } from './chart-bands.plugin';
 import { chartBandsFor, formatVitalValue, unitLabel, vitalLabel } from '../vitals/vital-display';
@@ -23,7 +32,9 @@ const DATETIME_FMT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', t
 @Component({
   selector: 'cv-vitals-chart',
   imports: [BaseChartDirective, DatePipe],
-  providers: [provideCharts({ registerables: [LineController, LineElement, PointElement, LinearScale, Tooltip, Legend, Filler] })],
+  providers: [
+    provideCharts({ registerables: [LineController, LineElement, PointElement, LinearScale, Tooltip, Legend, Filler] }),
+  ],
   templateUrl: './vitals-chart.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -38,7 +49,10 @@ export class VitalsChartComponent {
     [...this.points()].sort((a, b) => Date.parse(a.takenAt) - Date.parse(b.takenAt)),
   );
   protected readonly rows = computed(() =>
-    this.sorted().map((p) => ({ takenAt: p.takenAt, text: formatVitalValue({ ...p, type: this.type(), unit: this.unit() }) })),
+    this.sorted().map((p) => ({
+      takenAt: p.takenAt,
+      text: formatVitalValue({ ...p, type: this.type(), unit: this.unit() }),
+    })),
   );
 
   protected readonly data = computed<ChartConfiguration<'line'>['data']>(() => {
@@ -51,13 +65,37 @@ export class VitalsChartComponent {
     if (this.type() === 'blood_pressure') {
       return {
         datasets: [
-          { label: 'Systolic', data: xy((p) => p.systolic), borderColor: '#7f1d1d', backgroundColor: '#7f1d1d', pointRadius: 3, tension: 0.2 },
-          { label: 'Diastolic', data: xy((p) => p.diastolic), borderColor: '#1e3a8a', backgroundColor: '#1e3a8a', pointRadius: 3, borderDash: [6, 3], tension: 0.2 },
+          {
+            label: 'Systolic',
+            data: xy((p) => p.systolic),
+            borderColor: '#7f1d1d',
+            backgroundColor: '#7f1d1d',
+            pointRadius: 3,
+            tension: 0.2,
+          },
+          {
+            label: 'Diastolic',
+            data: xy((p) => p.diastolic),
+            borderColor: '#1e3a8a',
+            backgroundColor: '#1e3a8a',
+            pointRadius: 3,
+            borderDash: [6, 3],
+            tension: 0.2,
+          },
         ],
       };
     }
     return {
-      datasets: [{ label: this.title(), data: xy((p) => p.value), borderColor: '#0b5c8a', backgroundColor: '#0b5c8a', pointRadius: 3, tension: 0.2 }],
+      datasets: [
+        {
+          label: this.title(),
+          data: xy((p) => p.value),
+          borderColor: '#0b5c8a',
+          backgroundColor: '#0b5c8a',
+          pointRadius: 3,
+          tension: 0.2,
+        },
+      ],
     };
   });
 
@@ -78,12 +116,18 @@ export class VitalsChartComponent {
       parsing: false,
       normalized: true,
       scales: {
-        x: { type: 'linear', ...this.xBounds(), ticks: { maxTicksLimit: 7, callback: (v) => DATE_FMT.format(new Date(Number(v))) } },
+        x: {
+          type: 'linear',
+          ...this.xBounds(),
+          ticks: { maxTicksLimit: 7, callback: (v) => DATE_FMT.format(new Date(Number(v))) },
+        },
         y: { title: { display: !!unit, text: unit ?? '' }, grace: '5%' },
       },
       plugins: {
         legend: { display: this.type() === 'blood_pressure', labels: { color: '#1a1f24' } },
-        tooltip: { callbacks: { title: (items) => (items[0] ? DATETIME_FMT.format(new Date(items[0].parsed.x ?? 0)) : '') } },
+        tooltip: {
+          callbacks: { title: (items) => (items[0] ? DATETIME_FMT.format(new Date(items[0].parsed.x ?? 0)) : '') },
+        },
         cvBands: { bands: chartBandsFor(this.type(), this.unit()) },
       },
     };

@@ -16,7 +16,9 @@ export interface ConfirmOptions {
       <p id="cv-confirm-message">{{ data.message }}</p>
       <div class="dialog-actions">
         <button type="button" class="btn btn-secondary" (click)="ref.close(false)" cdkFocusInitial>Keep it</button>
-        <button type="button" class="btn" [class.btn-danger]="data.danger" (click)="ref.close(true)">{{ data.confirmLabel }}</button>
+        <button type="button" class="btn" [class.btn-danger]="data.danger" (click)="ref.close(true)">
+          {{ data.confirmLabel }}
+        </button>
       </div>
     </div>
   `,

@@ -3,7 +3,9 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 /** The message under a form field; give the input `aria-describedby` = `fieldId`. */
 @Component({
   selector: 'cv-field-error',
-  template: `@if (message(); as text) {<p class="field-error" [id]="fieldId()">{{ text }}</p>}`,
+  template: `@if (message(); as text) {
+    <p class="field-error" [id]="fieldId()">{{ text }}</p>
+  }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FieldErrorComponent {

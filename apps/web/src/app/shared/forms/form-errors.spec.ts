@@ -13,7 +13,14 @@ describe('form errors', () => {
     const f = form();
     const alert = serverFormAlert(
       f,
-      apiError(400, { statusCode: 400, message: 'Validation failed', details: [{ field: 'password', message: 'password is too common' }, { field: 'role', message: 'role must be one of patient, doctor' }] }),
+      apiError(400, {
+        statusCode: 400,
+        message: 'Validation failed',
+        details: [
+          { field: 'password', message: 'password is too common' },
+          { field: 'role', message: 'role must be one of patient, doctor' },
+        ],
+      }),
     );
     expect(controlMessage(f.controls.password, 'Password')).toBe('password is too common');
     expect(alert).toBe('role: role must be one of patient, doctor');
@@ -21,13 +28,27 @@ describe('form errors', () => {
 
   it('shows no generic alert when every detail found its field', () => {
     const f = form();
-    expect(serverFormAlert(f, apiError(400, { statusCode: 400, message: 'Validation failed', details: [{ field: 'email', message: 'email must be a valid email address' }] }))).toBeNull();
+    expect(
+      serverFormAlert(
+        f,
+        apiError(400, {
+          statusCode: 400,
+          message: 'Validation failed',
+          details: [{ field: 'email', message: 'email must be a valid email address' }],
+        }),
+      ),
+    ).toBeNull();
   });
 
   it("uses the API's message when it sent no details, and clears a field's server error once edited", () => {
     const f = form();
-    expect(serverFormAlert(f, apiError(409, { statusCode: 409, error: 'Conflict', message: 'Email already registered' }))).toBe('Email already registered');
-    serverFormAlert(f, apiError(400, { statusCode: 400, message: 'x', details: [{ field: 'email', message: 'taken' }] }));
+    expect(
+      serverFormAlert(f, apiError(409, { statusCode: 409, error: 'Conflict', message: 'Email already registered' })),
+    ).toBe('Email already registered');
+    serverFormAlert(
+      f,
+      apiError(400, { statusCode: 400, message: 'x', details: [{ field: 'email', message: 'taken' }] }),
+    );
     expect(f.controls.email.errors).toEqual({ server: 'taken' });
     f.controls.email.setValue('new@example.org');
     expect(f.controls.email.errors).toBeNull();

@@ -4,7 +4,9 @@ import { formatVitalValue, vitalLabel } from '../vitals/vital-display';
 /** A reading as text: "128/82 mmHg". */
 @Pipe({ name: 'vitalValue' })
 export class VitalValuePipe implements PipeTransform {
-  transform(v: { type: string; systolic?: number; diastolic?: number; value?: number; unit?: string } | null | undefined): string {
+  transform(
+    v: { type: string; systolic?: number; diastolic?: number; value?: number; unit?: string } | null | undefined,
+  ): string {
     return v ? formatVitalValue(v) : '';
   }
 }

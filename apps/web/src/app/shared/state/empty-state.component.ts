@@ -2,7 +2,10 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
 @Component({
   selector: 'cv-empty-state',
-  template: `<div class="state state-empty"><p class="state-title">{{ title() }}</p><ng-content /></div>`,
+  template: `<div class="state state-empty">
+    <p class="state-title">{{ title() }}</p>
+    <ng-content />
+  </div>`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EmptyStateComponent {

@@ -10,7 +10,9 @@ import { ToastService } from '../../core/toast/toast.service';
         <div [class]="'toast toast-' + toast.kind">
           <span class="toast-kind">{{ labels[toast.kind] }}</span>
           <span class="toast-text">{{ toast.text }}</span>
-          <button type="button" class="btn-icon" (click)="toasts.dismiss(toast.id)" aria-label="Dismiss notification">✕</button>
+          <button type="button" class="btn-icon" (click)="toasts.dismiss(toast.id)" aria-label="Dismiss notification">
+            ✕
+          </button>
         </div>
       }
     </div>

@@ -34,7 +34,13 @@ export function unitLabel(unit: string | null | undefined): string {
 }
 
 /** A reading's values as one line: "128/82 mmHg", "72 bpm", "5.4 mmol/L". */
-export function formatVitalValue(v: { type: string; systolic?: number; diastolic?: number; value?: number; unit?: string }): string {
+export function formatVitalValue(v: {
+  type: string;
+  systolic?: number;
+  diastolic?: number;
+  value?: number;
+  unit?: string;
+}): string {
   const unit = unitLabel(v.unit) || DEFAULT_UNITS[v.type as VitalType] || '';
   if (v.type === 'blood_pressure') return `${v.systolic ?? '–'}/${v.diastolic ?? '–'} ${unit}`.trim();
   return v.value === undefined || v.value === null ? '–' : `${round(v.value)} ${unit}`.trim();
@@ -70,7 +76,9 @@ export function chartBandsFor(type: string, unit?: string): ChartBand[] {
         ? [{ from: 3.9, to: 5.6, color: GREEN, label: 'Normal fasting (3.9–5.5)' }]
         : [{ from: 70, to: 100, color: GREEN, label: 'Normal fasting (70–99)' }];
     case 'temperature':
-      return unit === '[degF]' ? [{ from: 97, to: 99, color: GREEN, label: 'Normal' }] : [{ from: 36.1, to: 37.3, color: GREEN, label: 'Normal' }];
+      return unit === '[degF]'
+        ? [{ from: 97, to: 99, color: GREEN, label: 'Normal' }]
+        : [{ from: 36.1, to: 37.3, color: GREEN, label: 'Normal' }];
     default:
       return [];
   }

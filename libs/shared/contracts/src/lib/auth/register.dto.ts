@@ -1,7 +1,15 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { ROLE_VALUES, type Role } from './role';
-import { BIO_MAX_LENGTH, EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, NAME_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SPECIALTY_MAX_LENGTH } from './auth-limits';
+import {
+  BIO_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  NAME_PATTERN,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  SPECIALTY_MAX_LENGTH,
+} from './auth-limits';
 import { DoctorOnly } from './doctor-only.validator';
 import { normaliseEmail, trimString } from './transforms';
 

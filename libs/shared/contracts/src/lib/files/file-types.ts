@@ -13,7 +13,18 @@ export type AllowedFileType = (typeof ALLOWED_FILE_TYPES)[keyof typeof ALLOWED_F
 export const ALLOWED_FILE_TYPE_VALUES: readonly AllowedFileType[] = Object.values(ALLOWED_FILE_TYPES);
 
 /** File extensions the SPA's picker suggests (the server still decides from the bytes). */
-export const ALLOWED_FILE_EXTENSIONS = ['.pdf', '.png', '.jpg', '.jpeg', '.webp', '.heic', '.heif', '.dcm', '.txt', '.csv'] as const;
+export const ALLOWED_FILE_EXTENSIONS = [
+  '.pdf',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.webp',
+  '.heic',
+  '.heif',
+  '.dcm',
+  '.txt',
+  '.csv',
+] as const;
 
 export const FILE_NAME_MAX_LENGTH = 200;
 export const FILE_DESCRIPTION_MAX_LENGTH = 1000;

@@ -7,7 +7,13 @@ import {
   type VitalInputUnit,
   type VitalType,
 } from './vital-types';
-import { AllowedForTypes, BelowSystolic, InVitalRange, IsPlausibleMeasurementTime, IsUnitForType } from './vital-validators';
+import {
+  AllowedForTypes,
+  BelowSystolic,
+  InVitalRange,
+  IsPlausibleMeasurementTime,
+  IsUnitForType,
+} from './vital-validators';
 
 const FINITE = { allowNaN: false, allowInfinity: false } as const;
 const BP: readonly VitalType[] = ['blood_pressure'];

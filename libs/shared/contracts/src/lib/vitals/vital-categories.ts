@@ -5,9 +5,11 @@ export const VITAL_CATEGORY_SOURCES = {
     '2017 ACC/AHA Guideline for the Prevention, Detection, Evaluation, and Management of High Blood Pressure in Adults (Whelton et al., Hypertension 2018;71:e13-e115)',
   adaGlucose:
     'American Diabetes Association, Standards of Care in Diabetes: 2. Diagnosis and Classification (fasting and 2-h glucose thresholds) and 6. Glycemic Goals and Hypoglycemia (levels 1 and 2)',
-  ahaHeartRate: 'American Heart Association: adult resting heart rate 60-100 beats per minute; bradycardia <60, tachycardia >100',
+  ahaHeartRate:
+    'American Heart Association: adult resting heart rate 60-100 beats per minute; bradycardia <60, tachycardia >100',
   spo2: 'WHO Pulse Oximetry Training Manual (2011) and BTS oxygen guideline (2017): normal SpO2 >=95%, 90-94% needs assessment, <90% hypoxaemia',
-  temperature: 'Common clinical thresholds (NICE NG143 fever in under-5s; hypothermia <35 Cel): fever >=38.0 Cel, hyperpyrexia >=41.0 Cel',
+  temperature:
+    'Common clinical thresholds (NICE NG143 fever in under-5s; hypothermia <35 Cel): fever >=38.0 Cel, hyperpyrexia >=41.0 Cel',
 } as const;
 
 export const VITAL_CATEGORIES = {
@@ -36,7 +38,12 @@ export const VITAL_CATEGORIES = {
 export type VitalCategoryCode = (typeof VITAL_CATEGORIES)[keyof typeof VITAL_CATEGORIES];
 
 /** How much attention a category needs: drives colours in the SPA and flags in summaries. */
-export const VITAL_SEVERITIES = { normal: 'normal', attention: 'attention', warning: 'warning', critical: 'critical' } as const;
+export const VITAL_SEVERITIES = {
+  normal: 'normal',
+  attention: 'attention',
+  warning: 'warning',
+  critical: 'critical',
+} as const;
 export type VitalSeverity = (typeof VITAL_SEVERITIES)[keyof typeof VITAL_SEVERITIES];
 
 export const VITAL_CATEGORY_LABELS: Readonly<Record<VitalCategoryCode, string>> = {

@@ -50,7 +50,8 @@ export function AllowedForTypes(types: readonly VitalType[], options?: Validatio
           const type = typeOf(args);
           return type === undefined || types.includes(type);
         },
-        defaultMessage: (args: ValidationArguments) => `${args.property} is not allowed for type ${String(typeOf(args))}`,
+        defaultMessage: (args: ValidationArguments) =>
+          `${args.property} is not allowed for type ${String(typeOf(args))}`,
       },
     });
 }

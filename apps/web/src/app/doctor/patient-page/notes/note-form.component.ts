@@ -1,4 +1,15 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, effect, type ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  type ElementRef,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { NOTE_BODY_MAX_LENGTH, type NoteDto, type NoteVisibility } from '@cloudvault/contracts';
 import { ToastService } from '../../../core/toast/toast.service';
@@ -55,11 +66,19 @@ export class NoteFormComponent {
     const editing = this.note();
     this.saving.set(true);
     this.formErrors.set([]);
-    const request = editing ? this.api.update(this.patientId(), editing.id, value) : this.api.create(this.patientId(), value);
+    const request = editing
+      ? this.api.update(this.patientId(), editing.id, value)
+      : this.api.create(this.patientId(), value);
     request.subscribe({
       next: (note) => {
         this.saving.set(false);
-        this.toasts.success(editing ? 'Note updated.' : note.visibility === 'shared' ? 'Note saved and shared with the patient.' : 'Private note saved.');
+        this.toasts.success(
+          editing
+            ? 'Note updated.'
+            : note.visibility === 'shared'
+              ? 'Note saved and shared with the patient.'
+              : 'Private note saved.',
+        );
         if (!editing) this.form.reset({ body: '', visibility: value.visibility });
         this.saved.emit(note);
       },

@@ -57,7 +57,10 @@ export class NotesTabComponent {
   protected async remove(note: NoteDto): Promise<void> {
     const ok = await this.confirm.confirm({
       title: 'Delete this note?',
-      message: note.visibility === 'shared' ? 'The patient will no longer see it. This cannot be undone.' : 'This cannot be undone.',
+      message:
+        note.visibility === 'shared'
+          ? 'The patient will no longer see it. This cannot be undone.'
+          : 'This cannot be undone.',
       confirmLabel: 'Delete note',
       danger: true,
     });

@@ -1,5 +1,16 @@
-import { type FormArray, type FormControl, type FormGroup, type NonNullableFormBuilder, Validators } from '@angular/forms';
-import { type CreatePrescriptionDto, type MedicationDto, type MedicationRoute, PRESCRIPTION_LIMITS } from '@cloudvault/contracts';
+import {
+  type FormArray,
+  type FormControl,
+  type FormGroup,
+  type NonNullableFormBuilder,
+  Validators,
+} from '@angular/forms';
+import {
+  type CreatePrescriptionDto,
+  type MedicationDto,
+  type MedicationRoute,
+  PRESCRIPTION_LIMITS,
+} from '@cloudvault/contracts';
 
 export type MedicationForm = FormGroup<{
   name: FormControl<string>;
@@ -21,7 +32,10 @@ export function medicationGroup(fb: NonNullableFormBuilder): MedicationForm {
     dose: ['', [Validators.required, Validators.maxLength(PRESCRIPTION_LIMITS.doseMaxLength)]],
     frequency: ['', [Validators.required, Validators.maxLength(PRESCRIPTION_LIMITS.frequencyMaxLength)]],
     route: fb.control<MedicationRoute | ''>('oral'),
-    durationDays: fb.control<number | null>(null, [Validators.min(1), Validators.max(PRESCRIPTION_LIMITS.durationDaysMax)]),
+    durationDays: fb.control<number | null>(null, [
+      Validators.min(1),
+      Validators.max(PRESCRIPTION_LIMITS.durationDaysMax),
+    ]),
   });
 }
 

@@ -1,7 +1,12 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { CancelPrescriptionDto, CreatePrescriptionDto, PrescriptionDto, PrescriptionPageDto } from '@cloudvault/contracts';
+import type {
+  CancelPrescriptionDto,
+  CreatePrescriptionDto,
+  PrescriptionDto,
+  PrescriptionPageDto,
+} from '@cloudvault/contracts';
 
 /** Prescriptions a consulting doctor issues to one patient. */
 @Injectable({ providedIn: 'root' })

@@ -27,7 +27,9 @@ export class PrescriptionsTabComponent {
   private readonly session = inject(SessionService);
 
   protected readonly patientId = injectPatientId();
-  protected readonly prescriptions = new CursorList<PrescriptionDto>((cursor) => this.api.list(this.patientId(), cursor));
+  protected readonly prescriptions = new CursorList<PrescriptionDto>((cursor) =>
+    this.api.list(this.patientId(), cursor),
+  );
   protected readonly cancellingId = signal<string | null>(null);
 
   constructor() {

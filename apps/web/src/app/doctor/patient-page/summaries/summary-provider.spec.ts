@@ -5,8 +5,12 @@ const summary = (over: Partial<SummaryDto>): SummaryDto => ({ provider: 'local',
 
 describe('summary provider display', () => {
   it('names the provider and its model', () => {
-    expect(providerLabel(summary({ provider: 'mistral', model: 'mistral-small-latest' }))).toBe('Mistral AI (mistral-small-latest)');
-    expect(providerLabel(summary({ provider: 'local', model: 'local-rules-v1' }))).toBe('Local summariser (local-rules-v1)');
+    expect(providerLabel(summary({ provider: 'mistral', model: 'mistral-small-latest' }))).toBe(
+      'Mistral AI (mistral-small-latest)',
+    );
+    expect(providerLabel(summary({ provider: 'local', model: 'local-rules-v1' }))).toBe(
+      'Local summariser (local-rules-v1)',
+    );
     expect(providerLabel(summary({ provider: 'local' }))).toBe('Local summariser');
   });
 

@@ -4,6 +4,8 @@ import type { VitalChartPoint } from '../../../shared/chart/vitals-chart.compone
 /** The summary's downsampled series as chart points (blood pressure: systolic = value, diastolic = value2). */
 export function chartPoints(summary: VitalTypeSummaryDto): VitalChartPoint[] {
   return summary.series.map((p) =>
-    summary.type === 'blood_pressure' ? { takenAt: p.t, systolic: p.value, diastolic: p.value2 } : { takenAt: p.t, value: p.value },
+    summary.type === 'blood_pressure'
+      ? { takenAt: p.t, systolic: p.value, diastolic: p.value2 }
+      : { takenAt: p.t, value: p.value },
   );
 }

@@ -15,8 +15,11 @@ describe('doctor vitals display', () => {
     expect(chartPoints({ type: 'blood_pressure', series } as VitalTypeSummaryDto)).toEqual([
       { takenAt: '2026-01-01T00:00:00.000Z', systolic: 130, diastolic: 85 },
     ]);
-    expect(chartPoints({ type: 'heart_rate', series: [{ ...series[0], value: 72, value2: undefined }] } as VitalTypeSummaryDto)).toEqual([
-      { takenAt: '2026-01-01T00:00:00.000Z', value: 72 },
-    ]);
+    expect(
+      chartPoints({
+        type: 'heart_rate',
+        series: [{ ...series[0], value: 72, value2: undefined }],
+      } as VitalTypeSummaryDto),
+    ).toEqual([{ takenAt: '2026-01-01T00:00:00.000Z', value: 72 }]);
   });
 });

@@ -55,7 +55,12 @@ export class VitalsTabComponent {
   }
 
   protected statsText(s: VitalTypeSummaryDto): string {
-    return s.stats.map((st) => `${st.metric === 'value' ? '' : st.metric + ' '}min ${round(st.min)}, mean ${round(st.mean)}, max ${round(st.max)}`).join('; ');
+    return s.stats
+      .map(
+        (st) =>
+          `${st.metric === 'value' ? '' : st.metric + ' '}min ${round(st.min)}, mean ${round(st.mean)}, max ${round(st.max)}`,
+      )
+      .join('; ');
   }
 }
 
