@@ -70,7 +70,14 @@ switch (command) {
     process.exit(nxRun(['run-many', '-t', 'build']));
     break;
   case 'lint':
-    process.exit(nxRun(['run-many', '-t', 'lint']));
+    {
+      const formatted = run(process.execPath, [
+        join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+        '--check',
+        '.',
+      ]);
+      process.exit(nxRun(['run-many', '-t', 'lint']) || formatted);
+    }
     break;
   case 'dev':
     process.exit(nxRun(['run-many', '-t', 'serve', '-p', 'api', 'web', '--parallel=2']));

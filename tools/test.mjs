@@ -31,7 +31,17 @@ function step(name, args) {
 }
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const prettier = join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
+function formatCheck() {
+  console.log('\n[cloudvault test] format check (prettier --check; fix with `npm run format`)');
+  return (
+    spawnSync(process.execPath, [prettier, '--check', '--log-level=warn', '.'], { cwd: root, stdio: 'inherit' })
+      .status === 0
+  );
+}
+
 const steps = [
+  formatCheck(),
   step('lint, unit tests and builds', ['run-many', '-t', 'lint', 'test', 'build', 'bundle-check', '--parallel=2']),
   step('e2e suites', ['run-many', '-t', 'e2e', '--parallel=1']),
 ];
