@@ -7,7 +7,7 @@ import { startHarness, type Harness, type LooseDoc } from './testing/harness';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness('conf-writes');
+  h = await startHarness('conf-w');
 });
 afterAll(() => h.close());
 
@@ -228,7 +228,7 @@ describe('writes and indexes (core/index-unique, reference/command/distinct)', (
     const err = await c.insertOne({ email: 'a@b.c' }).catch((e) => e);
     expect(err.code).toBe(11000);
     expect(err.message).toBe(
-      `E11000 duplicate key error collection: conf.${c.collectionName} index: email_1 dup key: { email: "a@b.c" }`,
+      `E11000 duplicate key error collection: conf-w.${c.collectionName} index: email_1 dup key: { email: "a@b.c" }`,
     );
     expect(err.keyPattern).toEqual({ email: 1 });
     expect(err.keyValue).toEqual({ email: 'a@b.c' });
