@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ClinicalModule } from '../clinical/clinical.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
 import { ActivePatientsService } from './active-patients.service';
@@ -14,6 +15,7 @@ import { ConsultingPatientGuard } from './consulting-patient.guard';
     MongooseModule.forFeature([{ name: Consultation.name, schema: ConsultationSchema }]),
     UsersModule,
     NotificationsModule,
+    ClinicalModule,
   ],
   controllers: [ConsultationsController],
   providers: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard],

@@ -11,9 +11,11 @@ import { DoctorPatientsController } from './doctor-patients.controller';
 import { DoctorPrescriptionsController } from './doctor-prescriptions.controller';
 import { DoctorSummariesController } from './doctor-summaries.controller';
 import { DoctorVitalsController } from './doctor-vitals.controller';
+import { DoctorWorklistService } from './doctor-worklist.service';
 
 /**
- * The doctor workspace: a routing facade (no schema, no rules) over the services that own the data.
+ * The doctor workspace: a routing facade (no schema) over the services that own the data, and the worklist
+ * that combines their figures.
  * Every `/api/doctor/patients/:patientId/**` controller carries `@ConsultingPatient()`; one controller per resource.
  */
 @Module({
@@ -26,5 +28,6 @@ import { DoctorVitalsController } from './doctor-vitals.controller';
     DoctorPrescriptionsController,
     DoctorSummariesController,
   ],
+  providers: [DoctorWorklistService],
 })
 export class DoctorModule {}
