@@ -1,8 +1,11 @@
 import { ALLOWED_FILE_TYPES, type AllowedFileType } from '@cloudvault/contracts';
-import FileType from 'file-type';
+import { loadFileType } from './file-type.loader';
 
-/** Bytes file-type needs to recognise every format it knows. */
+/** Bytes file-type needs to recognise every format it knows; detection never sees more than this. */
 export const SNIFF_BYTES = 4100;
+
+/** Detection of hostile bytes gives up after this long (the file is then refused as not allowed). */
+const SNIFF_TIMEOUT_MS = 1000;
 
 /** Binary signatures file-type reports, mapped to the allow-list (HEIF still images are HEIC here). */
 const FROM_SIGNATURE: Readonly<Record<string, AllowedFileType>> = {
@@ -57,7 +60,14 @@ export type SniffResult = { type: AllowedFileType; text?: TextChecker } | { type
  * including executables whatever they are called, is not allowed.
  */
 export async function sniffFileType(head: Buffer, name: string): Promise<SniffResult> {
-  const signature = await FileType.fromBuffer(head);
+  const { FileTypeParser } = await loadFileType();
+  const parser = new FileTypeParser({ signal: AbortSignal.timeout(SNIFF_TIMEOUT_MS) });
+  let signature: { mime: string } | undefined;
+  try {
+    signature = await parser.fromBuffer(head.subarray(0, SNIFF_BYTES));
+  } catch {
+    return { type: undefined }; // malformed beyond what the parser accepts, or too slow to decide
+  }
   if (signature) {
     const type = FROM_SIGNATURE[signature.mime];
     return type ? { type } : { type: undefined, detected: signature.mime };
