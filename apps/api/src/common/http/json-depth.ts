@@ -12,8 +12,8 @@ export function walkJson(
   visit: (node: object, path: string, depth: number) => void,
 ): void {
   const stack: { node: unknown; path: string; depth: number }[] = [{ node: value, path: '', depth: 1 }];
-  while (stack.length) {
-    const { node, path, depth } = stack.pop()!;
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const { node, path, depth } = top;
     if (typeof node !== 'object' || node === null) continue;
     visit(node, path, depth);
     if (depth > maxDepth) return;
