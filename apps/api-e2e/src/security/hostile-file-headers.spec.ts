@@ -19,7 +19,7 @@ describe('hostile file headers are answered, never hang the process', () => {
   let auth: string;
 
   /** The status of the answer, or `undefined` when none came within the bound. */
-  const upload = async (bytes: Uint8Array, name: string): Promise<number | undefined> => {
+  const send = async (bytes: Uint8Array, name: string): Promise<number | undefined> => {
     const form = new FormData();
     form.append('file', new Blob([bytes]), name);
     try {
@@ -35,6 +35,11 @@ describe('hostile file headers are answered, never hang the process', () => {
       return undefined;
     }
   };
+  /**
+   * Sent once more when the first answer misses the bound: a process stuck in a detector never answers
+   * again, while a shared, busy test machine may delay one answer now and then.
+   */
+  const upload = async (bytes: Uint8Array, name: string) => (await send(bytes, name)) ?? send(bytes, name);
   const answered = (status: number | undefined) => status !== undefined && status < 500;
 
   beforeAll(async () => {
@@ -52,6 +57,10 @@ describe('hostile file headers are answered, never hang the process', () => {
       body: JSON.stringify({ email, password: PASSWORD }),
     });
     auth = `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`;
+    // one ordinary upload first, unbounded: the bound is on detecting hostile bytes, not on a cold process
+    const form = new FormData();
+    form.append('file', new Blob(['warm-up text\n']), 'warm-up.txt');
+    await fetch(`${server.baseUrl}/api/files`, { method: 'POST', headers: { authorization: auth }, body: form });
   }, 90_000);
   afterAll(() => server?.stop());
 
