@@ -24,7 +24,7 @@ import {
 import type { AuthUser } from '../../common/http/auth-user';
 import { flattenValidationErrors } from '../../common/pipes/validation.pipe';
 import { containsInsensitive } from '../../common/query/escape-regex';
-import { afterPosition, decodeDateCursor, encodeCursor } from '../../common/query/page-cursor';
+import { afterPosition, decodeDateCursor, toPage } from '../../common/query/page-cursor';
 import { AppConfigService } from '../../config/app-config.service';
 import { AuditService } from '../../infra/audit/audit.service';
 import { OBJECT_STORAGE, ObjectNotFoundError, type ObjectStorage } from '../../infra/storage/object-storage';
@@ -131,13 +131,8 @@ export class FilesService {
       .sort({ createdAt: -1, _id: -1 })
       .limit(limit + 1)
       .lean<StoredMedicalFile[]>();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
     await this.audit.record({ actor, action: 'file.list', resourceType: RESOURCE, patientId });
-    return {
-      items: page.map(toFileDto),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt.toISOString(), last._id) : null,
-    };
+    return toPage(rows, limit, toFileDto, (r) => r.createdAt.toISOString());
   }
 
   async getMetadata(actor: AuthUser, patientId: string, fileId: string): Promise<FileDto> {

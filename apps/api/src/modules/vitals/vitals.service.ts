@@ -11,7 +11,7 @@ import {
   type VitalsSummaryQueryDto,
 } from '@cloudvault/contracts';
 import type { AuthUser } from '../../common/http/auth-user';
-import { afterPosition, decodeDateCursor, encodeCursor } from '../../common/query/page-cursor';
+import { afterPosition, decodeDateCursor, toPage } from '../../common/query/page-cursor';
 import { AuditService } from '../../infra/audit/audit.service';
 import { classifyReading } from './vital-classification';
 import { codeVital } from './vital-coding';
@@ -85,13 +85,8 @@ export class VitalsService {
       .sort({ takenAt: -1, _id: -1 })
       .limit(limit + 1)
       .lean<StoredVital[]>();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
     await this.audit.record({ actor, action: 'vital.list', resourceType: RESOURCE, patientId });
-    return {
-      items: page.map(toVitalDto),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.takenAt.toISOString(), last._id) : null,
-    };
+    return toPage(rows, limit, toVitalDto, (r) => r.takenAt.toISOString());
   }
 
   async summary(actor: AuthUser, patientId: string, query: VitalsSummaryQueryDto): Promise<VitalsSummaryDto> {
