@@ -58,3 +58,8 @@ export * from './lib/notifications/notification-type';
 export * from './lib/notifications/notification.dto';
 export * from './lib/notifications/list-notifications-query.dto';
 export * from './lib/notifications/notification-id-param.dto';
+export * from './lib/appointments/appointment-limits';
+export * from './lib/appointments/availability.dto';
+export * from './lib/appointments/slots.dto';
+export * from './lib/appointments/appointment.dto';
+export * from './lib/appointments/appointment-requests.dto';
