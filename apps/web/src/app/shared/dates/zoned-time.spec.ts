@@ -4,7 +4,7 @@ describe('zoned time helpers', () => {
   it('formats an instant in the given zone', () => {
     expect(formatTime('2027-03-28T07:00:00.000Z', 'Europe/Paris')).toBe('09:00');
     expect(formatTime('2027-03-27T08:00:00.000Z', 'Europe/Paris')).toBe('09:00');
-    expect(formatDay('2026-12-07T23:30:00.000Z', 'Asia/Tokyo')).toBe('Tuesday 8 December 2026');
+    expect(formatDay('2026-12-07T23:30:00.000Z', 'Asia/Tokyo')).toBe('Tuesday, 8 December 2026');
     expect(localDate('2026-12-07T23:30:00.000Z', 'America/New_York')).toBe('2026-12-07');
   });
 

@@ -4,7 +4,7 @@ export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** "Monday 7 December 2026". */
+/** "Monday, 7 December 2026". */
 export function formatDay(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', {
     timeZone,
