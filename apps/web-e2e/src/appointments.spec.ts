@@ -143,7 +143,7 @@ describe('appointments', () => {
     await upcoming.getByText('No upcoming appointments.').waitFor();
     await patientPage
       .getByRole('region', { name: /Past and cancelled/ })
-      .getByText('Cancelled')
+      .getByText('Cancelled', { exact: true })
       .waitFor();
     await openNav(doctorPage, 'Agenda');
     await doctorPage.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();

@@ -1,3 +1,4 @@
+import { AppointmentsService } from '../../../api/src/modules/appointments/appointments.service';
 import { consultation } from '../support/care';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp, type TestUser } from '../support/users';
@@ -191,6 +192,23 @@ describe('appointments: booking, rescheduling, cancelling, rules and authorisati
     );
     expect(free).toEqual(expect.arrayContaining([slots[13], slots[14]]));
     await book(t.http, p, doctor.id, slots[15] ?? '').expect(403);
+  });
+
+  it('erasing an account cancels its future appointments, tells the other party and deletes them', async () => {
+    const leaving = await signUp(t.http, 'patient', { name: 'Leaving Patient' });
+    await consultation(t.http, leaving, doctor, 'active');
+    const a = await booked(t.http, leaving, doctor.id, slots[18] ?? '');
+    await t.app.get(AppointmentsService).eraseAccount(leaving.id);
+    expect((await notificationsOf(t.http, doctor))[0]).toMatchObject({
+      type: 'appointment.cancelled',
+      title: expect.stringContaining('Leaving Patient cancelled'),
+    });
+    expect((await listOf(doctor)).map((x) => x.id)).not.toContain(a.id);
+    expect(await listOf(leaving)).toEqual([]);
+    const free = (await freeSlots(t.http, patient, doctor.id, { from: daysAhead(2), to: daysAhead(4) })).map(
+      (s) => s.start,
+    );
+    expect(free).toContain(slots[18]);
   });
 
   it('lists soonest first with a cursor and filters by status and dates', async () => {

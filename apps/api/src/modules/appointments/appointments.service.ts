@@ -116,11 +116,12 @@ export class AppointmentsService implements OnModuleInit {
    * Account deletion: cancels every future appointment of the user (telling the other party), then erases
    * every appointment the user was a party to and their weekly hours.
    */
-  async eraseAccount(userId: string, role: Role): Promise<void> {
-    const party = { [partyField(role)]: oid(userId) };
-    await this.cancelFutureWhere(party, 'cancelled', role);
-    await this.appointments.deleteMany(party);
-    await this.availabilities.deleteMany({ doctorId: oid(userId) });
+  async eraseAccount(userId: string): Promise<void> {
+    const id = oid(userId);
+    await this.cancelFutureWhere({ patientId: id }, 'cancelled', 'patient');
+    await this.cancelFutureWhere({ doctorId: id }, 'cancelled', 'doctor');
+    await this.appointments.deleteMany({ $or: [{ patientId: id }, { doctorId: id }] });
+    await this.availabilities.deleteMany({ doctorId: id });
   }
 
   private async cancelFutureWhere(
