@@ -113,7 +113,7 @@ describe('route-derived authorisation (every registered route)', () => {
     expect(checked.length).toBeGreaterThan(25);
     // the real token still works: the refusals above are about the tampering, not the user
     await t.http.get('/api/me').set('authorization', patient.auth).expect(200);
-  });
+  }, 120_000);
 
   it('answers 403 on every role-restricted route to a signed-in user of another role', async () => {
     let checked = 0;
