@@ -100,7 +100,7 @@ describe(`fuzzing every documented operation (${RUNS} cases each, seed ${SEED})`
       await add(t.http.post('/api/appointments').set('authorization', who.auth).send({ doctorId: doctor.id, start }));
     }
     realIds = ids;
-  });
+  }, 120_000);
   afterAll(() => t.close());
 
   const send = (op: OperationShape, req: FuzzRequest, auth: string) => {
