@@ -24,6 +24,7 @@ import { NotesModule } from './modules/notes/notes.module';
 import { PrescriptionsModule } from './modules/prescriptions/prescriptions.module';
 import { SummariesModule } from './modules/summaries/summaries.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { AppointmentsModule } from './modules/appointments/appointments.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
 const FEATURE_MODULES = [
@@ -40,6 +41,7 @@ const FEATURE_MODULES = [
   SummariesModule,
   AccessLogModule,
   NotificationsModule,
+  AppointmentsModule,
 ];
 
 @Module({})

@@ -88,9 +88,19 @@ describe(`fuzzing every documented operation (${RUNS} cases each, seed ${SEED})`
             instructions: 'Evening',
           }),
       );
+      const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '18:00' }));
+      await t.http
+        .put('/api/doctor/availability')
+        .set('authorization', doctor.auth)
+        .send({ timeZone: 'UTC', slotMinutes: 30, weekly })
+        .expect(200);
+      const from = new Date(Date.now() + 2 * 86_400_000).toISOString();
+      const slots = await t.http.get(`/api/doctors/${doctor.id}/slots`).query({ from }).set('authorization', who.auth);
+      const start = (slots.body as { items: { start: string }[] }).items[0]?.start;
+      await add(t.http.post('/api/appointments').set('authorization', who.auth).send({ doctorId: doctor.id, start }));
     }
     realIds = ids;
-  });
+  }, 120_000);
   afterAll(() => t.close());
 
   const send = (op: OperationShape, req: FuzzRequest, auth: string) => {

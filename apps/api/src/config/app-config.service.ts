@@ -122,6 +122,14 @@ export class AppConfigService {
   get summaryRateLimitPerHour(): number {
     return this.get('SUMMARY_RATE_LIMIT_PER_HOUR');
   }
+  /** At most this many future appointments per patient and doctor. */
+  get appointmentsMaxFuturePerPair(): number {
+    return this.get('APPOINTMENTS_MAX_FUTURE_PER_PAIR');
+  }
+  /** How often each API instance sweeps for due appointment reminders. */
+  get appointmentReminderSweepMs(): number {
+    return this.get('APPOINTMENT_REMINDER_SWEEP_MS');
+  }
   get logLevel(): string {
     return this.get('LOG_LEVEL');
   }

@@ -192,6 +192,16 @@ export class EnvironmentVariables {
   @Min(1)
   SUMMARY_RATE_LIMIT_PER_HOUR = 20;
 
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  APPOINTMENTS_MAX_FUTURE_PER_PAIR = 3;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  APPOINTMENT_REMINDER_SWEEP_MS = 60_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

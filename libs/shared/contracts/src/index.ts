@@ -61,3 +61,8 @@ export * from './lib/notifications/list-notifications-query.dto';
 export * from './lib/notifications/notification-id-param.dto';
 export * from './lib/clinical/clinical-limits';
 export * from './lib/clinical/clinical-profile.dto';
+export * from './lib/appointments/appointment-limits';
+export * from './lib/appointments/availability.dto';
+export * from './lib/appointments/slots.dto';
+export * from './lib/appointments/appointment.dto';
+export * from './lib/appointments/appointment-requests.dto';

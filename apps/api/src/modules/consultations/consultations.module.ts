@@ -8,6 +8,7 @@ import { Consultation, ConsultationSchema } from './consultation.schema';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationsService } from './consultations.service';
 import { ConsultingPatientGuard } from './consulting-patient.guard';
+import { ConsultationLifecycle } from './consultation-lifecycle';
 
 /** Care relationships. Modules using `@ConsultingPatient()` import this module (it exports the guard). */
 @Module({
@@ -18,7 +19,7 @@ import { ConsultingPatientGuard } from './consulting-patient.guard';
     ClinicalModule,
   ],
   controllers: [ConsultationsController],
-  providers: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard],
-  exports: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard],
+  providers: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard, ConsultationLifecycle],
+  exports: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard, ConsultationLifecycle],
 })
 export class ConsultationsModule {}

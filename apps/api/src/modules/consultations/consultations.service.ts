@@ -15,6 +15,7 @@ import { lookupUser } from '../../common/query/user-lookup';
 import { AuditService } from '../../infra/audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
+import { ConsultationLifecycle } from './consultation-lifecycle';
 import { type ConsultationNotice, requestNotice, transitionNotice } from './consultation-notices';
 import { type ConsultationAction, transitionRule } from './consultation-state-machine';
 import { Consultation } from './consultation.schema';
@@ -30,6 +31,7 @@ export class ConsultationsService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly lifecycle: ConsultationLifecycle,
   ) {}
 
   /** A patient asks a doctor; a second open request for the same pair is refused by the unique index. */
@@ -119,6 +121,13 @@ export class ConsultationsService {
     });
     const consultation = await this.view({ _id: updated._id });
     await this.tell(transitionNotice(consultation, action, actor.role));
+    if (rule.to === 'ended')
+      await this.lifecycle.ended({
+        consultationId: id,
+        patientId: consultation.patientId,
+        doctorId: consultation.doctorId,
+        byRole: actor.role,
+      });
     return consultation;
   }
 
