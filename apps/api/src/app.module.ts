@@ -21,6 +21,7 @@ import { DoctorModule } from './modules/doctor/doctor.module';
 import { NotesModule } from './modules/notes/notes.module';
 import { PrescriptionsModule } from './modules/prescriptions/prescriptions.module';
 import { SummariesModule } from './modules/summaries/summaries.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
 const FEATURE_MODULES = [
@@ -35,6 +36,7 @@ const FEATURE_MODULES = [
   PrescriptionsModule,
   SummariesModule,
   AccessLogModule,
+  NotificationsModule,
 ];
 
 @Module({})

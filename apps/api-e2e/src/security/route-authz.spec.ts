@@ -34,6 +34,9 @@ const ANY_ROLE_ROUTES = [
   'GET /api/doctors',
   'GET /api/consultations',
   'POST /api/consultations/:id/end',
+  'GET /api/notifications',
+  'POST /api/notifications/read-all',
+  'POST /api/notifications/:id/read',
 ];
 
 describe('route-derived authorisation (every registered route)', () => {

@@ -54,3 +54,7 @@ export * from './lib/summaries/summary-facts.dto';
 export * from './lib/summaries/summary.dto';
 export * from './lib/summaries/create-summary.dto';
 export * from './lib/doctors/patient-file-params.dto';
+export * from './lib/notifications/notification-type';
+export * from './lib/notifications/notification.dto';
+export * from './lib/notifications/list-notifications-query.dto';
+export * from './lib/notifications/notification-id-param.dto';

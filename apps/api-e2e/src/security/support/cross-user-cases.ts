@@ -76,8 +76,17 @@ export async function crossUserCases(http: TestAgent): Promise<CrossUserCase[]> 
   const notes = async () => (await as(treatingDoctor, `${ws}/notes`)).body;
   const prescriptions = async () => (await as(treatingDoctor, `${ws}/prescriptions`)).body;
   const theirs = `/api/doctor/patients/${otherPatient.id}`;
+  const victimNotifications = async () => (await as(victim, '/api/notifications')).body as { items: { id: string }[] };
+  const [notification] = (await victimNotifications()).items;
 
   return [
+    {
+      route: 'POST /api/notifications/:id/read',
+      who: 'another patient',
+      attacker: otherPatient,
+      path: `/api/notifications/${notification?.id ?? 'none'}/read`,
+      snapshot: victimNotifications,
+    },
     {
       route: 'DELETE /api/vitals/:id',
       who: 'another patient',

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
 import { ActivePatientsService } from './active-patients.service';
 import { Consultation, ConsultationSchema } from './consultation.schema';
@@ -9,7 +10,11 @@ import { ConsultingPatientGuard } from './consulting-patient.guard';
 
 /** Care relationships. Modules using `@ConsultingPatient()` import this module (it exports the guard). */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Consultation.name, schema: ConsultationSchema }]), UsersModule],
+  imports: [
+    MongooseModule.forFeature([{ name: Consultation.name, schema: ConsultationSchema }]),
+    UsersModule,
+    NotificationsModule,
+  ],
   controllers: [ConsultationsController],
   providers: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard],
   exports: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard],

@@ -12,7 +12,9 @@ import type { AuthUser } from '../../common/http/auth-user';
 import { afterPosition, decodeDateCursor, toPage } from '../../common/query/page-cursor';
 import { lookupUser } from '../../common/query/user-lookup';
 import { AuditService } from '../../infra/audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
+import { type ConsultationNotice, requestNotice, transitionNotice } from './consultation-notices';
 import { type ConsultationAction, transitionRule } from './consultation-state-machine';
 import { Consultation } from './consultation.schema';
 import { type ConsultationView, toConsultationDto } from './consultations.mapper';
@@ -26,6 +28,7 @@ export class ConsultationsService {
     @InjectModel(Consultation.name) private readonly consultations: Model<Consultation>,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** A patient asks a doctor; a second open request for the same pair is refused by the unique index. */
@@ -55,7 +58,9 @@ export class ConsultationsService {
       resourceId: id.toHexString(),
       patientId: actor.id,
     });
-    return this.view({ _id: id });
+    const consultation = await this.view({ _id: id });
+    await this.tell(requestNotice(consultation));
+    return consultation;
   }
 
   /** The caller's own consultations (as patient or as doctor), newest first. */
@@ -111,7 +116,9 @@ export class ConsultationsService {
       resourceId: id,
       patientId: updated.patientId.toHexString(),
     });
-    return this.view({ _id: updated._id });
+    const consultation = await this.view({ _id: updated._id });
+    await this.tell(transitionNotice(consultation, action, actor.role));
+    return consultation;
   }
 
   /** The access check behind ConsultingPatientGuard: read from the database on every call, never cached. */
@@ -123,6 +130,10 @@ export class ConsultationsService {
       status: 'active',
     });
     return found !== null;
+  }
+
+  private async tell(notice: ConsultationNotice | null): Promise<void> {
+    if (notice) await this.notifications.notify(notice.recipientId, notice.input);
   }
 
   private partyField(actor: AuthUser): 'patientId' | 'doctorId' {

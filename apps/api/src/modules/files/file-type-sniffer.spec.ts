@@ -24,6 +24,16 @@ describe('sniffFileType (decided by bytes, never by name)', () => {
     [Buffer.from([0xff, 0xfe, 0x00, 0x41]), 'doc.txt'],
     [Buffer.from('504b030414000000', 'hex'), 'scan.png'],
     [Buffer.from([0xc3, 0x28, 0x41]), 'bad-utf8.txt'],
+    // an ASF header whose next object has size 0: file-type 16 looped on it forever
+    [
+      Buffer.concat([
+        Buffer.from('3026B2758E66CF11A6D900AA0062CE6C', 'hex'),
+        Buffer.alloc(14, 0x11),
+        Buffer.from('8CABDCA1A94AD1118E4900C04FB1B3FB', 'hex'),
+        Buffer.alloc(4096 - 46),
+      ]),
+      'video.wmv',
+    ],
   ])('%#: refuses %s named %s', async (bytes, name) => {
     expect((await sniffFileType(bytes, name)).type).toBeUndefined();
   });

@@ -1,5 +1,9 @@
 import { ALLOWED_FILE_TYPES, type AllowedFileType } from '@cloudvault/contracts';
-import FileType from 'file-type';
+import type * as FileTypeModule from 'file-type';
+import { esmLoader } from '../../common/esm/import-esm';
+
+/** `file-type` is ESM-only. */
+const loadFileType = esmLoader<typeof FileTypeModule>('file-type');
 
 /** Bytes file-type needs to recognise every format it knows. */
 export const SNIFF_BYTES = 4100;
@@ -57,7 +61,8 @@ export type SniffResult = { type: AllowedFileType; text?: TextChecker } | { type
  * including executables whatever they are called, is not allowed.
  */
 export async function sniffFileType(head: Buffer, name: string): Promise<SniffResult> {
-  const signature = await FileType.fromBuffer(head);
+  const { fileTypeFromBuffer } = await loadFileType();
+  const signature = await fileTypeFromBuffer(head);
   if (signature) {
     const type = FROM_SIGNATURE[signature.mime];
     return type ? { type } : { type: undefined, detected: signature.mime };

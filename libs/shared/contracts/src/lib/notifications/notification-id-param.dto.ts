@@ -1,0 +1,7 @@
+import { IsMongoId } from 'class-validator';
+
+export class NotificationIdParamDto {
+  /** Notification id. */
+  @IsMongoId()
+  id!: string;
+}
