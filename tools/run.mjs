@@ -61,7 +61,8 @@ ensureInstalled();
 
 switch (command) {
   case 'start': {
-    const status = nxRun(['run-many', '-t', 'build', '-p', 'api', 'web']);
+    // embedded-mongo: the API starts the embedded database's process from the library's build output
+    const status = nxRun(['run-many', '-t', 'build', '-p', 'api', 'web', 'embedded-mongo']);
     if (status !== 0) process.exit(status);
     serve();
     break;
