@@ -61,8 +61,7 @@ ensureInstalled();
 
 switch (command) {
   case 'start': {
-    // embedded-mongo: the API starts the embedded database's process from the library's build output
-    const status = nxRun(['run-many', '-t', 'build', '-p', 'api', 'web', 'embedded-mongo']);
+    const status = nxRun(['run-many', '-t', 'build', '-p', 'api', 'web']);
     if (status !== 0) process.exit(status);
     serve();
     break;

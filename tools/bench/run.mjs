@@ -50,7 +50,7 @@ function ensureBuilt() {
     existsSync(join(root, 'dist', 'apps', 'web', 'browser', 'index.html'))
   )
     return;
-  log('[bench] building the production bundles (nx run-many -t build -p api web embedded-mongo)');
+  log('[bench] building the production bundles (nx run-many -t build -p api web; api builds embedded-mongo first)');
   const r = spawnSync(
     process.execPath,
     [
@@ -61,7 +61,6 @@ function ensureBuilt() {
       '-p',
       'api',
       'web',
-      'embedded-mongo',
       '--output-style=static',
     ],
     {
