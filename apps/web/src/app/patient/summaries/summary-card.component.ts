@@ -1,8 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { SummaryDto } from '@cloudvault/contracts';
-import { categoryLabel } from '../../shared/badge/clinical-category';
-import { vitalLabel } from '../../shared/vitals/vital-display';
+import { flagLabel } from '../../shared/badge/clinical-category';
+import { readableReading, vitalLabel } from '../../shared/vitals/vital-display';
 
 const FALLBACK_REASONS: Record<string, string> = {
   timeout: 'the AI service took too long',
@@ -45,7 +45,7 @@ const FALLBACK_REASONS: Record<string, string> = {
               <span [class]="f.severity === 'urgent' ? 'badge badge-critical' : 'badge badge-warn'">{{
                 f.severity === 'urgent' ? 'Urgent' : 'Attention'
               }}</span>
-              {{ label(f.code) }} — {{ vital(f.vitalType) }} {{ f.reading.replace('mm[Hg]', 'mmHg') }}
+              {{ label(f.code) }} — {{ vital(f.vitalType) }} {{ readableReading(f.reading) }}
             </li>
           }
         </ul>
@@ -56,7 +56,8 @@ const FALLBACK_REASONS: Record<string, string> = {
 })
 export class SummaryCardComponent {
   readonly summary = input.required<SummaryDto>();
-  protected readonly label = categoryLabel;
+  protected readonly label = flagLabel;
+  protected readonly readableReading = readableReading;
   protected readonly vital = vitalLabel;
 
   protected fallback(reason: string): string {

@@ -3,11 +3,11 @@ import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked }
 import type { SummaryDto } from '@cloudvault/contracts';
 import { ToastService } from '../../../core/toast/toast.service';
 import { CategoryBadgeComponent } from '../../../shared/badge/category-badge.component';
-import { categoryLabel } from '../../../shared/badge/clinical-category';
+import { flagLabel } from '../../../shared/badge/clinical-category';
 import { EmptyStateComponent } from '../../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../../shared/state/loading-state.component';
-import { vitalLabel } from '../../../shared/vitals/vital-display';
+import { readableReading, vitalLabel } from '../../../shared/vitals/vital-display';
 import { CursorList } from '../../paging/cursor-list';
 import { injectPatientId } from '../patient-id';
 import { SummariesApiService } from './summaries-api.service';
@@ -31,7 +31,8 @@ export class SummariesTabComponent {
   protected readonly providerLabel = providerLabel;
   protected readonly fallbackExplanation = fallbackExplanation;
   protected readonly vitalLabel = vitalLabel;
-  protected readonly flagLabel = categoryLabel;
+  protected readonly flagLabel = flagLabel;
+  protected readonly readableReading = readableReading;
 
   constructor() {
     effect(() => {

@@ -1,5 +1,3 @@
-import type { VitalTypeSummaryDto } from '@cloudvault/contracts';
-import { chartPoints } from './vital-chart-points';
 import { periodStart } from './vitals-period';
 
 describe('doctor vitals display', () => {
@@ -8,18 +6,5 @@ describe('doctor vitals display', () => {
     expect(periodStart('7d', now)).toBe('2026-01-24T12:00:00.000Z');
     expect(periodStart('1y', now)).toBe('2025-01-31T12:00:00.000Z');
     expect(periodStart('all', now)).toBeUndefined();
-  });
-
-  it('feeds blood pressure as systolic/diastolic points and other types as values', () => {
-    const series = [{ t: '2026-01-01T00:00:00.000Z', value: 130, value2: 85, min: 128, max: 132, count: 2 }];
-    expect(chartPoints({ type: 'blood_pressure', series } as VitalTypeSummaryDto)).toEqual([
-      { takenAt: '2026-01-01T00:00:00.000Z', systolic: 130, diastolic: 85 },
-    ]);
-    expect(
-      chartPoints({
-        type: 'heart_rate',
-        series: [{ ...series[0], value: 72, value2: undefined }],
-      } as VitalTypeSummaryDto),
-    ).toEqual([{ takenAt: '2026-01-01T00:00:00.000Z', value: 72 }]);
   });
 });
