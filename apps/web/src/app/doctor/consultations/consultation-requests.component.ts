@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, type OnInit, output, signal } from '@angular/core';
 import type { ConsultationDto } from '@cloudvault/contracts';
 import { ToastService } from '../../core/toast/toast.service';
@@ -8,11 +7,12 @@ import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { CursorList } from '../paging/cursor-list';
 import { ConsultationsApiService } from './consultations-api.service';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 /** Pending consultation requests addressed to the doctor, each with Accept and Reject. */
 @Component({
   selector: 'cv-consultation-requests',
-  imports: [DatePipe, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
+  imports: [DateFormatPipe, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
   templateUrl: './consultation-requests.component.html',
   styleUrl: './consultation-requests.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { DoctorPatientDto } from '@cloudvault/contracts';
@@ -7,11 +6,12 @@ import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { CursorList } from '../paging/cursor-list';
 import { DoctorPatientsApiService } from './doctor-patients-api.service';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 /** The doctor's active patients, searchable by name, paged; each opens the patient's page. */
 @Component({
   selector: 'cv-patient-list',
-  imports: [DatePipe, RouterLink, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
+  imports: [DateFormatPipe, RouterLink, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
   templateUrl: './patient-list.component.html',
   styleUrl: './patient-list.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,8 +1,8 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { SummaryDto } from '@cloudvault/contracts';
 import { flagLabel } from '../../shared/badge/clinical-category';
 import { readableReading, vitalLabel } from '../../shared/vitals/vital-display';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 const FALLBACK_REASONS: Record<string, string> = {
   timeout: 'the AI service took too long',
@@ -15,12 +15,12 @@ const FALLBACK_REASONS: Record<string, string> = {
 /** One stored summary: who asked, which provider wrote it, the text, and the flags it was built from. */
 @Component({
   selector: 'cv-summary-card',
-  imports: [DatePipe],
+  imports: [DateFormatPipe],
   template: `
     @let s = summary();
     <article class="card" [attr.aria-labelledby]="'summary-' + s.id">
       <div class="page-header">
-        <h2 [id]="'summary-' + s.id">Summary of {{ s.createdAt | date: 'medium' }}</h2>
+        <h2 [id]="'summary-' + s.id">Summary of {{ s.createdAt | cvDate: 'medium' }}</h2>
         <span [class]="s.provider === 'mistral' ? 'badge badge-info' : 'badge badge-neutral'">
           {{ s.provider === 'mistral' ? 'Mistral AI' : 'Local summariser' }}
           @if (s.model) {
@@ -31,7 +31,7 @@ const FALLBACK_REASONS: Record<string, string> = {
       <p class="muted">
         Requested by {{ s.requestedBy.name ?? 'a deleted account' }} ({{
           s.requestedBy.role === 'doctor' ? 'doctor' : 'patient'
-        }}) · period {{ s.facts.period.from | date: 'mediumDate' }} – {{ s.facts.period.to | date: 'mediumDate' }}
+        }}) · period {{ s.facts.period.from | cvDate: 'mediumDate' }} – {{ s.facts.period.to | cvDate: 'mediumDate' }}
       </p>
       @if (s.fallbackReason) {
         <p class="banner-info">Written by the local summariser because {{ fallback(s.fallbackReason) }}.</p>

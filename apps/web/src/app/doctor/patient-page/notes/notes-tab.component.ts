@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import type { NoteDto } from '@cloudvault/contracts';
 import { SessionService } from '../../../core/session/session.service';
@@ -11,11 +10,12 @@ import { CursorList } from '../../paging/cursor-list';
 import { injectPatientId } from '../patient-id';
 import { NoteFormComponent } from './note-form.component';
 import { NotesApiService } from './notes-api.service';
+import { DateFormatPipe } from '../../../shared/pipes/date-format.pipe';
 
 /** Notes on the patient: write one (private or shared), and edit or delete your own. */
 @Component({
   selector: 'cv-notes-tab',
-  imports: [DatePipe, NoteFormComponent, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
+  imports: [DateFormatPipe, NoteFormComponent, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
   templateUrl: './notes-tab.component.html',
   styleUrl: './notes-tab.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

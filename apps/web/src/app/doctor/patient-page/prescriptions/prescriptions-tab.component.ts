@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import type { PrescriptionDto } from '@cloudvault/contracts';
 import { SessionService } from '../../../core/session/session.service';
@@ -11,11 +10,12 @@ import { CursorList } from '../../paging/cursor-list';
 import { injectPatientId } from '../patient-id';
 import { PrescriptionFormComponent } from './prescription-form.component';
 import { PrescriptionsApiService } from './prescriptions-api.service';
+import { DateFormatPipe } from '../../../shared/pipes/date-format.pipe';
 
 /** The patient's prescriptions: issue a new one, cancel one you issued. */
 @Component({
   selector: 'cv-prescriptions-tab',
-  imports: [DatePipe, PrescriptionFormComponent, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
+  imports: [DateFormatPipe, PrescriptionFormComponent, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
   templateUrl: './prescriptions-tab.component.html',
   styleUrl: './prescriptions-tab.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import type { SummaryDto } from '@cloudvault/contracts';
 import { ToastService } from '../../../core/toast/toast.service';
@@ -12,11 +11,12 @@ import { CursorList } from '../../paging/cursor-list';
 import { injectPatientId } from '../patient-id';
 import { SummariesApiService } from './summaries-api.service';
 import { fallbackExplanation, providerLabel } from './summary-provider';
+import { DateFormatPipe } from '../../../shared/pipes/date-format.pipe';
 
 /** AI health summaries of the patient: generate one, read the history with provider and the facts used. */
 @Component({
   selector: 'cv-summaries-tab',
-  imports: [DatePipe, CategoryBadgeComponent, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
+  imports: [DateFormatPipe, CategoryBadgeComponent, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
   templateUrl: './summaries-tab.component.html',
   styleUrl: './summaries-tab.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -16,6 +16,7 @@ import { ErrorStateComponent } from '../../../shared/state/error-state.component
 import { LoadingStateComponent } from '../../../shared/state/loading-state.component';
 import { injectPatientId } from '../patient-id';
 import { DoctorVitalsApiService } from './doctor-vitals-api.service';
+import { FlowsheetComponent } from './flowsheet.component';
 import { VitalsTableComponent } from './vitals-table.component';
 import { periodStart, VITAL_PERIODS, type VitalPeriodId } from './vitals-period';
 
@@ -24,6 +25,7 @@ import { periodStart, VITAL_PERIODS, type VitalPeriodId } from './vitals-period'
   selector: 'cv-vitals-tab',
   imports: [
     LowerCasePipe,
+    FlowsheetComponent,
     CategoryBadgeComponent,
     DateFormatPipe,
     ReadingFlagComponent,
