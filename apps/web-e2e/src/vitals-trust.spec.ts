@@ -29,6 +29,8 @@ describe('vitals a clinician can trust', () => {
   async function signedInPage(user: SeededUser, home: RegExp): Promise<Page> {
     const { context, page } = await newUserPage(browser);
     contexts.push(context);
+    // a shared machine under load: generous bounds on each wait (every wait is still for a condition)
+    context.setDefaultTimeout(60_000);
     page.on('pageerror', (err) => pageErrors.push(err.message));
     await page.goto('/auth/login');
     await page.getByLabel('Email').fill(user.email);
@@ -92,7 +94,7 @@ describe('vitals a clinician can trust', () => {
       await Promise.all(readings.slice(i, i + 20).map((r) => apiPost(patient, '/api/vitals', r)));
     patientPage = await signedInPage(patient, /\/patient$/);
     doctorPage = await signedInPage(doctor, /\/doctor$/);
-  }, 120_000);
+  }, 400_000);
 
   afterAll(async () => {
     for (const context of contexts) await context.close();

@@ -33,6 +33,9 @@ import { VitalsApiService } from '../vitals/vitals-api.service';
   ],
   templateUrl: './patient-dashboard.component.html',
   styles: `
+    .vital-card {
+      min-width: 0;
+    }
     .vital-card h2 {
       margin: 0 0 0.25rem;
     }

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { SummaryDto } from '@cloudvault/contracts';
 import { flagLabel } from '../../shared/badge/clinical-category';
+import { SummaryTextComponent } from '../../shared/summary/summary-text.component';
 import { readableReading, vitalLabel } from '../../shared/vitals/vital-display';
 import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
@@ -15,7 +16,7 @@ const FALLBACK_REASONS: Record<string, string> = {
 /** One stored summary: who asked, which provider wrote it, the text, and the flags it was built from. */
 @Component({
   selector: 'cv-summary-card',
-  imports: [DateFormatPipe],
+  imports: [DateFormatPipe, SummaryTextComponent],
   template: `
     @let s = summary();
     <article class="card" [attr.aria-labelledby]="'summary-' + s.id">
@@ -36,7 +37,7 @@ const FALLBACK_REASONS: Record<string, string> = {
       @if (s.fallbackReason) {
         <p class="banner-info">Written by the local summariser because {{ fallback(s.fallbackReason) }}.</p>
       }
-      <pre class="text">{{ s.text }}</pre>
+      <cv-summary-text [text]="s.text" />
       @if (s.facts.flags.length) {
         <h3>Readings that need attention</h3>
         <ul>

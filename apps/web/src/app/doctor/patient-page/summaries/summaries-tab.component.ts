@@ -4,6 +4,7 @@ import { ToastService } from '../../../core/toast/toast.service';
 import { CategoryBadgeComponent } from '../../../shared/badge/category-badge.component';
 import { flagLabel } from '../../../shared/badge/clinical-category';
 import { EmptyStateComponent } from '../../../shared/state/empty-state.component';
+import { SummaryTextComponent } from '../../../shared/summary/summary-text.component';
 import { ErrorStateComponent } from '../../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../../shared/state/loading-state.component';
 import { readableReading, vitalLabel } from '../../../shared/vitals/vital-display';
@@ -16,7 +17,14 @@ import { DateFormatPipe } from '../../../shared/pipes/date-format.pipe';
 /** AI health summaries of the patient: generate one, read the history with provider and the facts used. */
 @Component({
   selector: 'cv-summaries-tab',
-  imports: [DateFormatPipe, CategoryBadgeComponent, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
+  imports: [
+    DateFormatPipe,
+    SummaryTextComponent,
+    CategoryBadgeComponent,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    LoadingStateComponent,
+  ],
   templateUrl: './summaries-tab.component.html',
   styleUrl: './summaries-tab.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
