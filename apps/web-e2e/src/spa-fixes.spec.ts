@@ -169,13 +169,13 @@ describe('SPA fixes of issue 15', () => {
     await page.getByRole('region', { name: 'My patients' }).waitFor();
   });
 
-  it('writes the patient summary in plain words as lists, urgent first, flags with readable units', async () => {
+  it('writes the patient summary in plain words as lists, the crisis first, flags with readable units', async () => {
     await patientPage.goto('/patient/summaries');
     await patientPage.getByRole('button', { name: 'Generate summary' }).click();
     const summary = patientPage.locator('article').first();
     const attention = summary.getByRole('list').first();
     await expect(attention.getByRole('listitem').first().textContent()).resolves.toMatch(
-      /^\s*⛔?\s*Urgent: Very high blood pressure \(hypertensive crisis\): your highest blood pressure in this period was 182\/112 mmHg\./,
+      /^\s*Very high blood pressure \(hypertensive crisis\): your highest blood pressure in this period was 182\/112 mmHg\./,
     );
     await expect(summary.getByText(/^- /).count()).resolves.toBe(0);
     await summary

@@ -25,6 +25,8 @@ const PLAIN_TRENDS: Record<string, string> = {
 
 const round = (x: number, digits = 1): string => String(Math.round(x * 10 ** digits) / 10 ** digits);
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** "Low oxygen saturation (SpO2)" → "low oxygen saturation (SpO2)": acronyms keep their case. */
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
 function value(v: { value?: number; systolic?: number; diastolic?: number }): string {
   if (v.systolic !== undefined && v.diastolic !== undefined) return `${round(v.systolic, 0)}/${round(v.diastolic, 0)}`;
@@ -45,12 +47,12 @@ function flagLine(f: SummaryFlagDto): string {
   const urgent = f.severity === 'urgent' ? 'Urgent: ' : '';
   const advice =
     f.severity === 'urgent' ? ' Please contact your doctor soon; if you feel unwell, get medical help now.' : '';
-  return `- ${urgent}${capitalise(PLAIN_FLAGS[f.code])} (${SUMMARY_FLAG_LABELS[f.code].toLowerCase()}): ${which} was ${readingLabel(f.reading)}.${advice}`;
+  return `- ${urgent}${capitalise(PLAIN_FLAGS[f.code])} (${lowerFirst(SUMMARY_FLAG_LABELS[f.code])}): ${which} was ${readingLabel(f.reading)}.${advice}`;
 }
 
 function vitalLine(v: VitalFactDto): string {
   const unit = unitLabel(v.unit);
-  const category = v.category ? ` (${v.category.label.toLowerCase()})` : '';
+  const category = v.category ? ` (${lowerFirst(v.category.label)})` : '';
   const latest = `your latest was ${value(v.latest)} ${unit} on ${dateLabel(v.latest.takenAt)}${category}.`;
   const spread =
     v.count > 1
@@ -86,6 +88,8 @@ export function patientSections(facts: SummaryFactsDto, disclaimer: string): str
     out.push(
       ['Notes your care team shared:', ...facts.notes.map((n) => `- ${dateLabel(n.writtenAt)}: ${n.body}`)].join('\n'),
     );
+  if (facts.files.length)
+    out.push(['Your files:', ...facts.files.map((f) => `- ${f.name} (${dateLabel(f.uploadedAt)})`)].join('\n'));
   out.push(disclaimer);
   return out;
 }

@@ -34,7 +34,7 @@ function singleReading(type: VitalType, a: number, b?: number, context?: Glucose
 
 function factsOf(vitals: VitalFactDto[]): SummaryFactsDto {
   return {
-    audience: 'patient',
+    audience: 'doctor', // the clinical wording (the patient's plain version: local-summary.provider.spec.ts)
     period: { from: '2026-08-01T00:00:00.000Z', to: '2026-10-31T00:00:00.000Z' },
     vitals,
     flags: deriveFlags(vitals),
