@@ -38,6 +38,7 @@ export * from './lib/users/update-me.dto';
 export * from './lib/users/user.dto';
 export * from './lib/vitals/vital-types';
 export * from './lib/vitals/vital-categories';
+export * from './lib/vitals/vital-classification';
 export * from './lib/vitals/vital-validators';
 export * from './lib/vitals/create-vital.dto';
 export * from './lib/vitals/list-vitals-query.dto';

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument } from 'mongoose';
-import { ROLE_VALUES, type Role } from '@cloudvault/contracts';
+import { ROLE_VALUES, type Role, UNIT_SYSTEM_VALUES, type UnitSystem } from '@cloudvault/contracts';
 
 /** Two-factor state. Secrets and recovery code hashes are never selected unless asked for explicitly. */
 @Schema({ _id: false, versionKey: false })
@@ -17,10 +17,14 @@ export class UserMfa {
 }
 const UserMfaSchema = SchemaFactory.createForClass(UserMfa);
 
+/** Preferences; a display field not chosen yet is absent (the SPA then uses its own default). */
 @Schema({ _id: false, versionKey: false })
 export class UserPreferences {
   /** Consent to send note texts and file names to the external AI summary provider. */
   @Prop({ required: true, default: false }) aiFreeTextConsent!: boolean;
+  @Prop({ enum: UNIT_SYSTEM_VALUES }) units?: UnitSystem;
+  @Prop({ maxlength: 64 }) timeZone?: string;
+  @Prop({ maxlength: 35 }) locale?: string;
 }
 const UserPreferencesSchema = SchemaFactory.createForClass(UserPreferences);
 

@@ -13,7 +13,7 @@ import {
 import type { AuthUser } from '../../common/http/auth-user';
 import { afterPosition, decodeDateCursor, toPage } from '../../common/query/page-cursor';
 import { AuditService } from '../../infra/audit/audit.service';
-import { classifyReading } from './vital-classification';
+import { classifyReading } from '@cloudvault/contracts';
 import { codeVital } from './vital-coding';
 import { VitalLatestService } from './vital-latest.service';
 import { Vital, type StoredVital } from './vital.schema';

@@ -4,7 +4,7 @@ import { BIO_MAX_LENGTH, NAME_MAX_LENGTH, NAME_PATTERN, SPECIALTY_MAX_LENGTH } f
 import { trimString } from '../auth/transforms';
 import { UpdatePreferencesDto } from './preferences.dto';
 
-/** Profile changes; `specialty` and `bio` are for doctors only. */
+/** Profile changes; `specialty` and `bio` are for doctors only; `preferences` changes only the fields sent. */
 export class UpdateMeDto {
   @IsOptional()
   @Transform(trimString)
@@ -26,6 +26,7 @@ export class UpdateMeDto {
   @Length(0, BIO_MAX_LENGTH)
   bio?: string;
 
+  /** Display preferences: units, time zone, locale. */
   @IsOptional()
   @ValidateNested()
   @Type(() => UpdatePreferencesDto)

@@ -15,9 +15,10 @@ export class UserDto {
   specialty?: string;
   /** Doctors only. */
   bio?: string;
+  /** Preferences: units, time zone, locale, and consent to send free text to the AI provider. */
+  preferences!: UserPreferencesDto;
   /** Whether two-factor sign-in is on. */
   mfaEnabled!: boolean;
-  preferences!: UserPreferencesDto;
   /** ISO-8601 UTC. */
   createdAt!: string;
   /** ISO-8601 UTC. */

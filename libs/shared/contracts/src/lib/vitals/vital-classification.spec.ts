@@ -5,8 +5,8 @@ import {
   classifyReading,
   classifySpo2,
   classifyTemperature,
+  isUrgentReading,
 } from './vital-classification';
-import { trendFromSums } from './vitals-trend';
 
 describe('clinical categories', () => {
   it.each([
@@ -65,59 +65,20 @@ describe('clinical categories', () => {
   });
 });
 
-describe('trendFromSums', () => {
-  const sums = (points: [number, number][]) =>
-    points.reduce((s, [x, y]) => ({ n: s.n + 1, sx: s.sx + x, sy: s.sy + y, sxx: s.sxx + x * x, sxy: s.sxy + x * y }), {
-      n: 0,
-      sx: 0,
-      sy: 0,
-      sxx: 0,
-      sxy: 0,
-    });
-
-  it('fits the least-squares slope per week and names its direction', () => {
-    expect(
-      trendFromSums(
-        'weight',
-        sums([
-          [0, 90],
-          [1, 89.5],
-          [2, 89],
-          [3, 88.5],
-        ]),
-      ),
-    ).toEqual({ slopePerWeek: -0.5, direction: 'falling' });
-    expect(
-      trendFromSums(
-        'heart_rate',
-        sums([
-          [0, 70],
-          [1, 70.5],
-          [2, 70],
-        ]),
-      ),
-    ).toEqual({ slopePerWeek: 0, direction: 'stable' });
-    expect(
-      trendFromSums(
-        'glucose',
-        sums([
-          [0, 100],
-          [1, 110],
-        ]),
-      ),
-    ).toEqual({ slopePerWeek: 10, direction: 'rising' });
-  });
-
-  it('needs two distinct times', () => {
-    expect(trendFromSums('spo2', sums([[0, 97]]))).toEqual({ slopePerWeek: null, direction: 'insufficient_data' });
-    expect(
-      trendFromSums(
-        'spo2',
-        sums([
-          [1, 97],
-          [1, 99],
-        ]),
-      ),
-    ).toEqual({ slopePerWeek: null, direction: 'insufficient_data' });
+describe('urgent readings', () => {
+  it.each([
+    [{ type: 'blood_pressure', statValue: 180, statValue2: 100 }, true],
+    [{ type: 'blood_pressure', statValue: 150, statValue2: 120 }, true],
+    [{ type: 'blood_pressure', statValue: 179, statValue2: 119 }, false],
+    [{ type: 'spo2', statValue: 89 }, true],
+    [{ type: 'spo2', statValue: 90 }, false],
+    [{ type: 'glucose', statValue: 53 }, true],
+    [{ type: 'glucose', statValue: 301 }, true],
+    [{ type: 'glucose', statValue: 300 }, false],
+    [{ type: 'temperature', statValue: 39.5 }, true],
+    [{ type: 'temperature', statValue: 39.4 }, false],
+    [{ type: 'heart_rate', statValue: 190 }, false],
+  ] as const)('%p is urgent: %p', (reading, urgent) => {
+    expect(isUrgentReading(reading)).toBe(urgent);
   });
 });

@@ -1,13 +1,17 @@
 import {
-  type GlucoseContext,
   VITAL_CATEGORY_LABELS,
   VITAL_CATEGORY_SOURCES,
   VITAL_THRESHOLDS,
   type VitalCategoryCode,
-  type VitalCategoryDto,
   type VitalSeverity,
-  type VitalType,
-} from '@cloudvault/contracts';
+} from './vital-categories';
+import type { GlucoseContext, VitalType } from './vital-types';
+import type { VitalCategoryDto } from './vitals-summary.dto';
+
+/**
+ * Classifies readings by the guidelines' categories: the API (summaries, flags) and the SPA (charts, lists)
+ * run the same code.
+ */
 
 /** The reading to classify, in statistics units (mm[Hg], /min, mg/dL, Cel, %). */
 export interface ClassifiableReading {
@@ -70,7 +74,7 @@ export function classifyHeartRate(bpm: number): VitalCategoryDto {
   return category('normal', 'normal', src);
 }
 
-/** Pulse oximetry: >=95% normal, 90-94% borderline, <90% low (hypoxaemia). */
+/** Pulse oximetry: >=95% normal, 90-94% borderline, <90% low (hypoxemia). */
 export function classifySpo2(percent: number): VitalCategoryDto {
   const t = VITAL_THRESHOLDS.spo2;
   const src = VITAL_CATEGORY_SOURCES.spo2;
@@ -104,5 +108,36 @@ export function classifyReading(r: ClassifiableReading): VitalCategoryDto | null
       return classifyTemperature(r.statValue);
     case 'weight':
       return null;
+  }
+}
+
+/**
+ * The guidelines' urgent categories, where a patient is told at once what to do (and the doctors in care are
+ * alerted): blood pressure >=180 systolic or >=120 diastolic (AHA: severe hypertension, re-measure, emergency
+ * care with symptoms), SpO2 <90 %, glucose <54 mg/dL (ADA level 2 hypoglycemia) or >300 mg/dL, temperature
+ * >=39.5 Cel.
+ */
+export const VITAL_URGENT_THRESHOLDS = {
+  bloodPressure: { systolicAtLeast: 180, diastolicAtLeast: 120 },
+  spo2Below: 90,
+  glucose: { below: 54, above: 300 },
+  temperatureAtLeast: 39.5,
+} as const;
+
+/** Whether a reading (statistics units) is in an urgent category; weight and heart rate never are. */
+export function isUrgentReading(r: ClassifiableReading): boolean {
+  const t = VITAL_URGENT_THRESHOLDS;
+  switch (r.type) {
+    case 'blood_pressure':
+      return r.statValue >= t.bloodPressure.systolicAtLeast || (r.statValue2 ?? 0) >= t.bloodPressure.diastolicAtLeast;
+    case 'spo2':
+      return r.statValue < t.spo2Below;
+    case 'glucose':
+      return r.statValue < t.glucose.below || r.statValue > t.glucose.above;
+    case 'temperature':
+      return r.statValue >= t.temperatureAtLeast;
+    case 'heart_rate':
+    case 'weight':
+      return false;
   }
 }
