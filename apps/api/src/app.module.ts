@@ -22,6 +22,7 @@ import { NotesModule } from './modules/notes/notes.module';
 import { PrescriptionsModule } from './modules/prescriptions/prescriptions.module';
 import { SummariesModule } from './modules/summaries/summaries.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { NotificationsGatewayModule } from './modules/notifications/notifications-gateway.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
 const FEATURE_MODULES = [
@@ -37,6 +38,7 @@ const FEATURE_MODULES = [
   SummariesModule,
   AccessLogModule,
   NotificationsModule,
+  NotificationsGatewayModule,
 ];
 
 @Module({})

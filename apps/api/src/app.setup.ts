@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { bodyParserErrors } from './common/filters/body-parser-errors.middleware';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { AppConfigService } from './config/app-config.service';
+import { createSocketAdapter } from './infra/redis/socket-io.adapter';
 import { setupSwagger } from './infra/swagger/swagger.setup';
 
 /**
@@ -54,6 +55,7 @@ export async function createApp(): Promise<NestExpressApplication> {
     exposedHeaders: ['x-request-id', 'retry-after', 'content-disposition'],
   });
   app.useGlobalPipes(createValidationPipe());
+  app.useWebSocketAdapter(createSocketAdapter(app));
   app.enableShutdownHooks();
   setupSwagger(app);
   return app;

@@ -101,6 +101,10 @@ export class AppConfigService {
   get summaryRateLimitPerHour(): number {
     return this.get('SUMMARY_RATE_LIMIT_PER_HOUR');
   }
+  /** Set: events, rate limits and revoked sessions are shared by every API instance through Redis. */
+  get redisUrl(): string | undefined {
+    return this.get('REDIS_URL');
+  }
   get logLevel(): string {
     return this.get('LOG_LEVEL');
   }

@@ -151,6 +151,12 @@ export class EnvironmentVariables {
   @Min(1)
   SUMMARY_RATE_LIMIT_PER_HOUR = 20;
 
+  /** Redis shared by every API instance (socket.io events, rate limits, revoked sessions); unset: in-process. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
+  REDIS_URL?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
