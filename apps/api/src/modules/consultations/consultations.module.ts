@@ -7,6 +7,7 @@ import { Consultation, ConsultationSchema } from './consultation.schema';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationsService } from './consultations.service';
 import { ConsultingPatientGuard } from './consulting-patient.guard';
+import { RecordAccessInterceptor } from './record-access.interceptor';
 
 /** Care relationships. Modules using `@ConsultingPatient()` import this module (it exports the guard). */
 @Module({
@@ -16,7 +17,14 @@ import { ConsultingPatientGuard } from './consulting-patient.guard';
     NotificationsModule,
   ],
   controllers: [ConsultationsController],
-  providers: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard],
-  exports: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard],
+  providers: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard, RecordAccessInterceptor],
+  exports: [
+    ConsultationsService,
+    ActivePatientsService,
+    ConsultingPatientGuard,
+    RecordAccessInterceptor,
+    NotificationsModule,
+    UsersModule,
+  ],
 })
 export class ConsultationsModule {}

@@ -132,6 +132,14 @@ export class ConsultationsService {
     return found !== null;
   }
 
+  /** The doctors with an active consultation with this patient (for alerts about the patient). */
+  async activeDoctorIds(patientId: string): Promise<string[]> {
+    const rows = await this.consultations
+      .find({ patientId: new Types.ObjectId(patientId), status: 'active' }, { doctorId: 1 })
+      .lean();
+    return rows.map((r) => r.doctorId.toHexString());
+  }
+
   private async tell(notice: ConsultationNotice | null): Promise<void> {
     if (notice) await this.notifications.notify(notice.recipientId, notice.input);
   }

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ConsultationsModule } from '../consultations/consultations.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { UsersModule } from '../users/users.module';
+import { VitalAlertsService } from './vital-alerts.service';
 import { Vital, VitalSchema } from './vital.schema';
 import { VitalDailyRollup, VitalDailyRollupSchema } from './vital-daily-rollup.schema';
 import { VitalRollupState, VitalRollupStateSchema } from './vital-rollup-state.schema';
@@ -19,9 +23,12 @@ import { VitalsSummaryService } from './vitals-summary.service';
       { name: VitalDailyRollup.name, schema: VitalDailyRollupSchema },
       { name: VitalRollupState.name, schema: VitalRollupStateSchema },
     ]),
+    ConsultationsModule,
+    NotificationsModule,
+    UsersModule,
   ],
   controllers: [VitalsController],
-  providers: [VitalsService, VitalsSummaryService, VitalRollupsService],
+  providers: [VitalAlertsService, VitalsService, VitalsSummaryService, VitalRollupsService],
   exports: [VitalsService],
 })
 export class VitalsModule {}

@@ -13,6 +13,7 @@ import {
 import type { AuthUser } from '../../common/http/auth-user';
 import { afterPosition, decodeDateCursor, encodeCursor } from '../../common/query/page-cursor';
 import { AuditService } from '../../infra/audit/audit.service';
+import { VitalAlertsService } from './vital-alerts.service';
 import { codeVital } from './vital-coding';
 import { Vital, type StoredVital } from './vital.schema';
 import { toVitalDto } from './vitals.mapper';
@@ -33,6 +34,7 @@ export class VitalsService {
     private readonly summaries: VitalsSummaryService,
     private readonly rollups: VitalRollupsService,
     private readonly audit: AuditService,
+    private readonly alerts: VitalAlertsService,
   ) {}
 
   /** Stores the reading and adds it to its day's rollup; if the rollup cannot be updated the reading is removed. */
@@ -58,7 +60,9 @@ export class VitalsService {
       resourceId: id,
       patientId: actor.id,
     });
-    return toVitalDto(doc.toObject<StoredVital>());
+    const stored = doc.toObject<StoredVital>();
+    await this.alerts.afterReading(stored);
+    return toVitalDto(stored);
   }
 
   /** Newest first, keyset-paginated on (takenAt, _id) so pages stay disjoint while readings are added. */
