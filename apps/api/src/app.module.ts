@@ -23,6 +23,7 @@ import { PrescriptionsModule } from './modules/prescriptions/prescriptions.modul
 import { SummariesModule } from './modules/summaries/summaries.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { NotificationsGatewayModule } from './modules/notifications/notifications-gateway.module';
+import { MessagesModule } from './modules/messages/messages.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
 const FEATURE_MODULES = [
@@ -39,6 +40,7 @@ const FEATURE_MODULES = [
   AccessLogModule,
   NotificationsModule,
   NotificationsGatewayModule,
+  MessagesModule,
 ];
 
 @Module({})

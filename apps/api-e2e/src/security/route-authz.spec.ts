@@ -37,6 +37,9 @@ const ANY_ROLE_ROUTES = [
   'GET /api/notifications',
   'POST /api/notifications/read-all',
   'POST /api/notifications/:id/read',
+  'GET /api/consultations/:id/messages',
+  'POST /api/consultations/:id/messages',
+  'POST /api/consultations/:id/messages/read',
 ];
 
 describe('route-derived authorisation (every registered route)', () => {

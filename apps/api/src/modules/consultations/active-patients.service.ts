@@ -13,17 +13,19 @@ import { containsInsensitive } from '../../common/query/escape-regex';
 import { afterPosition, decodeCursor, toPage } from '../../common/query/page-cursor';
 import { type JoinedUser, lookupUser } from '../../common/query/user-lookup';
 import { AuditService } from '../../infra/audit/audit.service';
+import { UnreadMessagesService } from '../messages/unread-messages.service';
 import { UsersService } from '../users/users.service';
 import { Consultation } from './consultation.schema';
 
 type ActiveRow = Consultation & { _id: Types.ObjectId; patient?: Partial<JoinedUser> };
 
-function toDoctorPatientDto(r: ActiveRow): DoctorPatientDto {
+function toDoctorPatientDto(r: ActiveRow, unreadMessages: number): DoctorPatientDto {
   return {
     id: r.patientId.toHexString(),
     name: r.patient?.name ?? 'Deleted account',
     consultationId: r._id.toHexString(),
     since: (r.activatedAt ?? r.updatedAt).toISOString(),
+    unreadMessages,
   };
 }
 
@@ -34,6 +36,7 @@ export class ActivePatientsService {
     @InjectModel(Consultation.name) private readonly consultations: Model<Consultation>,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly unread: UnreadMessagesService,
   ) {}
 
   /** Patients with an active consultation with this doctor, by name; `q` matches the name literally. */
@@ -50,8 +53,17 @@ export class ActivePatientsService {
     }
     pipeline.push({ $sort: { 'patient.name': 1, _id: 1 } }, { $limit: limit + 1 });
     const rows = await this.consultations.aggregate<ActiveRow>(pipeline);
+    const unread = await this.unread.countFor(
+      actor.id,
+      rows.slice(0, limit).map((r) => r._id),
+    );
     await this.audit.record({ actor, action: 'patient.list', resourceType: 'patient' });
-    return toPage(rows, limit, toDoctorPatientDto, (r) => r.patient?.name ?? '');
+    return toPage(
+      rows,
+      limit,
+      (r) => toDoctorPatientDto(r, unread.get(r._id.toHexString()) ?? 0),
+      (r) => r.patient?.name ?? '',
+    );
   }
 
   /** The profile of a patient the doctor is consulting (the guard has checked the relationship). */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { MessageStoreModule } from '../messages/message-store.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
 import { ActivePatientsService } from './active-patients.service';
@@ -15,6 +16,7 @@ import { RecordAccessInterceptor } from './record-access.interceptor';
     MongooseModule.forFeature([{ name: Consultation.name, schema: ConsultationSchema }]),
     UsersModule,
     NotificationsModule,
+    MessageStoreModule,
   ],
   controllers: [ConsultationsController],
   providers: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard, RecordAccessInterceptor],

@@ -6,6 +6,8 @@ export class DoctorPatientDto {
   consultationId!: string;
   /** When the doctor accepted (ISO-8601 UTC). */
   since!: string;
+  /** Messages from the patient in this consultation that the doctor has not read yet. */
+  unreadMessages!: number;
 }
 
 export class DoctorPatientPageDto {
