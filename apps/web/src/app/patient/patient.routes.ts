@@ -48,6 +48,11 @@ export const PATIENT_ROUTES: Route[] = [
       import('./consultations/consultations-page.component').then((m) => m.ConsultationsPageComponent),
   },
   {
+    path: 'consultations/:consultationId/messages',
+    title: 'Messages · CloudVault',
+    loadComponent: () => import('./consultations/conversation-page.component').then((m) => m.ConversationPageComponent),
+  },
+  {
     path: 'prescriptions',
     title: 'Prescriptions · CloudVault',
     loadComponent: () =>
