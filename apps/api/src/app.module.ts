@@ -13,6 +13,7 @@ import { RequestContextMiddleware } from './infra/request-context/request-contex
 import { SpaModule } from './infra/spa/spa.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { UsersModule } from './modules/users/users.module';
+import { ClinicalModule } from './modules/clinical/clinical.module';
 import { VitalsModule } from './modules/vitals/vitals.module';
 import { FilesModule } from './modules/files/files.module';
 import { AccessLogModule } from './modules/access-log/access-log.module';
@@ -30,6 +31,7 @@ const FEATURE_MODULES = [
   HealthModule,
   AuthModule,
   UsersModule,
+  ClinicalModule,
   ConsultationsModule,
   VitalsModule,
   FilesModule,

@@ -75,6 +75,10 @@ export class AppConfigService {
   get uploadMaxBytes(): number {
     return this.get('UPLOAD_MAX_BYTES');
   }
+  /** Bytes of files each patient may store in all. */
+  get fileQuotaBytes(): number {
+    return this.get('FILE_QUOTA_BYTES');
+  }
   get jsonBodyLimit(): string {
     return this.get('JSON_BODY_LIMIT');
   }

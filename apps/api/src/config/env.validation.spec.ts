@@ -40,8 +40,19 @@ describe('validateEnv', () => {
     expect(() => validateEnv({ NODE_ENV: 'production', JWT_SECRET: secret, JWT_REFRESH_SECRET: secret })).toThrow(
       /must differ/,
     );
+    const secrets = { JWT_SECRET: secret, JWT_REFRESH_SECRET: 'b'.repeat(40) };
+    expect(() => validateEnv({ NODE_ENV: 'production', ...secrets })).toThrow(
+      /FILE_ENCRYPTION_KEY is required in production/,
+    );
     expect(() =>
-      validateEnv({ NODE_ENV: 'production', JWT_SECRET: secret, JWT_REFRESH_SECRET: 'b'.repeat(40) }),
+      validateEnv({ NODE_ENV: 'production', ...secrets, FILE_ENCRYPTION_KEY: 'c'.repeat(64) }),
     ).not.toThrow();
+  });
+
+  it('refuses a malformed FILE_ENCRYPTION_KEY and takes the per-patient file quota (default 1 GiB)', () => {
+    expect(() => validateEnv({ FILE_ENCRYPTION_KEY: 'c'.repeat(63) })).toThrow(/FILE_ENCRYPTION_KEY must be 64 hex/);
+    expect(validateEnv({}).FILE_QUOTA_BYTES).toBe(1024 ** 3);
+    expect(validateEnv({ FILE_QUOTA_BYTES: '5000' }).FILE_QUOTA_BYTES).toBe(5000);
+    expect(() => validateEnv({ FILE_QUOTA_BYTES: '0' })).toThrow(/FILE_QUOTA_BYTES/);
   });
 });

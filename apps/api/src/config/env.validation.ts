@@ -104,6 +104,11 @@ export class EnvironmentVariables {
   @Min(1024)
   UPLOAD_MAX_BYTES = 25 * 1024 * 1024;
 
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  FILE_QUOTA_BYTES = 1024 * 1024 * 1024;
+
   @IsString()
   JSON_BODY_LIMIT = '1mb';
 
@@ -174,6 +179,8 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
     if (!env.JWT_REFRESH_SECRET) problems.push('JWT_REFRESH_SECRET is required in production');
     if (env.JWT_SECRET && env.JWT_SECRET === env.JWT_REFRESH_SECRET)
       problems.push('JWT_SECRET and JWT_REFRESH_SECRET must differ');
+    if (!env.FILE_ENCRYPTION_KEY)
+      problems.push('FILE_ENCRYPTION_KEY is required in production (a key kept next to the data protects nothing)');
     if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
   }
   if (problems.length) {

@@ -60,3 +60,5 @@ export * from './lib/notifications/list-notifications-query.dto';
 export * from './lib/notifications/notification-id-param.dto';
 export * from './lib/messages/message.dto';
 export * from './lib/messages/create-message.dto';
+export * from './lib/clinical/clinical-limits';
+export * from './lib/clinical/clinical-profile.dto';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { MessageStoreModule } from '../messages/message-store.module';
+import { ClinicalModule } from '../clinical/clinical.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
 import { ActivePatientsService } from './active-patients.service';
@@ -17,6 +18,7 @@ import { RecordAccessInterceptor } from './record-access.interceptor';
     UsersModule,
     NotificationsModule,
     MessageStoreModule,
+    ClinicalModule,
   ],
   controllers: [ConsultationsController],
   providers: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard, RecordAccessInterceptor],

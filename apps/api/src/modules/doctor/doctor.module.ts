@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConsultationsModule } from '../consultations/consultations.module';
 import { FilesModule } from '../files/files.module';
+import { MessageStoreModule } from '../messages/message-store.module';
 import { NotesModule } from '../notes/notes.module';
 import { PrescriptionsModule } from '../prescriptions/prescriptions.module';
 import { SummariesModule } from '../summaries/summaries.module';
@@ -11,13 +12,23 @@ import { DoctorPatientsController } from './doctor-patients.controller';
 import { DoctorPrescriptionsController } from './doctor-prescriptions.controller';
 import { DoctorSummariesController } from './doctor-summaries.controller';
 import { DoctorVitalsController } from './doctor-vitals.controller';
+import { DoctorWorklistService } from './doctor-worklist.service';
 
 /**
- * The doctor workspace: a routing facade (no schema, no rules) over the services that own the data.
+ * The doctor workspace: a routing facade (no schema) over the services that own the data, and the worklist
+ * that combines their figures.
  * Every `/api/doctor/patients/:patientId/**` controller carries `@ConsultingPatient()`; one controller per resource.
  */
 @Module({
-  imports: [ConsultationsModule, VitalsModule, FilesModule, NotesModule, PrescriptionsModule, SummariesModule],
+  imports: [
+    ConsultationsModule,
+    VitalsModule,
+    FilesModule,
+    MessageStoreModule,
+    NotesModule,
+    PrescriptionsModule,
+    SummariesModule,
+  ],
   controllers: [
     DoctorPatientsController,
     DoctorVitalsController,
@@ -26,5 +37,6 @@ import { DoctorVitalsController } from './doctor-vitals.controller';
     DoctorPrescriptionsController,
     DoctorSummariesController,
   ],
+  providers: [DoctorWorklistService],
 })
 export class DoctorModule {}

@@ -6,11 +6,14 @@ import { UsersModule } from '../users/users.module';
 import { VitalAlertsService } from './vital-alerts.service';
 import { Vital, VitalSchema } from './vital.schema';
 import { VitalDailyRollup, VitalDailyRollupSchema } from './vital-daily-rollup.schema';
+import { VitalLatest, VitalLatestSchema } from './vital-latest.schema';
+import { VitalLatestService } from './vital-latest.service';
 import { VitalRollupState, VitalRollupStateSchema } from './vital-rollup-state.schema';
 import { VitalRollupsService } from './vital-rollups.service';
 import { VitalsController } from './vitals.controller';
 import { VitalsService } from './vitals.service';
 import { VitalsSummaryService } from './vitals-summary.service';
+import { VitalsWorklistService } from './vitals-worklist.service';
 
 /**
  * Patient measurements (`vitals`) and their per-day totals (`vital_daily_rollups`, `vital_rollup_states`);
@@ -22,13 +25,21 @@ import { VitalsSummaryService } from './vitals-summary.service';
       { name: Vital.name, schema: VitalSchema },
       { name: VitalDailyRollup.name, schema: VitalDailyRollupSchema },
       { name: VitalRollupState.name, schema: VitalRollupStateSchema },
+      { name: VitalLatest.name, schema: VitalLatestSchema },
     ]),
     ConsultationsModule,
     NotificationsModule,
     UsersModule,
   ],
   controllers: [VitalsController],
-  providers: [VitalAlertsService, VitalsService, VitalsSummaryService, VitalRollupsService],
-  exports: [VitalsService],
+  providers: [
+    VitalAlertsService,
+    VitalsService,
+    VitalsSummaryService,
+    VitalRollupsService,
+    VitalLatestService,
+    VitalsWorklistService,
+  ],
+  exports: [VitalsService, VitalsWorklistService],
 })
 export class VitalsModule {}

@@ -5,7 +5,7 @@ import { map } from 'rxjs';
 import { ConversationComponent } from '../../shared/messages/conversation.component';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
-import { ConsultationsApiService } from './consultations-api.service';
+import { PatientConsultationsApiService } from './patient-consultations-api.service';
 
 /** The patient's conversation with the doctor of one consultation (read-only once it has ended). */
 @Component({
@@ -27,7 +27,7 @@ import { ConsultationsApiService } from './consultations-api.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ConversationPageComponent {
-  private readonly api = inject(ConsultationsApiService);
+  private readonly api = inject(PatientConsultationsApiService);
 
   /** Route parameter (component input binding). */
   readonly consultationId = input.required<string>();
