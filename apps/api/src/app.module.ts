@@ -8,6 +8,7 @@ import { AuditModule } from './infra/audit/audit.module';
 import { CryptoModule } from './infra/crypto/crypto.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { HealthModule } from './infra/health/health.module';
+import { LimitsModule } from './infra/limits/limits.module';
 import { LoggingModule } from './infra/logging/logging.module';
 import { RequestContextMiddleware } from './infra/request-context/request-context.middleware';
 import { SpaModule } from './infra/spa/spa.module';
@@ -57,6 +58,7 @@ export class AppModule implements NestModule {
         DatabaseModule,
         AuditModule,
         CryptoModule,
+        LimitsModule,
         ...FEATURE_MODULES,
         SpaModule,
       ],

@@ -33,6 +33,7 @@ export * from './lib/auth/mfa.dto';
 export * from './lib/auth/refresh-token.dto';
 export * from './lib/auth/register.dto';
 export * from './lib/users/change-password.dto';
+export * from './lib/users/preferences.dto';
 export * from './lib/users/update-me.dto';
 export * from './lib/users/user.dto';
 export * from './lib/vitals/vital-types';

@@ -22,9 +22,9 @@ import { PasswordChangeService } from './password-change.service';
 import { PasswordHasherService } from './password-hasher.service';
 import { PasswordPolicyService } from './password-policy.service';
 import { PasswordController } from './password.controller';
-import { RefreshToken, RefreshTokenSchema } from './refresh-token.schema';
-import { RefreshTokensService } from './refresh-tokens.service';
+import { RegistrationLimiterService } from './registration-limiter.service';
 import { SessionService } from './session.service';
+import { SessionsModule } from './sessions.module';
 import { JWT_ALGORITHM } from './token-claims';
 
 /** All auth requests per IP and minute may be this many times the rejected-request limit. */
@@ -37,6 +37,7 @@ const AUTH_FLOOD_FACTOR = 100;
 @Module({
   imports: [
     UsersModule,
+    SessionsModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfigService],
@@ -54,7 +55,6 @@ const AUTH_FLOOD_FACTOR = 100;
       }),
     }),
     MongooseModule.forFeature([
-      { name: RefreshToken.name, schema: RefreshTokenSchema },
       { name: LoginFailure.name, schema: LoginFailureSchema },
       { name: UsedMfaChallenge.name, schema: UsedMfaChallengeSchema },
     ]),
@@ -73,7 +73,7 @@ const AUTH_FLOOD_FACTOR = 100;
     PasswordChangeService,
     PasswordHasherService,
     PasswordPolicyService,
-    RefreshTokensService,
+    RegistrationLimiterService,
     SessionService,
   ],
   exports: [AccessTokenVerifier],

@@ -52,6 +52,7 @@ export class SummariesService {
     const generated = await this.generator.generate({
       facts,
       identity: { name: patient?.name, email: patient?.email },
+      freeTextConsent: patient?.preferences.aiFreeTextConsent === true,
     });
     const doc = await this.summaries.create({
       patientId: oid(patientId),
@@ -63,7 +64,14 @@ export class SummariesService {
       ...(generated.fallbackReason ? { fallbackReason: generated.fallbackReason } : {}),
       includesPrivateNotes: facts.notes.some((n) => n.visibility === 'private'),
     });
-    await this.audit.record({ actor, action: 'summary.create', resourceType: RESOURCE, resourceId: doc.id, patientId });
+    await this.audit.record({
+      actor,
+      action: 'summary.create',
+      resourceType: RESOURCE,
+      resourceId: doc.id,
+      patientId,
+      ...(generated.disclosure ? { disclosure: generated.disclosure } : {}),
+    });
     const names = await this.users.findNamesByIds([actor.id]);
     if (actor.role === 'doctor' && !doc.includesPrivateNotes) {
       await this.notifications.notify(patientId, summaryReadyNotice(names.get(actor.id) ?? 'Your doctor'));
