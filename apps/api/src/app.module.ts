@@ -25,6 +25,8 @@ import { PrescriptionsModule } from './modules/prescriptions/prescriptions.modul
 import { SummariesModule } from './modules/summaries/summaries.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
+import { NotificationsGatewayModule } from './modules/notifications/notifications-gateway.module';
+import { MessagesModule } from './modules/messages/messages.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
 const FEATURE_MODULES = [
@@ -42,6 +44,8 @@ const FEATURE_MODULES = [
   AccessLogModule,
   NotificationsModule,
   AppointmentsModule,
+  NotificationsGatewayModule,
+  MessagesModule,
 ];
 
 @Module({})

@@ -42,6 +42,9 @@ const ANY_ROLE_ROUTES = [
   'POST /api/appointments/:id/cancel',
   'POST /api/appointments/:id/reschedule',
   'GET /api/appointments/:id/ics',
+  'GET /api/consultations/:id/messages',
+  'POST /api/consultations/:id/messages',
+  'POST /api/consultations/:id/messages/read',
 ];
 /**
  * Reviewed: routes whose id names a public directory entry (a doctor), not someone's resource: access is

@@ -130,6 +130,10 @@ export class AppConfigService {
   get appointmentReminderSweepMs(): number {
     return this.get('APPOINTMENT_REMINDER_SWEEP_MS');
   }
+  /** Set: events, rate limits and revoked sessions are shared by every API instance through Redis. */
+  get redisUrl(): string | undefined {
+    return this.get('REDIS_URL');
+  }
   get logLevel(): string {
     return this.get('LOG_LEVEL');
   }

@@ -201,6 +201,11 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(50)
   APPOINTMENT_REMINDER_SWEEP_MS = 60_000;
+  /** Redis shared by every API instance (socket.io events, rate limits, revoked sessions); unset: in-process. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
+  REDIS_URL?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

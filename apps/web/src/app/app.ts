@@ -10,6 +10,7 @@ import {
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { filter } from 'rxjs';
+import { NotificationBellComponent } from './core/notifications/notification-bell.component';
 import { SessionService } from './core/session/session.service';
 import { NAV_LINKS } from './core/shell/nav-links';
 import { NavigationErrorState } from './core/shell/navigation-error';
@@ -18,7 +19,7 @@ import { ToastOutletComponent } from './shared/toast/toast-outlet.component';
 /** The shell: skip link, header with the role's navigation and sign-out, toasts, and the routed page. */
 @Component({
   selector: 'cv-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, ToastOutletComponent],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, ToastOutletComponent, NotificationBellComponent],
   templateUrl: './app.html',
   styleUrl: './app.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

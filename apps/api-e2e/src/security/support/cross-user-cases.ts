@@ -88,6 +88,9 @@ export async function crossUserCases(http: TestAgent): Promise<CrossUserCase[]> 
     body,
     snapshot: appointments,
   });
+  const conversation = `/api/consultations/${active}/messages`;
+  await created(http.post(conversation).set('authorization', victim.auth).send({ body: 'Victim message' }), 'message');
+  const messages = async () => (await as(victim, conversation)).body;
 
   return [
     ...[
@@ -212,6 +215,28 @@ export async function crossUserCases(http: TestAgent): Promise<CrossUserCase[]> 
       attacker: otherDoctor,
       path: `${theirs}/files/${file}/content`,
       snapshot: fileMeta,
+    },
+    {
+      route: 'GET /api/consultations/:id/messages',
+      who: 'another patient',
+      attacker: otherPatient,
+      path: conversation,
+      snapshot: messages,
+    },
+    {
+      route: 'POST /api/consultations/:id/messages',
+      who: 'a doctor of another patient',
+      attacker: otherDoctor,
+      path: conversation,
+      body: { body: 'Not yours' },
+      snapshot: messages,
+    },
+    {
+      route: 'POST /api/consultations/:id/messages/read',
+      who: 'a doctor of another patient',
+      attacker: otherDoctor,
+      path: `${conversation}/read`,
+      snapshot: messages,
     },
   ];
 }

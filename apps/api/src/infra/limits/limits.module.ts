@@ -1,24 +1,18 @@
 import { Global, Module } from '@nestjs/common';
-import { MemoryRateLimitStore } from './memory-rate-limit.store';
-import { MemoryRevokedSessionStore } from './memory-revoked-session.store';
+import { LIMIT_STORE_PROVIDERS } from '../redis/limit-stores';
 import { RATE_LIMIT_STORE } from './rate-limit.store';
 import { REVOKED_SESSION_STORE } from './revoked-session.store';
 import { WriteLimitGuard } from './write-limit.guard';
 import { WriteLimiterService } from './write-limiter.service';
 
 /**
- * The counters behind every rate limit and the revoked-session list, behind Symbol tokens so a shared
- * implementation (Redis, chosen by configuration) can replace the in-process one without touching features;
- * and the per-user write limits built on them (`@WriteLimit(kind)`).
+ * The counters behind every rate limit and the revoked-session list, behind Symbol tokens: Redis (shared by
+ * every instance) when REDIS_URL is set, else in-process (infra/redis/limit-stores.ts), never chosen inside
+ * features; and the per-user write limits built on them (`@WriteLimit(kind)`).
  */
 @Global()
 @Module({
-  providers: [
-    { provide: RATE_LIMIT_STORE, useFactory: () => new MemoryRateLimitStore() },
-    { provide: REVOKED_SESSION_STORE, useFactory: () => new MemoryRevokedSessionStore() },
-    WriteLimiterService,
-    WriteLimitGuard,
-  ],
+  providers: [...LIMIT_STORE_PROVIDERS, WriteLimiterService, WriteLimitGuard],
   exports: [RATE_LIMIT_STORE, REVOKED_SESSION_STORE, WriteLimiterService, WriteLimitGuard],
 })
 export class LimitsModule {}

@@ -4,6 +4,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfigService } from '../../config/app-config.service';
+import { AccessTokenVerifier } from './access-token.verifier';
 import { UsersModule } from '../users/users.module';
 import { AuthThrottlerGuard } from './auth-throttler.guard';
 import { AuthController } from './auth.controller';
@@ -29,7 +30,10 @@ import { JWT_ALGORITHM } from './token-claims';
 /** All auth requests per IP and minute may be this many times the rejected-request limit. */
 const AUTH_FLOOD_FACTOR = 100;
 
-/** Sign-up, sign-in, tokens, two-factor, password change; provides the `jwt` strategy of the global JwtAuthGuard. */
+/**
+ * Sign-up, sign-in, tokens, two-factor, password change; provides the `jwt` strategy of the global JwtAuthGuard
+ * and the same access-token check for the socket.io handshake.
+ */
 @Module({
   imports: [
     UsersModule,
@@ -57,6 +61,7 @@ const AUTH_FLOOD_FACTOR = 100;
   ],
   controllers: [AuthController, PasswordController, MfaController],
   providers: [
+    AccessTokenVerifier,
     AuthService,
     AuthFailuresInterceptor,
     IpFailureLimitGuard,
@@ -71,5 +76,6 @@ const AUTH_FLOOD_FACTOR = 100;
     RegistrationLimiterService,
     SessionService,
   ],
+  exports: [AccessTokenVerifier],
 })
 export class AuthModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { MessageStoreModule } from '../messages/message-store.module';
 import { ClinicalModule } from '../clinical/clinical.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
@@ -9,6 +10,7 @@ import { ConsultationsController } from './consultations.controller';
 import { ConsultationsService } from './consultations.service';
 import { ConsultingPatientGuard } from './consulting-patient.guard';
 import { ConsultationLifecycle } from './consultation-lifecycle';
+import { RecordAccessInterceptor } from './record-access.interceptor';
 
 /** Care relationships. Modules using `@ConsultingPatient()` import this module (it exports the guard). */
 @Module({
@@ -16,10 +18,25 @@ import { ConsultationLifecycle } from './consultation-lifecycle';
     MongooseModule.forFeature([{ name: Consultation.name, schema: ConsultationSchema }]),
     UsersModule,
     NotificationsModule,
+    MessageStoreModule,
     ClinicalModule,
   ],
   controllers: [ConsultationsController],
-  providers: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard, ConsultationLifecycle],
-  exports: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard, ConsultationLifecycle],
+  providers: [
+    ConsultationsService,
+    ActivePatientsService,
+    ConsultingPatientGuard,
+    ConsultationLifecycle,
+    RecordAccessInterceptor,
+  ],
+  exports: [
+    ConsultationsService,
+    ActivePatientsService,
+    ConsultingPatientGuard,
+    ConsultationLifecycle,
+    RecordAccessInterceptor,
+    NotificationsModule,
+    UsersModule,
+  ],
 })
 export class ConsultationsModule {}

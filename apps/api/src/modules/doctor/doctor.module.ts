@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConsultationsModule } from '../consultations/consultations.module';
 import { FilesModule } from '../files/files.module';
+import { MessageStoreModule } from '../messages/message-store.module';
 import { NotesModule } from '../notes/notes.module';
 import { PrescriptionsModule } from '../prescriptions/prescriptions.module';
 import { SummariesModule } from '../summaries/summaries.module';
@@ -19,7 +20,15 @@ import { DoctorWorklistService } from './doctor-worklist.service';
  * Every `/api/doctor/patients/:patientId/**` controller carries `@ConsultingPatient()`; one controller per resource.
  */
 @Module({
-  imports: [ConsultationsModule, VitalsModule, FilesModule, NotesModule, PrescriptionsModule, SummariesModule],
+  imports: [
+    ConsultationsModule,
+    VitalsModule,
+    FilesModule,
+    MessageStoreModule,
+    NotesModule,
+    PrescriptionsModule,
+    SummariesModule,
+  ],
   controllers: [
     DoctorPatientsController,
     DoctorVitalsController,

@@ -13,6 +13,8 @@ import type { AuthUser } from '../../common/http/auth-user';
 import { afterPosition, decodeDateCursor, toPage } from '../../common/query/page-cursor';
 import { lookupUser } from '../../common/query/user-lookup';
 import { AuditService } from '../../infra/audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { noteSharedNotice } from './note-notices';
 import { Note } from './note.schema';
 import { type NoteView, toNoteDto } from './notes.mapper';
 
@@ -31,6 +33,7 @@ export class NotesService {
   constructor(
     @InjectModel(Note.name) private readonly notes: Model<Note>,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(actor: AuthUser, patientId: string, dto: CreateNoteDto): Promise<NoteDto> {
@@ -41,7 +44,9 @@ export class NotesService {
       body: dto.body,
     });
     await this.audit.record({ actor, action: 'note.create', resourceType: 'note', resourceId: note.id, patientId });
-    return this.view(note._id);
+    const created = await this.view(note._id);
+    if (created.visibility === 'shared') await this.notifications.notify(patientId, noteSharedNotice(created));
+    return created;
   }
 
   /** GET /api/doctor/patients/:patientId/notes: shared notes plus the caller's own private ones. */
@@ -100,7 +105,11 @@ export class NotesService {
     // a concurrent edit or delete won the race: the caller retries against the new state
     if (!updated) throw new NotFoundException('Note not found');
     await this.audit.record({ actor, action: 'note.update', resourceType: 'note', resourceId: noteId, patientId });
-    return this.view(updated._id);
+    const note = await this.view(updated._id);
+    if (current.visibility === 'private' && note.visibility === 'shared') {
+      await this.notifications.notify(patientId, noteSharedNotice(note));
+    }
+    return note;
   }
 
   /** Author-only; hides the note from every list but keeps it on record. */

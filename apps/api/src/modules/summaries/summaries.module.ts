@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { AiModule } from '../../infra/ai/ai.module';
 import { FilesModule } from '../files/files.module';
 import { NotesModule } from '../notes/notes.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PrescriptionsModule } from '../prescriptions/prescriptions.module';
 import { UsersModule } from '../users/users.module';
 import { VitalsModule } from '../vitals/vitals.module';
@@ -24,6 +25,7 @@ import { Summary, SummarySchema } from './summary.schema';
     VitalsModule,
     FilesModule,
     NotesModule,
+    NotificationsModule,
     PrescriptionsModule,
     UsersModule,
   ],

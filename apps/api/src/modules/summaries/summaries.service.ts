@@ -12,10 +12,12 @@ import type { AuthUser } from '../../common/http/auth-user';
 import { afterPosition, decodeDateCursor, toPage } from '../../common/query/page-cursor';
 import { SummaryGeneratorService } from '../../infra/ai/summary-generator.service';
 import { AuditService } from '../../infra/audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
 import { toSummaryDto } from './summaries.mapper';
 import { SummaryFactsBuilder } from './summary-facts.builder';
 import { resolvePeriod } from './summary-period';
+import { summaryReadyNotice } from './summary-notices';
 import { SummaryRateLimiterService } from './summary-rate-limiter.service';
 import { Summary, type StoredSummary } from './summary.schema';
 
@@ -37,6 +39,7 @@ export class SummariesService {
     private readonly rateLimiter: SummaryRateLimiterService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async generate(actor: AuthUser, patientId: string, dto: CreateSummaryDto): Promise<SummaryDto> {
@@ -69,7 +72,11 @@ export class SummariesService {
       patientId,
       ...(generated.disclosure ? { disclosure: generated.disclosure } : {}),
     });
-    return toSummaryDto(doc.toObject<StoredSummary>(), await this.users.findNamesByIds([actor.id]));
+    const names = await this.users.findNamesByIds([actor.id]);
+    if (actor.role === 'doctor' && !doc.includesPrivateNotes) {
+      await this.notifications.notify(patientId, summaryReadyNotice(names.get(actor.id) ?? 'Your doctor'));
+    }
+    return toSummaryDto(doc.toObject<StoredSummary>(), names);
   }
 
   async list(actor: AuthUser, patientId: string, query: PageQueryDto): Promise<SummaryPageDto> {

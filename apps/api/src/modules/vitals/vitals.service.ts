@@ -14,6 +14,7 @@ import type { AuthUser } from '../../common/http/auth-user';
 import { afterPosition, decodeDateCursor, toPage } from '../../common/query/page-cursor';
 import { AuditService } from '../../infra/audit/audit.service';
 import { classifyReading } from '@cloudvault/contracts';
+import { VitalAlertsService } from './vital-alerts.service';
 import { codeVital } from './vital-coding';
 import { VitalLatestService } from './vital-latest.service';
 import { Vital, type StoredVital } from './vital.schema';
@@ -35,6 +36,7 @@ export class VitalsService {
     private readonly summaries: VitalsSummaryService,
     private readonly rollups: VitalRollupsService,
     private readonly audit: AuditService,
+    private readonly alerts: VitalAlertsService,
     private readonly latest: VitalLatestService,
   ) {}
 
@@ -55,7 +57,8 @@ export class VitalsService {
       await this.vitals.deleteOne({ _id: doc._id });
       throw err;
     }
-    await this.latest.record(doc.toObject<StoredVital>());
+    const stored = doc.toObject<StoredVital>();
+    await this.latest.record(stored);
     const id = doc._id.toHexString();
     await this.audit.record({
       actor,
@@ -64,7 +67,8 @@ export class VitalsService {
       resourceId: id,
       patientId: actor.id,
     });
-    return toVitalDto(doc.toObject<StoredVital>());
+    await this.alerts.afterReading(stored);
+    return toVitalDto(stored);
   }
 
   /** Newest first, keyset-paginated on (takenAt, _id) so pages stay disjoint while readings are added. */

@@ -74,6 +74,12 @@ export const DOCTOR_ROUTES: Route[] = [
         loadComponent: () =>
           import('./patient-page/summaries/summaries-tab.component').then((m) => m.SummariesTabComponent),
       },
+      {
+        path: 'messages',
+        title: 'Messages · CloudVault',
+        loadComponent: () =>
+          import('./patient-page/messages/messages-tab.component').then((m) => m.MessagesTabComponent),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

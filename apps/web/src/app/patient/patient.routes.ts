@@ -57,6 +57,11 @@ export const PATIENT_ROUTES: Route[] = [
     loadComponent: () => import('./appointments/appointments-page.component').then((m) => m.AppointmentsPageComponent),
   },
   {
+    path: 'consultations/:consultationId/messages',
+    title: 'Messages · CloudVault',
+    loadComponent: () => import('./consultations/conversation-page.component').then((m) => m.ConversationPageComponent),
+  },
+  {
     path: 'prescriptions',
     title: 'Prescriptions · CloudVault',
     loadComponent: () =>
