@@ -9,6 +9,7 @@ import { CryptoModule } from './infra/crypto/crypto.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { HealthModule } from './infra/health/health.module';
 import { LoggingModule } from './infra/logging/logging.module';
+import { MailModule } from './infra/mail/mail.module';
 import { RequestContextMiddleware } from './infra/request-context/request-context.middleware';
 import { SpaModule } from './infra/spa/spa.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -51,6 +52,7 @@ export class AppModule implements NestModule {
         DatabaseModule,
         AuditModule,
         CryptoModule,
+        MailModule,
         ...FEATURE_MODULES,
         SpaModule,
       ],

@@ -58,3 +58,5 @@ export * from './lib/notifications/notification-type';
 export * from './lib/notifications/notification.dto';
 export * from './lib/notifications/list-notifications-query.dto';
 export * from './lib/notifications/notification-id-param.dto';
+export * from './lib/account/password-reset.dto';
+export * from './lib/account/delete-account.dto';

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfigService } from '../../config/app-config.service';
 
-export type KeyPurpose = 'files' | 'mfa';
+export type KeyPurpose = 'files' | 'mfa' | 'password-reset';
 
 /**
  * The data-encryption master key: `FILE_ENCRYPTION_KEY` when configured, otherwise generated once into

@@ -21,6 +21,10 @@ import { PasswordChangeService } from './password-change.service';
 import { PasswordHasherService } from './password-hasher.service';
 import { PasswordPolicyService } from './password-policy.service';
 import { PasswordController } from './password.controller';
+import { PasswordResetController } from './password-reset.controller';
+import { PasswordResetLimiterService } from './password-reset-limiter.service';
+import { PasswordResetToken, PasswordResetTokenSchema } from './password-reset-token.schema';
+import { PasswordResetService } from './password-reset.service';
 import { RefreshToken, RefreshTokenSchema } from './refresh-token.schema';
 import { RefreshTokensService } from './refresh-tokens.service';
 import { SessionService } from './session.service';
@@ -53,9 +57,10 @@ const AUTH_FLOOD_FACTOR = 100;
       { name: RefreshToken.name, schema: RefreshTokenSchema },
       { name: LoginFailure.name, schema: LoginFailureSchema },
       { name: UsedMfaChallenge.name, schema: UsedMfaChallengeSchema },
+      { name: PasswordResetToken.name, schema: PasswordResetTokenSchema },
     ]),
   ],
-  controllers: [AuthController, PasswordController, MfaController],
+  controllers: [AuthController, PasswordController, PasswordResetController, MfaController],
   providers: [
     AuthService,
     AuthFailuresInterceptor,
@@ -68,6 +73,8 @@ const AUTH_FLOOD_FACTOR = 100;
     PasswordChangeService,
     PasswordHasherService,
     PasswordPolicyService,
+    PasswordResetLimiterService,
+    PasswordResetService,
     RefreshTokensService,
     SessionService,
   ],
