@@ -23,6 +23,7 @@ import { NotesModule } from './modules/notes/notes.module';
 import { PrescriptionsModule } from './modules/prescriptions/prescriptions.module';
 import { SummariesModule } from './modules/summaries/summaries.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ExportModule } from './modules/export/export.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
 const FEATURE_MODULES = [
@@ -38,6 +39,7 @@ const FEATURE_MODULES = [
   SummariesModule,
   AccessLogModule,
   NotificationsModule,
+  ExportModule,
 ];
 
 @Module({})

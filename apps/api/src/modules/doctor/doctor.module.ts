@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConsultationsModule } from '../consultations/consultations.module';
+import { ExportModule } from '../export/export.module';
 import { FilesModule } from '../files/files.module';
 import { NotesModule } from '../notes/notes.module';
 import { PrescriptionsModule } from '../prescriptions/prescriptions.module';
 import { SummariesModule } from '../summaries/summaries.module';
 import { VitalsModule } from '../vitals/vitals.module';
+import { DoctorExportController } from './doctor-export.controller';
 import { DoctorFilesController } from './doctor-files.controller';
 import { DoctorNotesController } from './doctor-notes.controller';
 import { DoctorPatientsController } from './doctor-patients.controller';
@@ -17,7 +19,15 @@ import { DoctorVitalsController } from './doctor-vitals.controller';
  * Every `/api/doctor/patients/:patientId/**` controller carries `@ConsultingPatient()`; one controller per resource.
  */
 @Module({
-  imports: [ConsultationsModule, VitalsModule, FilesModule, NotesModule, PrescriptionsModule, SummariesModule],
+  imports: [
+    ConsultationsModule,
+    VitalsModule,
+    FilesModule,
+    NotesModule,
+    PrescriptionsModule,
+    SummariesModule,
+    ExportModule,
+  ],
   controllers: [
     DoctorPatientsController,
     DoctorVitalsController,
@@ -25,6 +35,7 @@ import { DoctorVitalsController } from './doctor-vitals.controller';
     DoctorNotesController,
     DoctorPrescriptionsController,
     DoctorSummariesController,
+    DoctorExportController,
   ],
 })
 export class DoctorModule {}

@@ -5,6 +5,7 @@ import {
   type CreateVitalDto,
   DEFAULT_PAGE_LIMIT,
   type ListVitalsQueryDto,
+  type VitalCategoryDto,
   type VitalDto,
   type VitalPageDto,
   type VitalsSummaryDto,
@@ -13,6 +14,7 @@ import {
 import type { AuthUser } from '../../common/http/auth-user';
 import { afterPosition, decodeDateCursor, encodeCursor } from '../../common/query/page-cursor';
 import { AuditService } from '../../infra/audit/audit.service';
+import { classifyReading } from './vital-classification';
 import { codeVital } from './vital-coding';
 import { Vital, type StoredVital } from './vital.schema';
 import { toVitalDto } from './vitals.mapper';
@@ -26,6 +28,12 @@ const RESOURCE = 'vital';
  * id explicitly: patient routes pass the actor's own id, the doctor workspace passes a patient its guard
  * has checked for an active consultation.
  */
+/** A reading as exported: the wire shape and its guideline category (null for weight). */
+export interface CategorisedVital {
+  vital: VitalDto;
+  category: VitalCategoryDto | null;
+}
+
 @Injectable()
 export class VitalsService {
   constructor(
@@ -86,6 +94,19 @@ export class VitalsService {
       items: page.map(toVitalDto),
       nextCursor: rows.length > limit && last ? encodeCursor(last.takenAt.toISOString(), last._id) : null,
     };
+  }
+
+  /** Every reading of the patient with its guideline category, oldest first, streamed through a cursor. */
+  async *streamAll(patientId: string): AsyncGenerator<CategorisedVital> {
+    const rows = this.vitals
+      .find({ patientId: new Types.ObjectId(patientId) })
+      .sort({ takenAt: 1, _id: 1 })
+      .lean<StoredVital[]>()
+      .cursor({ batchSize: 500 });
+    for await (const row of rows) {
+      const v = row as StoredVital;
+      yield { vital: toVitalDto(v), category: classifyReading(v) };
+    }
   }
 
   async summary(actor: AuthUser, patientId: string, query: VitalsSummaryQueryDto): Promise<VitalsSummaryDto> {
