@@ -5,6 +5,9 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfigService } from '../../config/app-config.service';
 import { UsersModule } from '../users/users.module';
+import { AccountDeletionController } from './account-deletion.controller';
+import { AccountDeletionService } from './account-deletion.service';
+import { AuthErasureParticipant } from './auth-erasure.participant';
 import { AuthThrottlerGuard } from './auth-throttler.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -60,8 +63,10 @@ const AUTH_FLOOD_FACTOR = 100;
       { name: PasswordResetToken.name, schema: PasswordResetTokenSchema },
     ]),
   ],
-  controllers: [AuthController, PasswordController, PasswordResetController, MfaController],
+  controllers: [AuthController, PasswordController, PasswordResetController, MfaController, AccountDeletionController],
   providers: [
+    AccountDeletionService,
+    AuthErasureParticipant,
     AuthService,
     AuthFailuresInterceptor,
     IpFailureLimitGuard,

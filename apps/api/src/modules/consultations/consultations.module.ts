@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConsultationsErasureParticipant } from './consultations-erasure.participant';
 import { MongooseModule } from '@nestjs/mongoose';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
@@ -16,7 +17,7 @@ import { ConsultingPatientGuard } from './consulting-patient.guard';
     NotificationsModule,
   ],
   controllers: [ConsultationsController],
-  providers: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard],
+  providers: [ConsultationsErasureParticipant, ConsultationsService, ActivePatientsService, ConsultingPatientGuard],
   exports: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard],
 })
 export class ConsultationsModule {}

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
+import { VitalsErasureParticipant } from './vitals-erasure.participant';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Vital, VitalSchema } from './vital.schema';
 import { VitalDailyRollup, VitalDailyRollupSchema } from './vital-daily-rollup.schema';
@@ -14,6 +16,7 @@ import { VitalsSummaryService } from './vitals-summary.service';
  */
 @Module({
   imports: [
+    UsersModule,
     MongooseModule.forFeature([
       { name: Vital.name, schema: VitalSchema },
       { name: VitalDailyRollup.name, schema: VitalDailyRollupSchema },
@@ -21,7 +24,7 @@ import { VitalsSummaryService } from './vitals-summary.service';
     ]),
   ],
   controllers: [VitalsController],
-  providers: [VitalsService, VitalsSummaryService, VitalRollupsService],
+  providers: [VitalsErasureParticipant, VitalsService, VitalsSummaryService, VitalRollupsService],
   exports: [VitalsService],
 })
 export class VitalsModule {}
