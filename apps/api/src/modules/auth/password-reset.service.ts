@@ -69,7 +69,7 @@ export class PasswordResetService implements OnApplicationShutdown {
     const actor = { id: userId, role: creds.role };
     await this.audit.record({ actor, action: 'auth.password.reset', resourceType: 'user', resourceId: userId });
     const user = await this.users.findById(userId);
-    if (user) await this.mail.send(creds.email, passwordChangedMail(user.name, `${this.config.publicUrl}/login`));
+    if (user) await this.mail.send(creds.email, passwordChangedMail(user.name, `${this.config.publicUrl}/auth/login`));
   }
 
   /** Removes the account's tokens (account erasure). */
