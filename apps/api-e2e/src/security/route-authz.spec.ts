@@ -21,12 +21,15 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/login',
   'POST /api/auth/mfa',
   'POST /api/auth/refresh',
+  'POST /api/auth/password/forgot',
+  'POST /api/auth/password/reset',
 ];
 /** Reviewed: signed-in routes open to every role (own account, directory, own consultations). */
 const ANY_ROLE_ROUTES = [
   'POST /api/auth/logout',
   'GET /api/me',
   'PATCH /api/me',
+  'DELETE /api/me',
   'POST /api/me/password',
   'POST /api/me/mfa/setup',
   'POST /api/me/mfa/enable',
