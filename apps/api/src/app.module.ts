@@ -8,12 +8,14 @@ import { AuditModule } from './infra/audit/audit.module';
 import { CryptoModule } from './infra/crypto/crypto.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { HealthModule } from './infra/health/health.module';
+import { LimitsModule } from './infra/limits/limits.module';
 import { LoggingModule } from './infra/logging/logging.module';
 import { MailModule } from './infra/mail/mail.module';
 import { RequestContextMiddleware } from './infra/request-context/request-context.middleware';
 import { SpaModule } from './infra/spa/spa.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { UsersModule } from './modules/users/users.module';
+import { ClinicalModule } from './modules/clinical/clinical.module';
 import { VitalsModule } from './modules/vitals/vitals.module';
 import { FilesModule } from './modules/files/files.module';
 import { AccessLogModule } from './modules/access-log/access-log.module';
@@ -30,6 +32,7 @@ const FEATURE_MODULES = [
   HealthModule,
   AuthModule,
   UsersModule,
+  ClinicalModule,
   ConsultationsModule,
   VitalsModule,
   FilesModule,
@@ -55,6 +58,7 @@ export class AppModule implements NestModule {
         AuditModule,
         CryptoModule,
         MailModule,
+        LimitsModule,
         ...FEATURE_MODULES,
         SpaModule,
       ],

@@ -6,6 +6,8 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { bodyParserErrors } from './common/filters/body-parser-errors.middleware';
+import { jsonDepthLimit } from './common/filters/json-depth.middleware';
+import { noStore } from './common/http/no-store.middleware';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { AppConfigService } from './config/app-config.service';
 import { setupSwagger } from './infra/swagger/swagger.setup';
@@ -43,10 +45,12 @@ export async function createApp(): Promise<NestExpressApplication> {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use('/api', noStore);
   app.use(cookieParser());
   app.use(compression());
   app.useBodyParser('json', { limit: config.jsonBodyLimit });
   app.use(bodyParserErrors);
+  app.use(jsonDepthLimit);
   const allowed = new Set(config.corsOrigins);
   app.enableCors({
     origin: (origin, cb) => cb(null, !origin || allowed.has(origin)),

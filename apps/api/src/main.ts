@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.setup';
 import { AppConfigService } from './config/app-config.service';
+import { startBanner } from './start-banner';
 
 async function bootstrap(): Promise<void> {
   const app = await createApp();
@@ -10,10 +11,13 @@ async function bootstrap(): Promise<void> {
   server.headersTimeout = 20_000;
   server.requestTimeout = 600_000;
   server.keepAliveTimeout = 5_000;
-  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  new Logger('Bootstrap').log(
-    `CloudVault is running on http://${shown}:${config.port} (API docs: /api/docs; data in ${config.dataDir})`,
-  );
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  if (config.isProduction) {
+    // production keeps one JSON line
+    new Logger('Bootstrap').log(`CloudVault is running on ${base} (API docs: /api/docs; data in ${config.dataDir})`);
+  } else {
+    process.stdout.write(startBanner(base, config.nodeEnv, config.dataDir));
+  }
 }
 
 bootstrap().catch((err: Error) => {

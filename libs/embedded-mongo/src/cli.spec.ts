@@ -7,7 +7,7 @@ const WORKSPACE = path.resolve(__dirname, '../../..');
 
 describe('cli', () => {
   it('parses --port, --dbpath, --inMemory and --host', () => {
-    expect(parseArgs(['--port', '27017', '--dbpath', './data/db', '--host', '0.0.0.0'])).toEqual({
+    expect(parseArgs(['--port', '27017', '--dbpath', './data/db', '--host', '0.0.0.0', '--allow-remote'])).toEqual({
       port: 27017,
       dbPath: './data/db',
       host: '0.0.0.0',
@@ -15,6 +15,13 @@ describe('cli', () => {
     expect(parseArgs(['--inMemory', '--port=0'])).toEqual({ inMemory: true, port: 0 });
     expect(() => parseArgs(['--bogus'])).toThrow(/unknown argument/);
     expect(() => parseArgs(['--port', 'x'])).toThrow(/--port/);
+  });
+
+  it('refuses a non-loopback --host without --allow-remote, saying why', () => {
+    for (const host of ['0.0.0.0', '192.168.1.10', '::'])
+      expect(() => parseArgs(['--host', host])).toThrow(/refusing to listen on .*no authentication.*--allow-remote/);
+    for (const host of ['127.0.0.1', '127.1.2.3', '::1', 'localhost'])
+      expect(parseArgs(['--host', host, '--inMemory'])).toEqual({ host, inMemory: true });
   });
 
   it('runs in the foreground, prints its URI, serves the driver and exits 0 on SIGINT', async () => {

@@ -1,12 +1,19 @@
 /**
  * Runs the embedded MongoDB-compatible server in the foreground:
  *   node -r @swc-node/register libs/embedded-mongo/src/cli.ts --port 27017 --dbpath ./data/db [--inMemory] [--host 127.0.0.1]
+ * A non-loopback --host is refused unless --allow-remote is given: the server has no authentication.
  * Prints the mongodb:// URI once listening; stops cleanly on SIGTERM/SIGINT.
  */
 import { EmbeddedMongoServer, type EmbeddedMongoOptions } from './server';
 
+/** Loopback addresses only this machine can reach (`localhost` included). */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 export function parseArgs(argv: string[]): EmbeddedMongoOptions {
   const opts: EmbeddedMongoOptions = {};
+  let allowRemote = false;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = (): string => {
@@ -32,6 +39,9 @@ export function parseArgs(argv: string[]): EmbeddedMongoOptions {
       case '--bind_ip':
         opts.host = value();
         break;
+      case '--allow-remote':
+        allowRemote = true;
+        break;
       case '--maxWireVersion':
         opts.maxWireVersion = Number(value());
         break;
@@ -42,9 +52,15 @@ export function parseArgs(argv: string[]): EmbeddedMongoOptions {
         opts.compactJournalBytes = Number(value());
         break;
       default:
-        throw new Error(`unknown argument ${argv[i]} (use --port, --dbpath, --inMemory, --host)`);
+        throw new Error(`unknown argument ${argv[i]} (use --port, --dbpath, --inMemory, --host, --allow-remote)`);
     }
   }
+  if (opts.host !== undefined && !isLoopback(opts.host) && !allowRemote)
+    throw new Error(
+      `refusing to listen on ${opts.host}: the embedded database has no authentication, so anyone who can ` +
+        'reach that address could read and change every record. Keep the default 127.0.0.1, or pass ' +
+        '--allow-remote if the network is otherwise protected',
+    );
   if (!opts.dbPath && !opts.inMemory) opts.dbPath = './data/db';
   return opts;
 }

@@ -1,2 +1,3 @@
 export { EmbeddedMongoServer } from './server';
 export type { EmbeddedMongoOptions, EmbeddedMongoLogger } from './server';
+export { secureDataDir } from './storage/secure-data-dir';

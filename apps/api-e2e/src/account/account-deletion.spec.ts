@@ -58,6 +58,7 @@ describe('DELETE /api/me: account erasure', () => {
         patient.email,
         patient.name,
         ...seeded.readingNotes,
+        `Penicillin ${patient.name.split(' ').pop()}`,
         ...seeded.files.map((f) => f.name),
         ...seeded.files.map((_f, i) => `marker-${patient.name.split(' ').pop()}-${i}`),
       ];
@@ -73,7 +74,15 @@ describe('DELETE /api/me: account erasure', () => {
       }
       expect(found).toEqual([]);
       // records about the patient are gone, not just renamed
-      for (const c of ['vitals', 'vital_daily_rollups', 'medical_files', 'notes', 'prescriptions', 'summaries'])
+      for (const c of [
+        'vitals',
+        'vital_daily_rollups',
+        'medical_files',
+        'notes',
+        'prescriptions',
+        'summaries',
+        'clinical_profiles',
+      ])
         expect({
           c,
           n: await conn.collection(c).countDocuments({ patientId: new Types.ObjectId(patient.id) }),

@@ -108,6 +108,17 @@ describe('FHIR R4 export', () => {
     expect(meds.every((m) => m.groupIdentifier?.value === seeded.prescriptionIds[0])).toBe(true);
     expect(meds[0]).toMatchObject({ status: 'active', intent: 'order', requester: { display: seeded.doctor.name } });
 
+    expect(patient).toMatchObject({ gender: 'female', birthDate: '1961-04-12' });
+    expect(ofType(bundle, 'AllergyIntolerance')).toEqual([
+      expect.objectContaining({
+        code: { text: expect.stringMatching(/^Penicillin /) },
+        reaction: [{ manifestation: [{ text: 'hives' }], severity: 'moderate' }],
+      }),
+    ]);
+    expect(ofType(bundle, 'Condition')).toEqual([
+      expect.objectContaining({ code: { text: expect.stringMatching(/^Hypertension /) } }),
+    ]);
+
     const notes = ofType(bundle, 'Communication');
     expect(notes.map((n) => n.id).sort()).toEqual([...seeded.sharedNoteIds].sort());
 

@@ -9,6 +9,7 @@ describe('auth: refresh cookie in production', () => {
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(32).toString('hex'),
       JWT_REFRESH_SECRET: randomBytes(32).toString('hex'),
+      FILE_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     });
   });
   afterAll(() => t.close());

@@ -34,6 +34,7 @@ describe('auth: POST /api/auth/register', () => {
         name: 'Ada Lovelace',
         role: 'patient',
         mfaEnabled: false,
+        preferences: { aiFreeTextConsent: false }, // issue 13: the AI consent flag, off by default
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       },

@@ -36,6 +36,10 @@ describe('GET /api/doctor/patients: the doctor’s active patients', () => {
       name: 'Ann (A.) Smith',
       consultationId: expect.any(String),
       since: expect.any(String),
+      latest: {},
+      flags7d: 0,
+      lastActivityAt: null,
+      unreadMessages: 0,
     });
     expect((await list({ q: 'SMITH' }).expect(200)).body.items.map((p: { id: string }) => p.id)).toEqual([ann.id]);
     expect((await list({ q: '(A.)' }).expect(200)).body.items.map((p: { id: string }) => p.id)).toEqual([ann.id]);

@@ -1,4 +1,4 @@
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+async function listObjects(): Promise<string[]> {
+  const res = await client.send(new ListObjectsV2Command({ Bucket: BUCKET }));
+  return (res.Contents ?? []).map((o) => o.Key as string).sort();
+}
+
 describeFilesApi('s3 (s3rver on loopback)', {
   env: () => ({
     STORAGE_DRIVER: 's3',
@@ -45,10 +50,16 @@ describeFilesApi('s3 (s3rver on loopback)', {
     AWS_ACCESS_KEY_ID: 'S3RVER',
     AWS_SECRET_ACCESS_KEY: 'S3RVER',
   }),
-  listObjects: async () => {
-    const res = await client.send(new ListObjectsV2Command({ Bucket: BUCKET }));
-    return (res.Contents ?? []).map((o) => o.Key as string).sort();
-  },
+  listObjects,
+  // what a leaked bucket would reveal: the raw objects, read past the application
+  readObjects: async () =>
+    Promise.all(
+      (await listObjects()).map(async (Key) =>
+        Buffer.from(
+          (await (await client.send(new GetObjectCommand({ Bucket: BUCKET, Key }))).Body?.transformToByteArray()) ?? [],
+        ),
+      ),
+    ),
   breakStorage: async () => {
     await server.close();
     running = false;

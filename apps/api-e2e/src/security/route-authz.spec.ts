@@ -23,10 +23,11 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/refresh',
   'POST /api/auth/password/forgot',
   'POST /api/auth/password/reset',
+  // Sign-out works with the refresh token alone (an expired access token must not stop it).
+  'POST /api/auth/logout',
 ];
 /** Reviewed: signed-in routes open to every role (own account, directory, own consultations). */
 const ANY_ROLE_ROUTES = [
-  'POST /api/auth/logout',
   'GET /api/me',
   'PATCH /api/me',
   'DELETE /api/me',

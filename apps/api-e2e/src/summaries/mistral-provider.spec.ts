@@ -67,6 +67,12 @@ describe('summaries with the Mistral provider (real SDK, loopback fake server)',
       .set('authorization', doctor.auth)
       .send({ medications: [{ name: 'Amlodipine', dose: '5 mg', frequency: 'once daily' }], instructions: 'Morning.' })
       .expect(201);
+    // issue 13: note texts reach the provider only with the patient's consent (mistral-deidentification.spec.ts)
+    await t.http
+      .patch('/api/me')
+      .set('authorization', patient.auth)
+      .send({ preferences: { aiFreeTextConsent: true } })
+      .expect(200);
     // a shared note that names the patient: the name must still not reach the provider
     await t.http
       .post(`/api/doctor/patients/${patient.id}/notes`)

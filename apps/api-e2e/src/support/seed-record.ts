@@ -57,6 +57,19 @@ export async function seedRecord(http: TestAgent, tag = randomBytes(4).toString(
     );
     vitalIds.push(v.id);
   }
+  await ok(
+    http
+      .put('/api/me/clinical')
+      .set('authorization', patient.auth)
+      .send({
+        dateOfBirth: '1961-04-12',
+        sex: 'female',
+        allergies: [{ substance: `Penicillin ${tag}`, reaction: 'hives', severity: 'moderate' }],
+        conditions: [`Hypertension ${tag}`],
+        medications: [],
+      }),
+    200,
+  );
   const files: SeededRecord['files'] = [];
   for (const [i, name] of [`labs-${tag}.txt`, `scan-${tag}.csv`].entries()) {
     const bytes = Buffer.from(

@@ -45,8 +45,11 @@ export class AppConfigService {
   get jwtAccessTtlSeconds(): number {
     return this.get('JWT_ACCESS_TTL_SECONDS');
   }
-  get refreshTtlDays(): number {
-    return this.get('REFRESH_TTL_DAYS');
+  get sessionMaxAgeMs(): number {
+    return this.get('SESSION_MAX_AGE_DAYS') * 86_400_000;
+  }
+  get sessionIdleTimeoutMs(): number {
+    return this.get('SESSION_IDLE_TIMEOUT_MINUTES') * 60_000;
   }
   get corsOrigins(): string[] {
     return this.list('CORS_ORIGINS');
@@ -75,6 +78,10 @@ export class AppConfigService {
   get uploadMaxBytes(): number {
     return this.get('UPLOAD_MAX_BYTES');
   }
+  /** Bytes of files each patient may store in all. */
+  get fileQuotaBytes(): number {
+    return this.get('FILE_QUOTA_BYTES');
+  }
   get jsonBodyLimit(): string {
     return this.get('JSON_BODY_LIMIT');
   }
@@ -94,6 +101,20 @@ export class AppConfigService {
   }
   get loginFailureWindowMs(): number {
     return this.get('LOGIN_FAILURE_WINDOW_MINUTES') * 60_000;
+  }
+  get loginSlowdownMaxMs(): number {
+    return this.get('LOGIN_SLOWDOWN_MAX_MS');
+  }
+  get registrationLimitPerHour(): number {
+    return this.get('REGISTRATION_LIMIT_PER_HOUR');
+  }
+  /** Writes per user and hour, by kind of write. */
+  get writeLimitsPerHour(): Record<'vitals' | 'uploads' | 'notes', number> {
+    return {
+      vitals: this.get('VITALS_RATE_LIMIT_PER_HOUR'),
+      uploads: this.get('UPLOADS_RATE_LIMIT_PER_HOUR'),
+      notes: this.get('NOTES_RATE_LIMIT_PER_HOUR'),
+    };
   }
   get authRateLimitPerMinute(): number {
     return this.get('AUTH_RATE_LIMIT_PER_MINUTE');

@@ -60,11 +60,19 @@ export class EnvironmentVariables {
   @Max(900)
   JWT_ACCESS_TTL_SECONDS = 900;
 
+  /** Absolute lifetime of a sign-in session: no refresh extends it past this. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(90)
-  REFRESH_TTL_DAYS = 14;
+  @Max(365)
+  SESSION_MAX_AGE_DAYS = 30;
+
+  /** A session not refreshed for this long ends (each refresh token lives this long). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 60)
+  SESSION_IDLE_TIMEOUT_MINUTES = 30;
 
   @IsString()
   CORS_ORIGINS = 'http://localhost:3000,http://localhost:4200';
@@ -104,6 +112,11 @@ export class EnvironmentVariables {
   @Min(1024)
   UPLOAD_MAX_BYTES = 25 * 1024 * 1024;
 
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  FILE_QUOTA_BYTES = 1024 * 1024 * 1024;
+
   @IsString()
   JSON_BODY_LIMIT = '1mb';
 
@@ -141,10 +154,38 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_FAILURE_WINDOW_MINUTES = 15;
 
+  /** Cap of the per-account slow-down (exponential delay once an account has LOGIN_MAX_FAILURES failures); 0: off. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  LOGIN_SLOWDOWN_MAX_MS = 8000;
+
   @Type(() => Number)
   @IsInt()
   @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 30;
+
+  /** Successful sign-ups per client address and hour. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  REGISTRATION_LIMIT_PER_HOUR = 20;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  VITALS_RATE_LIMIT_PER_HOUR = 600;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  UPLOADS_RATE_LIMIT_PER_HOUR = 60;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  NOTES_RATE_LIMIT_PER_HOUR = 120;
 
   @Type(() => Number)
   @IsInt()
@@ -187,8 +228,14 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
     if (!env.JWT_REFRESH_SECRET) problems.push('JWT_REFRESH_SECRET is required in production');
     if (env.JWT_SECRET && env.JWT_SECRET === env.JWT_REFRESH_SECRET)
       problems.push('JWT_SECRET and JWT_REFRESH_SECRET must differ');
+    if (!env.FILE_ENCRYPTION_KEY)
+      problems.push('FILE_ENCRYPTION_KEY is required in production (a key kept next to the data protects nothing)');
     if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
+    if (env.MISTRAL_SERVER_URL && !env.MISTRAL_SERVER_URL.startsWith('https://'))
+      problems.push('MISTRAL_SERVER_URL must be an https URL in production (patient data travels over it)');
   }
+  if (env.SESSION_IDLE_TIMEOUT_MINUTES * 60 < env.JWT_ACCESS_TTL_SECONDS)
+    problems.push('SESSION_IDLE_TIMEOUT_MINUTES must be at least as long as JWT_ACCESS_TTL_SECONDS');
   if (problems.length) {
     throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }

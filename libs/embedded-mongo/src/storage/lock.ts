@@ -24,7 +24,7 @@ export class DirLock {
       throw new Error(`data directory ${dir} is already in use by this process (lock ${file})`);
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        const fd = fs.openSync(file, 'wx', 0o644);
+        const fd = fs.openSync(file, 'wx', 0o600);
         fs.writeSync(fd, String(process.pid));
         fs.fsyncSync(fd);
         fs.closeSync(fd);

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { Effect, Engine } from '../engine/engine';
 import { DirLock } from './lock';
 import { decodeRecords, encodeRecord } from './records';
+import { secureDataDir } from './secure-data-dir';
 
 export interface Store {
   commit(effects: Effect[]): Promise<void>;
@@ -60,7 +61,7 @@ export class FileStore implements Store {
 
   static open(dir: string, engine: Engine, opts: FileStoreOptions = {}): FileStore {
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      secureDataDir(dir, opts.log);
       fs.accessSync(dir, fs.constants.W_OK | fs.constants.R_OK);
     } catch (e) {
       throw new Error(`embedded-mongo: data directory ${dir} is not usable: ${(e as Error).message}`);
@@ -88,7 +89,7 @@ export class FileStore implements Store {
         size = scan.validLength;
       }
       engine.takeEffects();
-      const fd = fs.openSync(journalFile, 'a');
+      const fd = fs.openSync(journalFile, 'a', 0o600);
       fs.fsyncSync(fd);
       return new FileStore(dir, engine, lock, fd, size, opts);
     } catch (e) {
@@ -137,7 +138,7 @@ export class FileStore implements Store {
   /** Writes a snapshot of the (fully journaled) state and empties the journal. Synchronous. */
   compact(): void {
     const tmp = path.join(this.dir, `${SNAPSHOT}.tmp`);
-    const fd = fs.openSync(tmp, 'w');
+    const fd = fs.openSync(tmp, 'w', 0o600);
     try {
       // one record per effect, written in ~4 MiB slabs (memory stays bounded whatever the data size)
       let slab: Buffer[] = [];

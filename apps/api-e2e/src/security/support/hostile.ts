@@ -18,6 +18,8 @@ export interface OperationShape {
   queryParams: string[];
   bodyKeys: string[];
   multipart: boolean;
+  /** The operation documents a JSON request body. */
+  json?: boolean;
 }
 
 const OPERATOR_KEYS = [

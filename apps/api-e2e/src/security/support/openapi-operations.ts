@@ -35,6 +35,7 @@ export function operationsOf(doc: OpenApiDoc): OperationShape[] {
           queryParams: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
           bodyKeys: propertyNames(doc, (content['application/json'] ?? content['multipart/form-data'])?.schema),
           multipart,
+          json: 'application/json' in content,
         };
       }),
   );

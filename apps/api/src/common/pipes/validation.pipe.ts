@@ -1,5 +1,6 @@
 import { type ArgumentMetadata, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from '../http/error-body';
+import { MAX_JSON_DEPTH, walkJson } from '../http/json-depth';
 
 /** Flattens class-validator's nested errors into `{field: "a.b.0.c", message}` pairs. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -13,14 +14,19 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 /** Keys JSON.parse keeps as own properties but class-transformer silently drops, so the whitelist never sees them. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Every `__proto__`/`constructor`/`prototype` key in a parsed body, with its path. */
-function findPrototypeKeys(value: unknown, parent = ''): FieldError[] {
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.keys(value).flatMap((key) => {
-    const field = parent ? `${parent}.${key}` : key;
-    const own = PROTOTYPE_KEYS.has(key) ? [{ field, message: `property ${key} should not exist` }] : [];
-    return [...own, ...findPrototypeKeys((value as Record<string, unknown>)[key], field)];
+/** Every `__proto__`/`constructor`/`prototype` key in a parsed body, with its path (no recursion, bounded depth). */
+function findPrototypeKeys(value: unknown): FieldError[] {
+  const found: FieldError[] = [];
+  walkJson(value, MAX_JSON_DEPTH, (node, path, depth) => {
+    if (depth > MAX_JSON_DEPTH) {
+      found.push({ field: path || 'body', message: `must not be nested deeper than ${MAX_JSON_DEPTH} levels` });
+      return;
+    }
+    for (const key of Object.keys(node))
+      if (PROTOTYPE_KEYS.has(key))
+        found.push({ field: path ? `${path}.${key}` : key, message: `property ${key} should not exist` });
   });
+  return found;
 }
 
 /** The whitelist, extended to the keys class-transformer drops before validation (they are unknown fields too). */

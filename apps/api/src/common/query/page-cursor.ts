@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { Types } from 'mongoose';
+import { isObjectId } from './object-id';
 
 /**
  * Keyset pagination. A cursor is opaque to clients (base64url JSON) and names the last item of a page by
@@ -9,8 +10,6 @@ export interface KeysetPosition {
   key: string;
   id: Types.ObjectId;
 }
-
-const OBJECT_ID = /^[0-9a-f]{24}$/;
 
 function invalidCursor(): BadRequestException {
   return new BadRequestException({
@@ -33,7 +32,7 @@ export function decodeCursor(cursor: string): KeysetPosition {
   }
   if (!Array.isArray(parsed) || parsed.length !== 2) throw invalidCursor();
   const [key, id] = parsed as unknown[];
-  if (typeof key !== 'string' || typeof id !== 'string' || !OBJECT_ID.test(id)) throw invalidCursor();
+  if (typeof key !== 'string' || !isObjectId(id)) throw invalidCursor();
   return { key, id: new Types.ObjectId(id) };
 }
 

@@ -6,9 +6,13 @@ import { AppConfigService } from '../../config/app-config.service';
 
 export type KeyPurpose = 'files' | 'mfa' | 'password-reset';
 
+/** A 256-bit key written as hex. */
+const KEY_HEX = /^[0-9a-fA-F]{64}$/;
+
 /**
  * The data-encryption master key: `FILE_ENCRYPTION_KEY` when configured, otherwise generated once into
- * `DATA_DIR/keys/master.key` (mode 0600). Each purpose gets its own 256-bit subkey (HKDF-SHA256), so a
+ * `DATA_DIR/keys/master.key` (mode 0600; outside production only, where FILE_ENCRYPTION_KEY is required).
+ * A malformed or truncated key file fails start-up with a clear message. Each purpose gets its own 256-bit subkey (HKDF-SHA256), so a
  * key is never reused across files and TOTP secrets. An unwritable data dir fails start-up clearly.
  */
 @Injectable()
@@ -35,8 +39,21 @@ export class KeyringService implements OnModuleInit {
   private loadOrCreate(): Buffer {
     const dir = join(this.config.dataDir, 'keys');
     const file = join(dir, 'master.key');
+    let stored: string | undefined;
     try {
-      if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+      if (existsSync(file)) stored = readFileSync(file, 'utf8').trim();
+    } catch (e) {
+      throw new Error(`Cannot read the encryption key ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    if (stored !== undefined) {
+      if (!KEY_HEX.test(stored))
+        throw new Error(
+          `The encryption key file ${file} is malformed or truncated: it must hold 64 hex characters (32 bytes). ` +
+            'Restore it from your backup; files encrypted under it cannot be read without it',
+        );
+      return Buffer.from(stored, 'hex');
+    }
+    try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       const key = randomBytes(32);
       writeFileSync(file, key.toString('hex'), { mode: 0o600, flag: 'wx' });

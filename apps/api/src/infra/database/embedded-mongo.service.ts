@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { EmbeddedMongoServer } from '@cloudvault/embedded-mongo';
+import { EmbeddedMongoServer, secureDataDir } from '@cloudvault/embedded-mongo';
 import { join } from 'node:path';
 import { AppConfigService } from '../../config/app-config.service';
 
@@ -19,6 +19,7 @@ export class DatabaseUriService implements OnApplicationShutdown {
     }
     const inMemory = this.config.dbInMemory;
     const dbPath = join(this.config.dataDir, 'db');
+    if (!inMemory) secureDataDir(this.config.dataDir, (m) => this.logger.log(m));
     this.server = await EmbeddedMongoServer.start({
       port: 0,
       host: '127.0.0.1',

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import { AppConfigService } from '../../config/app-config.service';
+import { devLogStream } from './dev-log-stream';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -22,13 +24,16 @@ export const REDACTED_PATHS = [
   '*.apiKey',
 ];
 
-/** Structured JSON logs with a request id on every line; URLs are logged without their query (search terms). */
+/**
+ * Structured JSON logs with a request id on every line; URLs are logged without their query (search terms).
+ * In development the same lines are printed readably (pino-pretty) when it is installed.
+ */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [AppConfigService],
-      useFactory: (config: AppConfigService) => ({
-        pinoHttp: {
+      useFactory: async (config: AppConfigService) => {
+        const options: PinoHttpOptions = {
           level: config.logLevel,
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
           genReqId: (req: IncomingMessage, res: ServerResponse) => {
@@ -47,8 +52,10 @@ export const REDACTED_PATHS = [
           },
           customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
             err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-        },
-      }),
+        };
+        const readable = config.nodeEnv === 'development' ? await devLogStream() : undefined;
+        return { pinoHttp: readable ? [options, readable] : options };
+      },
     }),
   ],
 })

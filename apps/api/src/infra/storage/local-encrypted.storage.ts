@@ -1,43 +1,17 @@
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { type Readable, Transform, type TransformCallback } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { decryptStream, encryptStream } from './envelope-encryption';
 import { assertSafeKey, ObjectNotFoundError, type ObjectStorage, StorageUnavailableError } from './object-storage';
 
-const MAGIC = Buffer.from('CVF1');
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-const HEADER_BYTES = MAGIC.length + IV_BYTES;
-
-/** Encrypts a stream: header (magic, IV), ciphertext, then the GCM tag. The object key is the AAD. */
-class EncryptStream extends Transform {
-  private readonly cipher;
-  private readonly iv = randomBytes(IV_BYTES);
-
-  constructor(key: Buffer, aad: Buffer) {
-    super();
-    this.cipher = createCipheriv('aes-256-gcm', key, this.iv);
-    this.cipher.setAAD(aad);
-    this.push(Buffer.concat([MAGIC, this.iv]));
-  }
-
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    cb(null, this.cipher.update(chunk));
-  }
-
-  override _flush(cb: TransformCallback): void {
-    this.push(this.cipher.final());
-    cb(null, this.cipher.getAuthTag());
-  }
-}
-
 /**
- * Files under `root`, encrypted at rest with AES-256-GCM: a random 96-bit IV per object, the object key as
- * additional authenticated data (an object moved to another key fails verification), and the tag checked
- * when the stream ends (a tampered object errors the download). Writes go to a temporary file that is
- * flushed and then renamed, so a key holds a complete object or nothing. Plaintext never touches the disk.
+ * Files under `root`, encrypted at rest (envelope-encryption.ts: AES-256-GCM under a per-object data key
+ * wrapped by the master key, the object key as additional authenticated data, the tag checked when the
+ * stream ends, so a tampered object errors the download). Writes go to a temporary file that is flushed
+ * and then renamed, so a key holds a complete object or nothing. Plaintext never touches the disk.
  */
 export class LocalEncryptedStorage implements ObjectStorage {
   readonly driver = 'local' as const;
@@ -69,7 +43,7 @@ export class LocalEncryptedStorage implements ObjectStorage {
     try {
       await pipeline(
         body,
-        new EncryptStream(this.key(), Buffer.from(key)),
+        encryptStream(this.key(), Buffer.from(key)),
         createWriteStream(tmp, { flags: 'wx', mode: 0o600, flush: true }),
       );
       await rename(tmp, target);
@@ -81,36 +55,16 @@ export class LocalEncryptedStorage implements ObjectStorage {
 
   async get(key: string): Promise<Readable> {
     const path = this.pathOf(key);
-    let size: number;
-    const tag = Buffer.alloc(TAG_BYTES);
-    const header = Buffer.alloc(HEADER_BYTES);
     try {
-      size = (await stat(path)).size;
-      if (size < HEADER_BYTES + TAG_BYTES) throw new Error('truncated object');
-      const fh = await open(path, 'r');
-      try {
-        await fh.read(header, 0, HEADER_BYTES, 0);
-        await fh.read(tag, 0, TAG_BYTES, size - TAG_BYTES);
-      } finally {
-        await fh.close();
-      }
+      await stat(path);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new ObjectNotFoundError();
       throw new StorageUnavailableError('read', { cause: e });
     }
-    if (!header.subarray(0, MAGIC.length).equals(MAGIC))
-      throw new StorageUnavailableError('read', { cause: new Error('bad header') });
-    const decipher = createDecipheriv('aes-256-gcm', this.key(), header.subarray(MAGIC.length));
-    decipher.setAAD(Buffer.from(key));
-    decipher.setAuthTag(tag);
-    const ciphertext = size - HEADER_BYTES - TAG_BYTES;
-    if (ciphertext === 0) {
-      decipher.end();
-      return decipher;
-    }
-    const source = createReadStream(path, { start: HEADER_BYTES, end: HEADER_BYTES + ciphertext - 1 });
-    source.on('error', (e) => decipher.destroy(e));
-    return source.pipe(decipher);
+    const decrypt = decryptStream(this.key(), Buffer.from(key));
+    const source = createReadStream(path);
+    source.on('error', (e) => decrypt.destroy(e));
+    return source.pipe(decrypt);
   }
 
   async delete(key: string): Promise<void> {

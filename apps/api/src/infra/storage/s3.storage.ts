@@ -9,6 +9,8 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { decryptStream, encryptStream } from './envelope-encryption';
 import { assertSafeKey, ObjectNotFoundError, type ObjectStorage, StorageUnavailableError } from './object-storage';
 
 export interface S3StorageOptions {
@@ -17,6 +19,8 @@ export interface S3StorageOptions {
   endpoint?: string;
   forcePathStyle: boolean;
   sse?: 'AES256' | 'aws:kms';
+  /** The master key that wraps each object's data key; called lazily (the keyring is ready after init). */
+  key: () => Buffer;
 }
 
 /** Multipart parts of 5 MiB (the S3 minimum), two in flight: memory per upload stays near 10 MiB. */
@@ -25,9 +29,11 @@ const QUEUE_SIZE = 2;
 const HEALTH_TIMEOUT_MS = 2000;
 
 /**
- * Objects in an S3 bucket (AWS or S3-compatible). Uploads stream through lib-storage's multipart `Upload`,
- * which aborts the multipart upload on failure, so a failed or cancelled upload leaves no object.
- * Server-side encryption is requested per object when configured. Credentials: the standard AWS chain.
+ * Objects in an S3 bucket (AWS or S3-compatible), encrypted by the application before they leave the
+ * process exactly as the local store does (envelope-encryption.ts), so the bucket holds no plaintext.
+ * Uploads stream through lib-storage's multipart `Upload`, which aborts the multipart upload on failure,
+ * so a failed or cancelled upload leaves no object. Server-side encryption is requested on top when
+ * configured. Credentials: the standard AWS chain.
  */
 export class S3ObjectStorage implements ObjectStorage, OnApplicationShutdown {
   readonly driver = 's3' as const;
@@ -47,12 +53,15 @@ export class S3ObjectStorage implements ObjectStorage, OnApplicationShutdown {
     assertSafeKey(key);
     let bodyError: unknown;
     body.once('error', (e) => (bodyError = e));
+    const encrypted = encryptStream(this.options.key(), Buffer.from(key));
+    // a failing body errors the encrypted stream, which makes the upload fail (observed below)
+    pipeline(body, encrypted).catch(() => undefined);
     const upload = new Upload({
       client: this.client,
       params: {
         Bucket: this.options.bucket,
         Key: key,
-        Body: body,
+        Body: encrypted,
         ContentType: 'application/octet-stream',
         ...(this.options.sse ? { ServerSideEncryption: this.options.sse as ServerSideEncryption } : {}),
       },
@@ -73,7 +82,10 @@ export class S3ObjectStorage implements ObjectStorage, OnApplicationShutdown {
     assertSafeKey(key);
     try {
       const res = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: key }));
-      return res.Body as Readable;
+      const source = res.Body as Readable;
+      const decrypt = decryptStream(this.options.key(), Buffer.from(key));
+      source.on('error', (e) => decrypt.destroy(e));
+      return source.pipe(decrypt);
     } catch (e) {
       if (e instanceof NoSuchKey || (e as { name?: string }).name === 'NoSuchKey') throw new ObjectNotFoundError();
       throw new StorageUnavailableError('read', { cause: e });

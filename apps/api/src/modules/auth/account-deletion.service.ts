@@ -8,7 +8,7 @@ import { UsersService } from '../users/users.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { MfaService } from './mfa.service';
 import { PasswordHasherService } from './password-hasher.service';
-import { RefreshTokensService } from './refresh-tokens.service';
+import { SessionRevocationService } from './session-revocation.service';
 
 /**
  * DELETE /api/me: re-authenticates (password, and a two-factor code when it is on; guesses count as
@@ -22,7 +22,7 @@ export class AccountDeletionService {
     private readonly hasher: PasswordHasherService,
     private readonly mfa: MfaService,
     private readonly throttle: LoginThrottleService,
-    private readonly refreshTokens: RefreshTokensService,
+    private readonly sessions: SessionRevocationService,
     private readonly erasure: AccountErasureService,
     private readonly audit: AuditService,
   ) {}
@@ -50,7 +50,7 @@ export class AccountDeletionService {
       throw new UnauthorizedException(creds.mfaEnabled ? 'Wrong password or two-factor code' : 'Wrong password');
     }
     await attempt.succeeded();
-    await this.refreshTokens.revokeAllForUser(actor.id);
+    await this.sessions.revokeAllForUser(actor.id);
     await this.erasure.erase({
       id: actor.id,
       role: creds.role,

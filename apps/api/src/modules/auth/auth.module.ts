@@ -28,9 +28,9 @@ import { PasswordResetController } from './password-reset.controller';
 import { PasswordResetLimiterService } from './password-reset-limiter.service';
 import { PasswordResetToken, PasswordResetTokenSchema } from './password-reset-token.schema';
 import { PasswordResetService } from './password-reset.service';
-import { RefreshToken, RefreshTokenSchema } from './refresh-token.schema';
-import { RefreshTokensService } from './refresh-tokens.service';
+import { RegistrationLimiterService } from './registration-limiter.service';
 import { SessionService } from './session.service';
+import { SessionsModule } from './sessions.module';
 import { JWT_ALGORITHM } from './token-claims';
 
 /** All auth requests per IP and minute may be this many times the rejected-request limit. */
@@ -40,6 +40,7 @@ const AUTH_FLOOD_FACTOR = 100;
 @Module({
   imports: [
     UsersModule,
+    SessionsModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfigService],
@@ -57,7 +58,6 @@ const AUTH_FLOOD_FACTOR = 100;
       }),
     }),
     MongooseModule.forFeature([
-      { name: RefreshToken.name, schema: RefreshTokenSchema },
       { name: LoginFailure.name, schema: LoginFailureSchema },
       { name: UsedMfaChallenge.name, schema: UsedMfaChallengeSchema },
       { name: PasswordResetToken.name, schema: PasswordResetTokenSchema },
@@ -80,7 +80,7 @@ const AUTH_FLOOD_FACTOR = 100;
     PasswordPolicyService,
     PasswordResetLimiterService,
     PasswordResetService,
-    RefreshTokensService,
+    RegistrationLimiterService,
     SessionService,
   ],
 })

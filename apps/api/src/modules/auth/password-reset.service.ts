@@ -14,7 +14,7 @@ import { UsersService } from '../users/users.service';
 import { PasswordHasherService } from './password-hasher.service';
 import { PasswordPolicyService } from './password-policy.service';
 import { PasswordResetToken } from './password-reset-token.schema';
-import { RefreshTokensService } from './refresh-tokens.service';
+import { SessionRevocationService } from './session-revocation.service';
 
 const INVALID_TOKEN = 'This reset link is invalid, expired or already used; ask for a new one';
 
@@ -34,7 +34,7 @@ export class PasswordResetService implements OnApplicationShutdown {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasherService,
     private readonly policy: PasswordPolicyService,
-    private readonly refreshTokens: RefreshTokensService,
+    private readonly sessions: SessionRevocationService,
     private readonly keyring: KeyringService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
@@ -65,7 +65,7 @@ export class PasswordResetService implements OnApplicationShutdown {
     if (claimed.modifiedCount !== 1) throw new BadRequestException(INVALID_TOKEN);
     await this.credentials.setPasswordHash(userId, passwordHash);
     await this.tokens.updateMany({ userId: live.userId, usedAt: null }, { $set: { usedAt: now } });
-    await this.refreshTokens.revokeAllForUser(userId);
+    await this.sessions.revokeAllForUser(userId);
     const actor = { id: userId, role: creds.role };
     await this.audit.record({ actor, action: 'auth.password.reset', resourceType: 'user', resourceId: userId });
     const user = await this.users.findById(userId);

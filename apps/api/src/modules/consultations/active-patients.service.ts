@@ -1,24 +1,25 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model, type PipelineStage, Types } from 'mongoose';
-import {
-  DEFAULT_PAGE_LIMIT,
-  type DoctorPatientDto,
-  type DoctorPatientPageDto,
-  type ListDoctorPatientsQueryDto,
-  type PatientProfileDto,
-} from '@cloudvault/contracts';
+import { type DoctorPatientDto, type PatientProfileDto } from '@cloudvault/contracts';
 import type { AuthUser } from '../../common/http/auth-user';
 import { containsInsensitive } from '../../common/query/escape-regex';
-import { afterPosition, decodeCursor, toPage } from '../../common/query/page-cursor';
 import { type JoinedUser, lookupUser } from '../../common/query/user-lookup';
 import { AuditService } from '../../infra/audit/audit.service';
+import { ageOn } from '../clinical/clinical.mapper';
+import { ClinicalService } from '../clinical/clinical.service';
 import { UsersService } from '../users/users.service';
 import { Consultation } from './consultation.schema';
 
 type ActiveRow = Consultation & { _id: Types.ObjectId; patient?: Partial<JoinedUser> };
 
-function toDoctorPatientDto(r: ActiveRow): DoctorPatientDto {
+/** The largest care list one doctor's worklist handles (sorted and paged in memory). */
+export const ACTIVE_PATIENTS_CAP = 5000;
+
+/** A patient in care, before the worklist adds its figures. */
+export type DoctorPatientBase = Pick<DoctorPatientDto, 'id' | 'name' | 'consultationId' | 'since'>;
+
+function toDoctorPatientBase(r: ActiveRow): DoctorPatientBase {
   return {
     id: r.patientId.toHexString(),
     name: r.patient?.name ?? 'Deleted account',
@@ -34,24 +35,22 @@ export class ActivePatientsService {
     @InjectModel(Consultation.name) private readonly consultations: Model<Consultation>,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly clinical: ClinicalService,
   ) {}
 
-  /** Patients with an active consultation with this doctor, by name; `q` matches the name literally. */
-  async list(actor: AuthUser, query: ListDoctorPatientsQueryDto): Promise<DoctorPatientPageDto> {
-    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  /**
+   * Every patient with an active consultation with this doctor (one query; `q` matches the name literally),
+   * capped at `ACTIVE_PATIENTS_CAP`; the worklist sorts and pages them.
+   */
+  async allActive(actor: AuthUser, q?: string): Promise<DoctorPatientBase[]> {
     const pipeline: PipelineStage[] = [
       { $match: { doctorId: new Types.ObjectId(actor.id), status: 'active' } },
       ...lookupUser('patientId', 'patient'),
     ];
-    if (query.q) pipeline.push({ $match: { 'patient.name': containsInsensitive(query.q) } });
-    if (query.cursor) {
-      const { key, id } = decodeCursor(query.cursor);
-      pipeline.push({ $match: afterPosition('patient.name', key, id, 'asc') });
-    }
-    pipeline.push({ $sort: { 'patient.name': 1, _id: 1 } }, { $limit: limit + 1 });
+    if (q) pipeline.push({ $match: { 'patient.name': containsInsensitive(q) } });
+    pipeline.push({ $sort: { 'patient.name': 1, _id: 1 } }, { $limit: ACTIVE_PATIENTS_CAP });
     const rows = await this.consultations.aggregate<ActiveRow>(pipeline);
-    await this.audit.record({ actor, action: 'patient.list', resourceType: 'patient' });
-    return toPage(rows, limit, toDoctorPatientDto, (r) => r.patient?.name ?? '');
+    return rows.map(toDoctorPatientBase);
   }
 
   /** The profile of a patient the doctor is consulting (the guard has checked the relationship). */
@@ -68,6 +67,7 @@ export class ActivePatientsService {
       resourceId: patientId,
       patientId,
     });
+    const clinical = await this.clinical.readForDoctor(actor, patientId);
     return {
       id: user.id,
       name: user.name,
@@ -75,6 +75,8 @@ export class ActivePatientsService {
       createdAt: user.createdAt,
       consultationId: consultation._id.toHexString(),
       since: (consultation.activatedAt ?? consultation.updatedAt).toISOString(),
+      clinical,
+      age: clinical.dateOfBirth ? ageOn(clinical.dateOfBirth, new Date()) : null,
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConsultationsErasureParticipant } from './consultations-erasure.participant';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ClinicalModule } from '../clinical/clinical.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
 import { ActivePatientsService } from './active-patients.service';
@@ -15,6 +16,7 @@ import { ConsultingPatientGuard } from './consulting-patient.guard';
     MongooseModule.forFeature([{ name: Consultation.name, schema: ConsultationSchema }]),
     UsersModule,
     NotificationsModule,
+    ClinicalModule,
   ],
   controllers: [ConsultationsController],
   providers: [ConsultationsErasureParticipant, ConsultationsService, ActivePatientsService, ConsultingPatientGuard],

@@ -9,6 +9,7 @@ import {
   type ListConsultationsQueryDto,
 } from '@cloudvault/contracts';
 import type { AuthUser } from '../../common/http/auth-user';
+import { isObjectId } from '../../common/query/object-id';
 import { afterPosition, decodeDateCursor, toPage } from '../../common/query/page-cursor';
 import { lookupUser } from '../../common/query/user-lookup';
 import { AuditService } from '../../infra/audit/audit.service';
@@ -123,7 +124,7 @@ export class ConsultationsService {
 
   /** The access check behind ConsultingPatientGuard: read from the database on every call, never cached. */
   async hasActiveConsultation(doctorId: string, patientId: string): Promise<boolean> {
-    if (!Types.ObjectId.isValid(doctorId) || !Types.ObjectId.isValid(patientId)) return false;
+    if (!isObjectId(doctorId) || !isObjectId(patientId)) return false;
     const found = await this.consultations.exists({
       doctorId: new Types.ObjectId(doctorId),
       patientId: new Types.ObjectId(patientId),

@@ -1,20 +1,14 @@
-import {
-  BadRequestException,
-  type CanActivate,
-  type ExecutionContext,
-  ForbiddenException,
-  Injectable,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/http/auth-user';
+import { invalidObjectId, isObjectId } from '../../common/query/object-id';
 import { AuditService } from '../../infra/audit/audit.service';
 import { ConsultationsService } from './consultations.service';
 
-const OBJECT_ID = /^[0-9a-f]{24}$/;
-
 /**
- * Guards every `/api/doctor/patients/:patientId/**` route: the caller must be a doctor with an ACTIVE
- * consultation with that patient, checked in the database on every request (no cache), so ending or
- * never having had a consultation is a 403 immediately.
+ * Guards every `/api/doctor/patients/:patientId/**` route: the doctor (the global RolesGuard has already
+ * checked the role set by `@ConsultingPatient()`) must have an ACTIVE consultation with that patient,
+ * checked in the database on every request (no cache), so ending or never having had a consultation is a
+ * 403 immediately. Guards run before pipes, so a malformed id is refused here with the pipe's 400.
  */
 @Injectable()
 export class ConsultingPatientGuard implements CanActivate {
@@ -26,16 +20,10 @@ export class ConsultingPatientGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx
       .switchToHttp()
-      .getRequest<{ user?: AuthUser; method: string; params: Record<string, string | undefined> }>();
-    const user = req.user;
-    if (user?.role !== 'doctor') throw new ForbiddenException('Only doctors can open a patient record');
+      .getRequest<{ user: AuthUser; method: string; params: Record<string, string | undefined> }>();
+    const { user } = req;
     const patientId = req.params['patientId'];
-    if (!patientId || !OBJECT_ID.test(patientId)) {
-      throw new BadRequestException({
-        message: 'Validation failed',
-        details: [{ field: 'patientId', message: 'patientId must be a mongodb id' }],
-      });
-    }
+    if (!isObjectId(patientId)) throw invalidObjectId('patientId');
     if (!(await this.consultations.hasActiveConsultation(user.id, patientId))) {
       await this.audit.record({
         actor: user,

@@ -13,9 +13,11 @@ import { DoctorPatientsController } from './doctor-patients.controller';
 import { DoctorPrescriptionsController } from './doctor-prescriptions.controller';
 import { DoctorSummariesController } from './doctor-summaries.controller';
 import { DoctorVitalsController } from './doctor-vitals.controller';
+import { DoctorWorklistService } from './doctor-worklist.service';
 
 /**
- * The doctor workspace: a routing facade (no schema, no rules) over the services that own the data.
+ * The doctor workspace: a routing facade (no schema) over the services that own the data, and the worklist
+ * that combines their figures.
  * Every `/api/doctor/patients/:patientId/**` controller carries `@ConsultingPatient()`; one controller per resource.
  */
 @Module({
@@ -37,5 +39,6 @@ import { DoctorVitalsController } from './doctor-vitals.controller';
     DoctorSummariesController,
     DoctorExportController,
   ],
+  providers: [DoctorWorklistService],
 })
 export class DoctorModule {}

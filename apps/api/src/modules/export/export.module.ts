@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClinicalModule } from '../clinical/clinical.module';
 import { FilesModule } from '../files/files.module';
 import { NotesModule } from '../notes/notes.module';
 import { PrescriptionsModule } from '../prescriptions/prescriptions.module';
@@ -9,7 +10,7 @@ import { ExportService } from './export.service';
 
 /** FHIR R4 export of a patient's record (pure mappers per resource, streamed bundle); no schema of its own. */
 @Module({
-  imports: [UsersModule, VitalsModule, FilesModule, NotesModule, PrescriptionsModule],
+  imports: [UsersModule, ClinicalModule, VitalsModule, FilesModule, NotesModule, PrescriptionsModule],
   controllers: [ExportController],
   providers: [ExportService],
   exports: [ExportService],

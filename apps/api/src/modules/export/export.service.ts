@@ -1,14 +1,15 @@
-import { Inject, Injectable, NotFoundException, Optional } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Resource } from '@medplum/fhirtypes';
+import type { ClinicalProfileDto } from '@cloudvault/contracts';
 import type { AuthUser } from '../../common/http/auth-user';
 import { AppConfigService } from '../../config/app-config.service';
 import { AuditService } from '../../infra/audit/audit.service';
+import { ClinicalService } from '../clinical/clinical.service';
 import { FilesService } from '../files/files.service';
 import { NotesService } from '../notes/notes.service';
 import { PrescriptionsService } from '../prescriptions/prescriptions.service';
 import { UsersService } from '../users/users.service';
 import { VitalsService } from '../vitals/vitals.service';
-import { CLINICAL_PROFILE_SOURCE, type ClinicalProfile, type ClinicalProfileSource } from './clinical-profile';
 import { toFhirAllergyIntolerance } from './fhir-allergy-intolerance.mapper';
 import { toFhirCommunication } from './fhir-communication.mapper';
 import { toFhirCondition } from './fhir-condition.mapper';
@@ -38,14 +39,14 @@ export class ExportService {
     private readonly notes: NotesService,
     private readonly audit: AuditService,
     private readonly config: AppConfigService,
-    @Optional() @Inject(CLINICAL_PROFILE_SOURCE) private readonly clinical?: ClinicalProfileSource,
+    private readonly clinical: ClinicalService,
   ) {}
 
   /** Checks the patient exists and records the export in the audit trail before anything is sent. */
   async open(actor: AuthUser, patientId: string): Promise<RecordExport> {
     const patient = await this.users.findById(patientId);
     if (!patient || patient.role !== 'patient') throw new NotFoundException('Patient not found');
-    const clinical = (await this.clinical?.findFor(patientId)) ?? null;
+    const clinical = await this.clinical.findSaved(patientId);
     await this.audit.record({
       actor,
       action: 'record.export',
@@ -62,7 +63,7 @@ export class ExportService {
   private async *resources(
     actor: AuthUser,
     person: { id: string; name: string; email: string },
-    clinical: ClinicalProfile | null,
+    clinical: ClinicalProfileDto | null,
   ): AsyncGenerator<Resource> {
     const patientId = person.id;
     yield toFhirPatient(person, clinical);

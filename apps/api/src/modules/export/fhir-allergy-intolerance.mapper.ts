@@ -1,8 +1,8 @@
 import type { AllergyIntolerance } from '@medplum/fhirtypes';
-import type { ClinicalProfile } from './clinical-profile';
+import type { ClinicalProfileDto } from '@cloudvault/contracts';
 import { FHIR_SYSTEMS, patientReference } from './fhir-systems';
 
-type Allergy = ClinicalProfile['allergies'][number];
+type Allergy = ClinicalProfileDto['allergies'][number];
 
 /** An allergy of the clinical profile; `severity` goes on the reaction, so only with a reaction. */
 export function toFhirAllergyIntolerance(patientId: string, allergy: Allergy, index: number): AllergyIntolerance {

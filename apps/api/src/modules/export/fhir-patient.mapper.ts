@@ -1,5 +1,5 @@
 import type { Patient } from '@medplum/fhirtypes';
-import type { ClinicalProfile } from './clinical-profile';
+import type { ClinicalProfileDto } from '@cloudvault/contracts';
 
 export interface ExportedPerson {
   id: string;
@@ -8,7 +8,7 @@ export interface ExportedPerson {
 }
 
 /** The Patient: name, email, and sex and birth date when the clinical profile has them. */
-export function toFhirPatient(person: ExportedPerson, clinical: ClinicalProfile | null): Patient {
+export function toFhirPatient(person: ExportedPerson, clinical: ClinicalProfileDto | null): Patient {
   return {
     resourceType: 'Patient',
     id: person.id,

@@ -1,12 +1,11 @@
 import { ALLOWED_FILE_TYPES, type AllowedFileType } from '@cloudvault/contracts';
-import type * as FileTypeModule from 'file-type';
-import { esmLoader } from '../../common/esm/import-esm';
+import { loadFileType } from './file-type.loader';
 
-/** `file-type` is ESM-only. */
-const loadFileType = esmLoader<typeof FileTypeModule>('file-type');
-
-/** Bytes file-type needs to recognise every format it knows. */
+/** Bytes file-type needs to recognise every format it knows; detection never sees more than this. */
 export const SNIFF_BYTES = 4100;
+
+/** Detection of hostile bytes gives up after this long (the file is then refused as not allowed). */
+const SNIFF_TIMEOUT_MS = 1000;
 
 /** Binary signatures file-type reports, mapped to the allow-list (HEIF still images are HEIC here). */
 const FROM_SIGNATURE: Readonly<Record<string, AllowedFileType>> = {
@@ -61,8 +60,14 @@ export type SniffResult = { type: AllowedFileType; text?: TextChecker } | { type
  * including executables whatever they are called, is not allowed.
  */
 export async function sniffFileType(head: Buffer, name: string): Promise<SniffResult> {
-  const { fileTypeFromBuffer } = await loadFileType();
-  const signature = await fileTypeFromBuffer(head);
+  const { FileTypeParser } = await loadFileType();
+  const parser = new FileTypeParser({ signal: AbortSignal.timeout(SNIFF_TIMEOUT_MS) });
+  let signature: { mime: string } | undefined;
+  try {
+    signature = await parser.fromBuffer(head.subarray(0, SNIFF_BYTES));
+  } catch {
+    return { type: undefined }; // malformed beyond what the parser accepts, or too slow to decide
+  }
   if (signature) {
     const type = FROM_SIGNATURE[signature.mime];
     return type ? { type } : { type: undefined, detected: signature.mime };

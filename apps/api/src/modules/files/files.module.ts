@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { StorageModule } from '../../infra/storage/storage.module';
+import { loadFileType } from './file-type.loader';
 import { FilesController } from './files.controller';
 import { FilesService } from './files.service';
 import { FilesErasureParticipant } from './files-erasure.participant';
@@ -23,4 +24,9 @@ import { UsersModule } from '../users/users.module';
   providers: [FilesService, ObjectDeletionSweeper, FilesErasureParticipant],
   exports: [FilesService],
 })
-export class FilesModule {}
+export class FilesModule implements OnModuleInit {
+  /** Loads the type detector at start-up: a missing module fails start-up, and no upload waits for it. */
+  async onModuleInit(): Promise<void> {
+    await loadFileType();
+  }
+}

@@ -24,7 +24,7 @@ import {
 import type { AuthUser } from '../../common/http/auth-user';
 import { flattenValidationErrors } from '../../common/pipes/validation.pipe';
 import { containsInsensitive } from '../../common/query/escape-regex';
-import { afterPosition, decodeDateCursor, encodeCursor } from '../../common/query/page-cursor';
+import { afterPosition, decodeDateCursor, toPage } from '../../common/query/page-cursor';
 import { AppConfigService } from '../../config/app-config.service';
 import { AuditService } from '../../infra/audit/audit.service';
 import { OBJECT_STORAGE, ObjectNotFoundError, type ObjectStorage } from '../../infra/storage/object-storage';
@@ -33,7 +33,7 @@ import { sanitiseFileName } from './file-name';
 import { toFileDto } from './files.mapper';
 import { MedicalFile, type StoredMedicalFile } from './medical-file.schema';
 import { receiveUpload } from './multipart-upload';
-import { UploadInspector } from './upload-inspector';
+import { quotaExceeded, UploadInspector } from './upload-inspector';
 
 const RESOURCE = 'file';
 
@@ -60,12 +60,13 @@ export class FilesService {
 
   async upload(actor: AuthUser, req: Request): Promise<FileDto> {
     const maxBytes = this.config.uploadMaxBytes;
+    const quotaLeft = this.config.fileQuotaBytes - (await this.storedBytes(actor.id));
     const storageKey = `${actor.id}/${randomUUID()}`;
     let stored = false;
     try {
       const { file, fields } = await receiveUpload(req, maxBytes, async (incoming) => {
         const name = sanitiseFileName(incoming.filename);
-        const inspector = new UploadInspector(maxBytes, name);
+        const inspector = new UploadInspector(maxBytes, name, quotaLeft);
         const piping = pipeline(incoming.stream, inspector);
         // Observed at once: it may reject (413/415) while the driver is still busy, and an unobserved
         // rejection would take the process down. Awaiting it below still throws.
@@ -91,6 +92,11 @@ export class FilesService {
         storageDriver: this.storage.driver,
         storageKey,
       });
+      if ((await this.storedBytes(actor.id)) > this.config.fileQuotaBytes) {
+        // a concurrent upload took the room first: this one is undone (its object by the finally below)
+        await this.files.deleteOne({ _id: doc._id });
+        throw quotaExceeded();
+      }
       stored = false;
       const id = doc._id.toHexString();
       await this.audit.record({
@@ -125,13 +131,8 @@ export class FilesService {
       .sort({ createdAt: -1, _id: -1 })
       .limit(limit + 1)
       .lean<StoredMedicalFile[]>();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
     await this.audit.record({ actor, action: 'file.list', resourceType: RESOURCE, patientId });
-    return {
-      items: page.map(toFileDto),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt.toISOString(), last._id) : null,
-    };
+    return toPage(rows, limit, toFileDto, (r) => r.createdAt.toISOString());
   }
 
   /** Every (not deleting) file of the patient, oldest first, streamed (the FHIR export audits its use). */
@@ -241,6 +242,15 @@ export class FilesService {
   }
 
   /** Removes an object whose metadata was never written; a failure leaves an orphan we log by key. */
+  /** Bytes of the patient's stored files (those being deleted included, until they are gone). */
+  private async storedBytes(patientId: string): Promise<number> {
+    const [usage] = await this.files.aggregate<{ bytes: number }>([
+      { $match: { patientId: new Types.ObjectId(patientId) } },
+      { $group: { _id: null, bytes: { $sum: '$size' } } },
+    ]);
+    return usage?.bytes ?? 0;
+  }
+
   private async discard(storageKey: string): Promise<void> {
     try {
       await this.storage.delete(storageKey);

@@ -4,6 +4,13 @@ import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { SNIFF_BYTES, sniffFileType, type TextChecker } from './file-type-sniffer';
 
+/** The patient's files would take more than their storage quota (FILE_QUOTA_BYTES). */
+export function quotaExceeded(): PayloadTooLargeException {
+  return new PayloadTooLargeException(
+    'Storage quota exceeded: this file would take your stored files over your quota; delete files to make room',
+  );
+}
+
 /**
  * Sits between the multipart file stream and the storage driver. It holds back the first bytes until the
  * type is decided (so nothing of a refused file reaches storage), counts bytes against the limit (413),
@@ -20,9 +27,14 @@ export class UploadInspector extends Transform {
   private type?: AllowedFileType;
   private digest?: string;
 
+  /**
+   * @param maxBytes the per-file limit
+   * @param quotaLeft bytes the patient may still store: more is refused with `quotaExceeded()`
+   */
   constructor(
     private readonly maxBytes: number,
     private readonly name: string,
+    private readonly quotaLeft = Number.POSITIVE_INFINITY,
   ) {
     super();
   }
@@ -37,6 +49,7 @@ export class UploadInspector extends Transform {
     this.size += chunk.length;
     if (this.size > this.maxBytes)
       return cb(new PayloadTooLargeException(`File is larger than the ${this.maxBytes}-byte limit`));
+    if (this.size > this.quotaLeft) return cb(quotaExceeded());
     this.hash.update(chunk);
     if (this.decided) {
       if (this.text && !this.text.feed(chunk)) return cb(this.unsupported());

@@ -49,6 +49,7 @@ export class SummariesService {
     const generated = await this.generator.generate({
       facts,
       identity: { name: patient?.name, email: patient?.email },
+      freeTextConsent: patient?.preferences.aiFreeTextConsent === true,
     });
     const doc = await this.summaries.create({
       patientId: oid(patientId),
@@ -60,7 +61,14 @@ export class SummariesService {
       ...(generated.fallbackReason ? { fallbackReason: generated.fallbackReason } : {}),
       includesPrivateNotes: facts.notes.some((n) => n.visibility === 'private'),
     });
-    await this.audit.record({ actor, action: 'summary.create', resourceType: RESOURCE, resourceId: doc.id, patientId });
+    await this.audit.record({
+      actor,
+      action: 'summary.create',
+      resourceType: RESOURCE,
+      resourceId: doc.id,
+      patientId,
+      ...(generated.disclosure ? { disclosure: generated.disclosure } : {}),
+    });
     return toSummaryDto(doc.toObject<StoredSummary>(), await this.users.findNamesByIds([actor.id]));
   }
 

@@ -28,7 +28,10 @@ export class MeController {
     return this.users.getMe(user);
   }
 
-  /** Changes the display name, and for doctors the specialty and biography (an empty bio clears it). */
+  /**
+   * Changes the display name, the preferences (`aiFreeTextConsent`), and for doctors the specialty and biography
+   * (an empty bio clears it).
+   */
   @Patch()
   @ApiOkResponse({ type: UserDto })
   @ApiBadRequestResponse({

@@ -17,6 +17,13 @@ export class UserMfa {
 }
 const UserMfaSchema = SchemaFactory.createForClass(UserMfa);
 
+@Schema({ _id: false, versionKey: false })
+export class UserPreferences {
+  /** Consent to send note texts and file names to the external AI summary provider. */
+  @Prop({ required: true, default: false }) aiFreeTextConsent!: boolean;
+}
+const UserPreferencesSchema = SchemaFactory.createForClass(UserPreferences);
+
 @Schema({ collection: 'users', timestamps: true, versionKey: false })
 export class User {
   /** Normalised (trimmed, lower-case) by the schema; the unique index enforces one account per address. */
@@ -35,6 +42,7 @@ export class User {
   /** argon2id PHC string. */
   @Prop({ required: true, select: false }) passwordHash!: string;
   @Prop({ type: UserMfaSchema, default: () => ({ enabled: false }) }) mfa!: UserMfa;
+  @Prop({ type: UserPreferencesSchema, default: () => ({ aiFreeTextConsent: false }) }) preferences!: UserPreferences;
   createdAt!: Date;
   updatedAt!: Date;
 }

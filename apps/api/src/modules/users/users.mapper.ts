@@ -14,6 +14,7 @@ export function toUserDto(u: StoredUser): UserDto {
     ...(u.specialty ? { specialty: u.specialty } : {}),
     ...(u.bio ? { bio: u.bio } : {}),
     mfaEnabled: u.mfa?.enabled === true,
+    preferences: { aiFreeTextConsent: u.preferences?.aiFreeTextConsent === true },
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
   };

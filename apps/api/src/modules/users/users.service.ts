@@ -76,7 +76,9 @@ export class UsersService {
         .map((field) => ({ field, message: `${field} is only allowed for doctors` }));
       if (details.length) throw new BadRequestException({ message: 'Validation failed', details });
     }
-    const $set: Partial<Pick<User, 'name' | 'specialty' | 'bio'>> = {};
+    const $set: Partial<Pick<User, 'name' | 'specialty' | 'bio'>> & { 'preferences.aiFreeTextConsent'?: boolean } = {};
+    if (dto.preferences?.aiFreeTextConsent !== undefined)
+      $set['preferences.aiFreeTextConsent'] = dto.preferences.aiFreeTextConsent;
     if (dto.name !== undefined) $set.name = dto.name;
     if (dto.specialty !== undefined) $set.specialty = dto.specialty;
     if (dto.bio) $set.bio = dto.bio;

@@ -36,6 +36,8 @@ export class Vital {
   @Prop() normalizedUnit?: string;
   @Prop({ required: true }) statValue!: number;
   @Prop() statValue2?: number;
+  /** Outside the guideline's normal category when recorded (the worklist counts these). */
+  @Prop() flagged?: boolean;
   createdAt!: Date;
 }
 

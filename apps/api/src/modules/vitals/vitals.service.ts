@@ -12,10 +12,11 @@ import {
   type VitalsSummaryQueryDto,
 } from '@cloudvault/contracts';
 import type { AuthUser } from '../../common/http/auth-user';
-import { afterPosition, decodeDateCursor, encodeCursor } from '../../common/query/page-cursor';
+import { afterPosition, decodeDateCursor, toPage } from '../../common/query/page-cursor';
 import { AuditService } from '../../infra/audit/audit.service';
 import { classifyReading } from './vital-classification';
 import { codeVital } from './vital-coding';
+import { VitalLatestService } from './vital-latest.service';
 import { Vital, type StoredVital } from './vital.schema';
 import { toVitalDto } from './vitals.mapper';
 import { VitalRollupsService } from './vital-rollups.service';
@@ -41,16 +42,19 @@ export class VitalsService {
     private readonly summaries: VitalsSummaryService,
     private readonly rollups: VitalRollupsService,
     private readonly audit: AuditService,
+    private readonly latest: VitalLatestService,
   ) {}
 
   /** Stores the reading and adds it to its day's rollup; if the rollup cannot be updated the reading is removed. */
   async create(actor: AuthUser, dto: CreateVitalDto): Promise<VitalDto> {
     const patientId = new Types.ObjectId(actor.id);
+    const coded = codeVital(dto);
     const doc = await this.vitals.create({
       patientId,
       takenAt: dto.takenAt ? new Date(dto.takenAt) : new Date(),
       ...(dto.note !== undefined ? { note: dto.note } : {}),
-      ...codeVital(dto),
+      ...coded,
+      flagged: (classifyReading(coded)?.code ?? 'normal') !== 'normal',
     });
     try {
       await this.rollups.add(patientId, doc);
@@ -58,6 +62,7 @@ export class VitalsService {
       await this.vitals.deleteOne({ _id: doc._id });
       throw err;
     }
+    await this.latest.record(doc.toObject<StoredVital>());
     const id = doc._id.toHexString();
     await this.audit.record({
       actor,
@@ -87,13 +92,8 @@ export class VitalsService {
       .sort({ takenAt: -1, _id: -1 })
       .limit(limit + 1)
       .lean<StoredVital[]>();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
     await this.audit.record({ actor, action: 'vital.list', resourceType: RESOURCE, patientId });
-    return {
-      items: page.map(toVitalDto),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.takenAt.toISOString(), last._id) : null,
-    };
+    return toPage(rows, limit, toVitalDto, (r) => r.takenAt.toISOString());
   }
 
   /** Every reading of the patient with its guideline category, oldest first, streamed through a cursor. */
@@ -147,6 +147,7 @@ export class VitalsService {
       await this.vitals.collection.insertOne(deleted);
       throw err;
     }
+    await this.latest.refresh(patientId, deleted.type);
     await this.audit.record({
       actor,
       action: 'vital.delete',

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { SessionService } from '../../core/session/session.service';
 import { DeleteAccountComponent } from './delete-account.component';
+import { AiConsentComponent } from './ai-consent.component';
 import { MfaSettingsComponent } from './mfa-settings.component';
 import { PasswordFormComponent } from './password-form.component';
 import { ProfileFormComponent } from './profile-form.component';
@@ -12,6 +13,7 @@ import { RecordExportComponent } from './record-export.component';
     ProfileFormComponent,
     PasswordFormComponent,
     MfaSettingsComponent,
+    AiConsentComponent,
     RecordExportComponent,
     DeleteAccountComponent,
   ],
@@ -21,6 +23,7 @@ import { RecordExportComponent } from './record-export.component';
     <cv-profile-form />
     <cv-password-form />
     @if (isPatient()) {
+      <cv-ai-consent />
       <cv-record-export />
     }
     <cv-delete-account />
@@ -29,5 +32,5 @@ import { RecordExportComponent } from './record-export.component';
 })
 export class AccountPageComponent {
   private readonly session = inject(SessionService);
-  protected readonly isPatient = computed(() => this.session.user()?.role === 'patient');
+  protected readonly isPatient = computed(() => this.session.role() === 'patient');
 }

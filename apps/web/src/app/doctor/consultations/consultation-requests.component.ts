@@ -6,19 +6,20 @@ import { ConfirmService } from '../../shared/confirm/confirm.service';
 import { EmptyStateComponent } from '../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
-import { CursorList } from '../paging/cursor-list';
-import { ConsultationsApiService } from './consultations-api.service';
+import { CursorList } from '../../shared/paging/cursor-list';
+import { LoadMoreComponent } from '../../shared/paging/load-more.component';
+import { DoctorConsultationsApiService } from './doctor-consultations-api.service';
 
 /** Pending consultation requests addressed to the doctor, each with Accept and Reject. */
 @Component({
   selector: 'cv-consultation-requests',
-  imports: [DatePipe, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
+  imports: [DatePipe, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent, LoadMoreComponent],
   templateUrl: './consultation-requests.component.html',
   styleUrl: './consultation-requests.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ConsultationRequestsComponent implements OnInit {
-  private readonly api = inject(ConsultationsApiService);
+  private readonly api = inject(DoctorConsultationsApiService);
   private readonly toasts = inject(ToastService);
   private readonly confirm = inject(ConfirmService);
 
@@ -39,7 +40,7 @@ export class ConsultationRequestsComponent implements OnInit {
       next: (consultation) => {
         this.busyId.set(null);
         this.toasts.success(`You now care for ${request.patient.name}.`);
-        this.requests.remove((r) => r.id !== request.id);
+        this.requests.remove((r) => r.id === request.id);
         this.accepted.emit(consultation);
       },
       error: (err: unknown) => this.failed(err, 'The request could not be accepted.'),
@@ -59,7 +60,7 @@ export class ConsultationRequestsComponent implements OnInit {
       next: () => {
         this.busyId.set(null);
         this.toasts.success(`Request from ${request.patient.name} rejected.`);
-        this.requests.remove((r) => r.id !== request.id);
+        this.requests.remove((r) => r.id === request.id);
       },
       error: (err: unknown) => this.failed(err, 'The request could not be rejected.'),
     });

@@ -8,7 +8,7 @@ import { ToastService } from '../../core/toast/toast.service';
 import { ConfirmService } from '../../shared/confirm/confirm.service';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
-import { ConsultationsApiService } from '../consultations/consultations-api.service';
+import { DoctorConsultationsApiService } from '../consultations/doctor-consultations-api.service';
 import { DoctorPatientsApiService } from '../patients/doctor-patients-api.service';
 
 /** The tabs of a patient's page, each a lazy child route. */
@@ -32,7 +32,7 @@ export const PATIENT_TABS = [
 })
 export class PatientPageComponent {
   private readonly patients = inject(DoctorPatientsApiService);
-  private readonly consultations = inject(ConsultationsApiService);
+  private readonly consultations = inject(DoctorConsultationsApiService);
   private readonly confirm = inject(ConfirmService);
   private readonly toasts = inject(ToastService);
   private readonly router = inject(Router);

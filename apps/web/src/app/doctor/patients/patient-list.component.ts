@@ -5,13 +5,14 @@ import type { DoctorPatientDto } from '@cloudvault/contracts';
 import { EmptyStateComponent } from '../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
-import { CursorList } from '../paging/cursor-list';
+import { CursorList } from '../../shared/paging/cursor-list';
+import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 import { DoctorPatientsApiService } from './doctor-patients-api.service';
 
 /** The doctor's active patients, searchable by name, paged; each opens the patient's page. */
 @Component({
   selector: 'cv-patient-list',
-  imports: [DatePipe, RouterLink, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
+  imports: [DatePipe, RouterLink, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent, LoadMoreComponent],
   templateUrl: './patient-list.component.html',
   styleUrl: './patient-list.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -9,7 +9,7 @@ import { ConfirmService } from '../../shared/confirm/confirm.service';
 import { CursorList } from '../../shared/paging/cursor-list';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
-import { ConsultationsApiService } from './consultations-api.service';
+import { PatientConsultationsApiService } from './patient-consultations-api.service';
 import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 
 const STATUS_LABELS: Record<ConsultationStatus, string> = {
@@ -35,7 +35,7 @@ const STATUS_TONES: Record<ConsultationStatus, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ConsultationsPageComponent {
-  private readonly api = inject(ConsultationsApiService);
+  private readonly api = inject(PatientConsultationsApiService);
   private readonly confirm = inject(ConfirmService);
   private readonly toasts = inject(ToastService);
 

@@ -14,7 +14,7 @@ import { Router } from '@angular/router';
 import { CONSULTATION_MESSAGE_MAX_LENGTH, type DoctorProfileDto } from '@cloudvault/contracts';
 import { errorMessage, httpStatus } from '../../core/http/api-error';
 import { ToastService } from '../../core/toast/toast.service';
-import { ConsultationsApiService } from '../consultations/consultations-api.service';
+import { PatientConsultationsApiService } from '../consultations/patient-consultations-api.service';
 
 /** The request form under a doctor's card: an optional message, then "Send request". */
 @Component({
@@ -49,7 +49,7 @@ import { ConsultationsApiService } from '../consultations/consultations-api.serv
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RequestConsultationComponent {
-  private readonly api = inject(ConsultationsApiService);
+  private readonly api = inject(PatientConsultationsApiService);
   private readonly toasts = inject(ToastService);
   private readonly router = inject(Router);
   readonly doctor = input.required<DoctorProfileDto>();

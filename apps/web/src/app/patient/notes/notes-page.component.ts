@@ -6,7 +6,7 @@ import { CursorList } from '../../shared/paging/cursor-list';
 import { EmptyStateComponent } from '../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
-import { NotesApiService } from './notes-api.service';
+import { PatientNotesApiService } from './patient-notes-api.service';
 import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 
 @Component({
@@ -51,7 +51,7 @@ import { LoadMoreComponent } from '../../shared/paging/load-more.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class NotesPageComponent {
-  private readonly api = inject(NotesApiService);
+  private readonly api = inject(PatientNotesApiService);
   protected readonly list = new CursorList<NoteDto>((cursor) => this.api.list(cursor));
   protected readonly errorMessage = errorMessage;
 

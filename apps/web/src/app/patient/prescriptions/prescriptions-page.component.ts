@@ -6,7 +6,7 @@ import { CursorList } from '../../shared/paging/cursor-list';
 import { EmptyStateComponent } from '../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
-import { PrescriptionsApiService } from './prescriptions-api.service';
+import { PatientPrescriptionsApiService } from './patient-prescriptions-api.service';
 import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 
 @Component({
@@ -16,7 +16,7 @@ import { LoadMoreComponent } from '../../shared/paging/load-more.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PrescriptionsPageComponent {
-  private readonly api = inject(PrescriptionsApiService);
+  private readonly api = inject(PatientPrescriptionsApiService);
   protected readonly list = new CursorList<PrescriptionDto>((cursor) => this.api.list(cursor));
   protected readonly errorMessage = errorMessage;
 

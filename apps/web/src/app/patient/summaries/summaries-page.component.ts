@@ -6,7 +6,7 @@ import { CursorList } from '../../shared/paging/cursor-list';
 import { EmptyStateComponent } from '../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
-import { SummariesApiService } from './summaries-api.service';
+import { PatientSummariesApiService } from './patient-summaries-api.service';
 import { SummaryCardComponent } from './summary-card.component';
 import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 
@@ -46,7 +46,7 @@ import { LoadMoreComponent } from '../../shared/paging/load-more.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SummariesPageComponent {
-  private readonly api = inject(SummariesApiService);
+  private readonly api = inject(PatientSummariesApiService);
   private readonly toasts = inject(ToastService);
   protected readonly list = new CursorList<SummaryDto>((cursor) => this.api.list(cursor));
   protected readonly generating = signal(false);

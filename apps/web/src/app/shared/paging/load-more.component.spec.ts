@@ -1,15 +1,16 @@
 import { TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
-import { CursorList, type CursorPage } from './cursor-list';
+import type { Page } from '@cloudvault/contracts';
+import { CursorList } from './cursor-list';
 import { LoadMoreComponent } from './load-more.component';
 
 describe('LoadMoreComponent', () => {
   async function setup() {
-    const pages: Subject<CursorPage<string>>[] = [];
+    const pages: Subject<Page<string>>[] = [];
     const list = TestBed.runInInjectionContext(
       () =>
         new CursorList<string>(() => {
-          const page = new Subject<CursorPage<string>>();
+          const page = new Subject<Page<string>>();
           pages.push(page);
           return page;
         }),

@@ -11,8 +11,8 @@ import type { CursorList } from './cursor-list';
     }
     @if (list().nextCursor()) {
       <p>
-        <button type="button" class="btn btn-secondary" (click)="list().more()" [disabled]="list().loading()">
-          {{ list().loading() ? 'Loading…' : label() }}
+        <button type="button" class="btn btn-secondary" (click)="list().more()" [disabled]="list().loadingMore()">
+          {{ list().loadingMore() ? 'Loading…' : label() }}
         </button>
       </p>
     }

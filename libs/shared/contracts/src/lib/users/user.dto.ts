@@ -1,4 +1,5 @@
 import type { Role } from '../auth/role';
+import type { UserPreferencesDto } from './preferences.dto';
 
 /** The signed-in user's own account (never includes credentials). */
 export class UserDto {
@@ -16,6 +17,7 @@ export class UserDto {
   bio?: string;
   /** Whether two-factor sign-in is on. */
   mfaEnabled!: boolean;
+  preferences!: UserPreferencesDto;
   /** ISO-8601 UTC. */
   createdAt!: string;
   /** ISO-8601 UTC. */

@@ -6,7 +6,8 @@ import { FileSizePipe } from '../../../shared/pipes/file-size.pipe';
 import { EmptyStateComponent } from '../../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../../shared/state/loading-state.component';
-import { CursorList } from '../../paging/cursor-list';
+import { CursorList } from '../../../shared/paging/cursor-list';
+import { LoadMoreComponent } from '../../../shared/paging/load-more.component';
 import { injectPatientId } from '../patient-id';
 import { DoctorFilesApiService } from './doctor-files-api.service';
 import { saveBlob } from '../../../shared/files/save-blob';
@@ -14,7 +15,7 @@ import { saveBlob } from '../../../shared/files/save-blob';
 /** The patient's files: search by name or description, download. */
 @Component({
   selector: 'cv-files-tab',
-  imports: [DatePipe, FileSizePipe, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
+  imports: [DatePipe, FileSizePipe, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent, LoadMoreComponent],
   templateUrl: './files-tab.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

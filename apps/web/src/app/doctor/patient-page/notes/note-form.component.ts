@@ -15,7 +15,7 @@ import { NOTE_BODY_MAX_LENGTH, type NoteDto, type NoteVisibility } from '@cloudv
 import { ToastService } from '../../../core/toast/toast.service';
 import { FieldErrorComponent } from '../../../shared/forms/field-error.component';
 import { applyServerErrors, controlMessage } from '../../../shared/forms/form-errors';
-import { NotesApiService } from './notes-api.service';
+import { DoctorNotesApiService } from './doctor-notes-api.service';
 
 let nextFormId = 0;
 
@@ -27,7 +27,7 @@ let nextFormId = 0;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class NoteFormComponent {
-  private readonly api = inject(NotesApiService);
+  private readonly api = inject(DoctorNotesApiService);
   private readonly toasts = inject(ToastService);
 
   readonly patientId = input.required<string>();

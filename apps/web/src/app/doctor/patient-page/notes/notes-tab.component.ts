@@ -7,21 +7,29 @@ import { ConfirmService } from '../../../shared/confirm/confirm.service';
 import { EmptyStateComponent } from '../../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../../shared/state/loading-state.component';
-import { CursorList } from '../../paging/cursor-list';
+import { CursorList } from '../../../shared/paging/cursor-list';
+import { LoadMoreComponent } from '../../../shared/paging/load-more.component';
 import { injectPatientId } from '../patient-id';
 import { NoteFormComponent } from './note-form.component';
-import { NotesApiService } from './notes-api.service';
+import { DoctorNotesApiService } from './doctor-notes-api.service';
 
 /** Notes on the patient: write one (private or shared), and edit or delete your own. */
 @Component({
   selector: 'cv-notes-tab',
-  imports: [DatePipe, NoteFormComponent, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
+  imports: [
+    DatePipe,
+    NoteFormComponent,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    LoadingStateComponent,
+    LoadMoreComponent,
+  ],
   templateUrl: './notes-tab.component.html',
   styleUrl: './notes-tab.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class NotesTabComponent {
-  private readonly api = inject(NotesApiService);
+  private readonly api = inject(DoctorNotesApiService);
   private readonly toasts = inject(ToastService);
   private readonly confirm = inject(ConfirmService);
   private readonly session = inject(SessionService);
@@ -69,7 +77,7 @@ export class NotesTabComponent {
     this.api.delete(this.patientId(), note.id).subscribe({
       next: () => {
         this.deletingId.set(null);
-        this.notes.remove((n) => n.id !== note.id);
+        this.notes.remove((n) => n.id === note.id);
         this.toasts.success('Note deleted.');
       },
       error: (err: unknown) => {

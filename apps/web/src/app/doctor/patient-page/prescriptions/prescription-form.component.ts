@@ -5,7 +5,7 @@ import { ToastService } from '../../../core/toast/toast.service';
 import { FieldErrorComponent } from '../../../shared/forms/field-error.component';
 import { applyServerErrors, controlMessage } from '../../../shared/forms/form-errors';
 import { medicationGroup, prescriptionForm, toCreatePrescription } from './prescription-form';
-import { PrescriptionsApiService } from './prescriptions-api.service';
+import { DoctorPrescriptionsApiService } from './doctor-prescriptions-api.service';
 
 /** Issues a prescription: one or more medications (name, dose, frequency, route, duration) and instructions. */
 @Component({
@@ -16,7 +16,7 @@ import { PrescriptionsApiService } from './prescriptions-api.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PrescriptionFormComponent {
-  private readonly api = inject(PrescriptionsApiService);
+  private readonly api = inject(DoctorPrescriptionsApiService);
   private readonly toasts = inject(ToastService);
   private readonly fb = inject(NonNullableFormBuilder);
 

@@ -7,21 +7,29 @@ import { ConfirmService } from '../../../shared/confirm/confirm.service';
 import { EmptyStateComponent } from '../../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../../shared/state/loading-state.component';
-import { CursorList } from '../../paging/cursor-list';
+import { CursorList } from '../../../shared/paging/cursor-list';
+import { LoadMoreComponent } from '../../../shared/paging/load-more.component';
 import { injectPatientId } from '../patient-id';
 import { PrescriptionFormComponent } from './prescription-form.component';
-import { PrescriptionsApiService } from './prescriptions-api.service';
+import { DoctorPrescriptionsApiService } from './doctor-prescriptions-api.service';
 
 /** The patient's prescriptions: issue a new one, cancel one you issued. */
 @Component({
   selector: 'cv-prescriptions-tab',
-  imports: [DatePipe, PrescriptionFormComponent, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
+  imports: [
+    DatePipe,
+    PrescriptionFormComponent,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    LoadingStateComponent,
+    LoadMoreComponent,
+  ],
   templateUrl: './prescriptions-tab.component.html',
   styleUrl: './prescriptions-tab.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PrescriptionsTabComponent {
-  private readonly api = inject(PrescriptionsApiService);
+  private readonly api = inject(DoctorPrescriptionsApiService);
   private readonly toasts = inject(ToastService);
   private readonly confirm = inject(ConfirmService);
   private readonly session = inject(SessionService);

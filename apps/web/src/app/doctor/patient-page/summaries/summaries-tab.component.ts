@@ -8,21 +8,29 @@ import { EmptyStateComponent } from '../../../shared/state/empty-state.component
 import { ErrorStateComponent } from '../../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../../shared/state/loading-state.component';
 import { vitalLabel } from '../../../shared/vitals/vital-display';
-import { CursorList } from '../../paging/cursor-list';
+import { CursorList } from '../../../shared/paging/cursor-list';
+import { LoadMoreComponent } from '../../../shared/paging/load-more.component';
 import { injectPatientId } from '../patient-id';
-import { SummariesApiService } from './summaries-api.service';
+import { DoctorSummariesApiService } from './doctor-summaries-api.service';
 import { fallbackExplanation, providerLabel } from './summary-provider';
 
 /** AI health summaries of the patient: generate one, read the history with provider and the facts used. */
 @Component({
   selector: 'cv-summaries-tab',
-  imports: [DatePipe, CategoryBadgeComponent, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
+  imports: [
+    DatePipe,
+    CategoryBadgeComponent,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    LoadingStateComponent,
+    LoadMoreComponent,
+  ],
   templateUrl: './summaries-tab.component.html',
   styleUrl: './summaries-tab.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SummariesTabComponent {
-  private readonly api = inject(SummariesApiService);
+  private readonly api = inject(DoctorSummariesApiService);
   private readonly toasts = inject(ToastService);
 
   protected readonly patientId = injectPatientId();

@@ -5,13 +5,22 @@ import { VitalLabelPipe, VitalValuePipe } from '../../../shared/pipes/vital-valu
 import { EmptyStateComponent } from '../../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../../shared/state/loading-state.component';
-import { CursorList } from '../../paging/cursor-list';
+import { CursorList } from '../../../shared/paging/cursor-list';
+import { LoadMoreComponent } from '../../../shared/paging/load-more.component';
 import { DoctorVitalsApiService } from './doctor-vitals-api.service';
 
 /** Every reading of the period, newest first, filterable by type, paged with "Show older readings". */
 @Component({
   selector: 'cv-vitals-table',
-  imports: [DatePipe, VitalLabelPipe, VitalValuePipe, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent],
+  imports: [
+    DatePipe,
+    VitalLabelPipe,
+    VitalValuePipe,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    LoadingStateComponent,
+    LoadMoreComponent,
+  ],
   templateUrl: './vitals-table.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

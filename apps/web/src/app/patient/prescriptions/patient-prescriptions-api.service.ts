@@ -1,16 +1,16 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { NotePageDto } from '@cloudvault/contracts';
+import type { PrescriptionPageDto } from '@cloudvault/contracts';
 import type { Observable } from 'rxjs';
 
-/** Notes the patient's doctors shared with them. */
+/** Prescriptions the patient's doctors issued. */
 @Injectable({ providedIn: 'root' })
-export class NotesApiService {
+export class PatientPrescriptionsApiService {
   private readonly http = inject(HttpClient);
 
-  list(cursor?: string, limit = 25): Observable<NotePageDto> {
+  list(cursor?: string, limit = 25): Observable<PrescriptionPageDto> {
     let params = new HttpParams().set('limit', String(limit));
     if (cursor) params = params.set('cursor', cursor);
-    return this.http.get<NotePageDto>('/api/notes', { params });
+    return this.http.get<PrescriptionPageDto>('/api/prescriptions', { params });
   }
 }

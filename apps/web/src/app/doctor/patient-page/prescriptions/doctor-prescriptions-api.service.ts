@@ -10,7 +10,7 @@ import type {
 
 /** Prescriptions a consulting doctor issues to one patient. */
 @Injectable({ providedIn: 'root' })
-export class PrescriptionsApiService {
+export class DoctorPrescriptionsApiService {
   private readonly http = inject(HttpClient);
 
   list(patientId: string, cursor?: string): Observable<PrescriptionPageDto> {

@@ -5,7 +5,7 @@ import type { Observable } from 'rxjs';
 
 /** The patient's own AI health summaries. */
 @Injectable({ providedIn: 'root' })
-export class SummariesApiService {
+export class PatientSummariesApiService {
   private readonly http = inject(HttpClient);
 
   list(cursor?: string, limit = 10): Observable<SummaryPageDto> {

@@ -5,7 +5,7 @@ import type { ConsultationDto, ConsultationPageDto, ConsultationStatus } from '@
 
 /** The doctor's side of consultations: requests to answer, and ending a care relationship. */
 @Injectable({ providedIn: 'root' })
-export class ConsultationsApiService {
+export class DoctorConsultationsApiService {
   private readonly http = inject(HttpClient);
 
   list(status: ConsultationStatus, cursor?: string): Observable<ConsultationPageDto> {

@@ -5,7 +5,7 @@ import type { CreateSummaryDto, SummaryDto, SummaryPageDto } from '@cloudvault/c
 
 /** AI health summaries of one patient, generated and read by a consulting doctor. */
 @Injectable({ providedIn: 'root' })
-export class SummariesApiService {
+export class DoctorSummariesApiService {
   private readonly http = inject(HttpClient);
 
   list(patientId: string, cursor?: string): Observable<SummaryPageDto> {

@@ -1,16 +1,16 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { PrescriptionPageDto } from '@cloudvault/contracts';
+import type { NotePageDto } from '@cloudvault/contracts';
 import type { Observable } from 'rxjs';
 
-/** Prescriptions the patient's doctors issued. */
+/** Notes the patient's doctors shared with them. */
 @Injectable({ providedIn: 'root' })
-export class PrescriptionsApiService {
+export class PatientNotesApiService {
   private readonly http = inject(HttpClient);
 
-  list(cursor?: string, limit = 25): Observable<PrescriptionPageDto> {
+  list(cursor?: string, limit = 25): Observable<NotePageDto> {
     let params = new HttpParams().set('limit', String(limit));
     if (cursor) params = params.set('cursor', cursor);
-    return this.http.get<PrescriptionPageDto>('/api/prescriptions', { params });
+    return this.http.get<NotePageDto>('/api/notes', { params });
   }
 }

@@ -5,7 +5,7 @@ import type { CreateNoteDto, NoteDto, NotePageDto, UpdateNoteDto } from '@cloudv
 
 /** A consulting doctor's notes on one patient (private ones are only ever returned to their author). */
 @Injectable({ providedIn: 'root' })
-export class NotesApiService {
+export class DoctorNotesApiService {
   private readonly http = inject(HttpClient);
 
   list(patientId: string, cursor?: string): Observable<NotePageDto> {

@@ -10,7 +10,7 @@ import type { Observable } from 'rxjs';
 
 /** The patient's care relationships: request, list, cancel, end. */
 @Injectable({ providedIn: 'root' })
-export class ConsultationsApiService {
+export class PatientConsultationsApiService {
   private readonly http = inject(HttpClient);
 
   list(status?: ConsultationStatus, cursor?: string, limit = 100): Observable<ConsultationPageDto> {
