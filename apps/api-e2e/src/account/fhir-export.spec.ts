@@ -92,7 +92,7 @@ describe('FHIR R4 export', () => {
       const attachment = doc?.content[0].attachment;
       expect(attachment).toMatchObject({
         title: f.name,
-        contentType: 'text/plain',
+        contentType: f.name.endsWith('.csv') ? 'text/csv' : 'text/plain',
         size: f.bytes.length,
         url: `https://vault.example.test/api/files/${f.id}/content`,
         extension: [{ valueString: createHash('sha256').update(f.bytes).digest('hex') }],
