@@ -10,6 +10,7 @@ import { DatabaseModule } from './infra/database/database.module';
 import { HealthModule } from './infra/health/health.module';
 import { LimitsModule } from './infra/limits/limits.module';
 import { LoggingModule } from './infra/logging/logging.module';
+import { MailModule } from './infra/mail/mail.module';
 import { RequestContextMiddleware } from './infra/request-context/request-context.middleware';
 import { SpaModule } from './infra/spa/spa.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -27,6 +28,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { NotificationsGatewayModule } from './modules/notifications/notifications-gateway.module';
 import { MessagesModule } from './modules/messages/messages.module';
+import { ExportModule } from './modules/export/export.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
 const FEATURE_MODULES = [
@@ -46,6 +48,7 @@ const FEATURE_MODULES = [
   AppointmentsModule,
   NotificationsGatewayModule,
   MessagesModule,
+  ExportModule,
 ];
 
 @Module({})
@@ -60,6 +63,7 @@ export class AppModule implements NestModule {
         DatabaseModule,
         AuditModule,
         CryptoModule,
+        MailModule,
         LimitsModule,
         ...FEATURE_MODULES,
         SpaModule,

@@ -21,6 +21,8 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/login',
   'POST /api/auth/mfa',
   'POST /api/auth/refresh',
+  'POST /api/auth/password/forgot',
+  'POST /api/auth/password/reset',
   // Sign-out works with the refresh token alone (an expired access token must not stop it).
   'POST /api/auth/logout',
 ];
@@ -28,6 +30,7 @@ const PUBLIC_ROUTES = [
 const ANY_ROLE_ROUTES = [
   'GET /api/me',
   'PATCH /api/me',
+  'DELETE /api/me',
   'POST /api/me/password',
   'POST /api/me/mfa/setup',
   'POST /api/me/mfa/enable',

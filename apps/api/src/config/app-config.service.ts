@@ -134,8 +134,20 @@ export class AppConfigService {
   get redisUrl(): string | undefined {
     return this.get('REDIS_URL');
   }
+  /** Reset emails one address may ask for per hour (a client address: 4 times this). */
+  get passwordResetRequestsPerHour(): number {
+    return this.get('PASSWORD_RESET_REQUESTS_PER_HOUR');
+  }
   get logLevel(): string {
     return this.get('LOG_LEVEL');
+  }
+  /** SMTP when `smtpUrl` is set, else `.eml` files under DATA_DIR/outbox. */
+  get mail(): { smtpUrl?: string; from: string; outboxDir: string } {
+    return { smtpUrl: this.get('SMTP_URL'), from: this.get('MAIL_FROM'), outboxDir: resolve(this.dataDir, 'outbox') };
+  }
+  /** The SPA's address, for links in emails (no trailing slash). */
+  get publicUrl(): string {
+    return (this.get('PUBLIC_URL') ?? `http://localhost:${this.port}`).replace(/\/+$/, '');
   }
   get webDist(): string {
     return resolve(this.get('WEB_DIST'));

@@ -62,6 +62,8 @@ export * from './lib/notifications/list-notifications-query.dto';
 export * from './lib/notifications/notification-id-param.dto';
 export * from './lib/messages/message.dto';
 export * from './lib/messages/create-message.dto';
+export * from './lib/account/password-reset.dto';
+export * from './lib/account/delete-account.dto';
 export * from './lib/clinical/clinical-limits';
 export * from './lib/clinical/clinical-profile.dto';
 export * from './lib/appointments/appointment-limits';

@@ -6,6 +6,9 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfigService } from '../../config/app-config.service';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { UsersModule } from '../users/users.module';
+import { AccountDeletionController } from './account-deletion.controller';
+import { AccountDeletionService } from './account-deletion.service';
+import { AuthErasureParticipant } from './auth-erasure.participant';
 import { AuthThrottlerGuard } from './auth-throttler.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -22,6 +25,10 @@ import { PasswordChangeService } from './password-change.service';
 import { PasswordHasherService } from './password-hasher.service';
 import { PasswordPolicyService } from './password-policy.service';
 import { PasswordController } from './password.controller';
+import { PasswordResetController } from './password-reset.controller';
+import { PasswordResetLimiterService } from './password-reset-limiter.service';
+import { PasswordResetToken, PasswordResetTokenSchema } from './password-reset-token.schema';
+import { PasswordResetService } from './password-reset.service';
 import { RegistrationLimiterService } from './registration-limiter.service';
 import { SessionService } from './session.service';
 import { SessionsModule } from './sessions.module';
@@ -57,11 +64,14 @@ const AUTH_FLOOD_FACTOR = 100;
     MongooseModule.forFeature([
       { name: LoginFailure.name, schema: LoginFailureSchema },
       { name: UsedMfaChallenge.name, schema: UsedMfaChallengeSchema },
+      { name: PasswordResetToken.name, schema: PasswordResetTokenSchema },
     ]),
   ],
-  controllers: [AuthController, PasswordController, MfaController],
+  controllers: [AuthController, PasswordController, PasswordResetController, MfaController, AccountDeletionController],
   providers: [
     AccessTokenVerifier,
+    AccountDeletionService,
+    AuthErasureParticipant,
     AuthService,
     AuthFailuresInterceptor,
     IpFailureLimitGuard,
@@ -73,6 +83,8 @@ const AUTH_FLOOD_FACTOR = 100;
     PasswordChangeService,
     PasswordHasherService,
     PasswordPolicyService,
+    PasswordResetLimiterService,
+    PasswordResetService,
     RegistrationLimiterService,
     SessionService,
   ],

@@ -108,4 +108,9 @@ export class RefreshTokensService {
   private hash(token: string): string {
     return createHmac('sha256', this.config.jwtRefreshSecret).update(token).digest('hex');
   }
+
+  /** Removes every token of the user (account erasure, after its sessions were revoked). */
+  async deleteAllForUser(userId: string): Promise<void> {
+    await this.tokens.deleteMany({ userId: new Types.ObjectId(userId) });
+  }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConsultationsErasureParticipant } from './consultations-erasure.participant';
 import { MongooseModule } from '@nestjs/mongoose';
 import { MessageStoreModule } from '../messages/message-store.module';
 import { ClinicalModule } from '../clinical/clinical.module';
@@ -23,6 +24,7 @@ import { RecordAccessInterceptor } from './record-access.interceptor';
   ],
   controllers: [ConsultationsController],
   providers: [
+    ConsultationsErasureParticipant,
     ConsultationsService,
     ActivePatientsService,
     ConsultingPatientGuard,

@@ -28,6 +28,9 @@ const oid = (id: string) => new Types.ObjectId(id);
  * every doctor consulting them. Only the author edits or deletes. Callers on doctor routes have passed
  * ConsultingPatientGuard; this service still scopes every query by patient (and author where needed).
  */
+/** Rows fetched per round trip when streaming a whole record. */
+const EXPORT_BATCH_SIZE = 100;
+
 @Injectable()
 export class NotesService {
   constructor(
@@ -77,6 +80,19 @@ export class NotesService {
       ...lookupUser('authorId', 'author'),
     ]);
     return rows.map(toNoteDto);
+  }
+
+  /** Every note on the patient that `actor` may see, oldest first, streamed (the FHIR export audits its use). */
+  async *streamVisibleTo(actor: AuthUser, patientId: string): AsyncGenerator<NoteDto> {
+    if (actor.role === 'patient' && actor.id !== patientId) return;
+    const rows = this.notes
+      .aggregate<NoteView>([
+        { $match: this.visibleTo(actor, patientId) },
+        { $sort: { createdAt: 1, _id: 1 } },
+        ...lookupUser('authorId', 'author'),
+      ])
+      .cursor({ batchSize: EXPORT_BATCH_SIZE });
+    for await (const row of rows) yield toNoteDto(row as NoteView);
   }
 
   /** Author-only edit; the previous version is kept in `revisions`. Another doctor's shared note → 403, an unseen one → 404. */

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
+import { PrescriptionsErasureParticipant } from './prescriptions-erasure.participant';
 import { MongooseModule } from '@nestjs/mongoose';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { Prescription, PrescriptionSchema } from './prescription.schema';
@@ -7,9 +9,13 @@ import { PrescriptionsService } from './prescriptions.service';
 
 /** Prescriptions. The doctor routes live in the doctor module; GET /api/prescriptions (patient) lives here. */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Prescription.name, schema: PrescriptionSchema }]), NotificationsModule],
+  imports: [
+    UsersModule,
+    MongooseModule.forFeature([{ name: Prescription.name, schema: PrescriptionSchema }]),
+    NotificationsModule,
+  ],
   controllers: [PrescriptionsController],
-  providers: [PrescriptionsService],
+  providers: [PrescriptionsErasureParticipant, PrescriptionsService],
   exports: [PrescriptionsService],
 })
 export class PrescriptionsModule {}

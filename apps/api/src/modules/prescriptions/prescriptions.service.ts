@@ -78,6 +78,18 @@ export class PrescriptionsService {
     return rows.map(toPrescriptionDto);
   }
 
+  /** Every prescription of the patient, oldest first, streamed (the FHIR export audits its use). */
+  async *streamAll(patientId: string): AsyncGenerator<PrescriptionDto> {
+    const rows = this.prescriptions
+      .aggregate<PrescriptionView>([
+        { $match: { patientId: oid(patientId) } },
+        { $sort: { createdAt: 1, _id: 1 } },
+        ...lookupUser('doctorId', 'doctor'),
+      ])
+      .cursor({ batchSize: 100 });
+    for await (const row of rows) yield toPrescriptionDto(row as PrescriptionView);
+  }
+
   /** Issuer only: another doctor's prescription → 403, already cancelled → 409, not this patient's → 404. */
   async cancel(actor: AuthUser, patientId: string, id: string, dto: CancelPrescriptionDto): Promise<PrescriptionDto> {
     const mine = { _id: oid(id), patientId: oid(patientId), doctorId: oid(actor.id) };

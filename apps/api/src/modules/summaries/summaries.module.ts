@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SummariesErasureParticipant } from './summaries-erasure.participant';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AiModule } from '../../infra/ai/ai.module';
 import { FilesModule } from '../files/files.module';
@@ -30,7 +31,7 @@ import { Summary, SummarySchema } from './summary.schema';
     UsersModule,
   ],
   controllers: [SummariesController],
-  providers: [SummariesService, SummaryFactsBuilder, SummaryRateLimiterService],
+  providers: [SummariesErasureParticipant, SummariesService, SummaryFactsBuilder, SummaryRateLimiterService],
   exports: [SummariesService],
 })
 export class SummariesModule {}

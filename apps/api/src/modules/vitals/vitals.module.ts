@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { VitalsErasureParticipant } from './vitals-erasure.participant';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ConsultationsModule } from '../consultations/consultations.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -34,6 +35,7 @@ import { VitalsWorklistService } from './vitals-worklist.service';
   controllers: [VitalsController],
   providers: [
     VitalAlertsService,
+    VitalsErasureParticipant,
     VitalsService,
     VitalsSummaryService,
     VitalRollupsService,

@@ -5,6 +5,7 @@ import {
   type CreateVitalDto,
   DEFAULT_PAGE_LIMIT,
   type ListVitalsQueryDto,
+  type VitalCategoryDto,
   type VitalDto,
   type VitalPageDto,
   type VitalsSummaryDto,
@@ -29,6 +30,12 @@ const RESOURCE = 'vital';
  * id explicitly: patient routes pass the actor's own id, the doctor workspace passes a patient its guard
  * has checked for an active consultation.
  */
+/** A reading as exported: the wire shape and its guideline category (null for weight). */
+export interface CategorisedVital {
+  vital: VitalDto;
+  category: VitalCategoryDto | null;
+}
+
 @Injectable()
 export class VitalsService {
   constructor(
@@ -91,6 +98,19 @@ export class VitalsService {
       .lean<StoredVital[]>();
     await this.audit.record({ actor, action: 'vital.list', resourceType: RESOURCE, patientId });
     return toPage(rows, limit, toVitalDto, (r) => r.takenAt.toISOString());
+  }
+
+  /** Every reading of the patient with its guideline category, oldest first, streamed through a cursor. */
+  async *streamAll(patientId: string): AsyncGenerator<CategorisedVital> {
+    const rows = this.vitals
+      .find({ patientId: new Types.ObjectId(patientId) })
+      .sort({ takenAt: 1, _id: 1 })
+      .lean<StoredVital[]>()
+      .cursor({ batchSize: 500 });
+    for await (const row of rows) {
+      const v = row as StoredVital;
+      yield { vital: toVitalDto(v), category: classifyReading(v) };
+    }
   }
 
   async summary(actor: AuthUser, patientId: string, query: VitalsSummaryQueryDto): Promise<VitalsSummaryDto> {
