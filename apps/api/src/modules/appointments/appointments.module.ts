@@ -6,6 +6,7 @@ import { AppointmentQueries } from './appointment-queries.service';
 import { AppointmentReminders } from './appointment-reminders.service';
 import { Appointment, AppointmentSchema } from './appointment.schema';
 import { AppointmentsController } from './appointments.controller';
+import { AppointmentsErasureParticipant } from './appointments-erasure.participant';
 import { AppointmentsService } from './appointments.service';
 import { Availability, AvailabilitySchema } from './availability.schema';
 import { AvailabilityController } from './availability.controller';
@@ -25,7 +26,13 @@ import { AvailabilityService } from './availability.service';
     NotificationsModule,
   ],
   controllers: [AvailabilityController, AppointmentsController],
-  providers: [AvailabilityService, AppointmentsService, AppointmentQueries, AppointmentReminders],
+  providers: [
+    AvailabilityService,
+    AppointmentsService,
+    AppointmentQueries,
+    AppointmentReminders,
+    AppointmentsErasureParticipant,
+  ],
   exports: [AppointmentsService],
 })
 export class AppointmentsModule {}

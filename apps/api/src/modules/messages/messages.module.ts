@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConsultationsModule } from '../consultations/consultations.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { MessageStoreModule } from './message-store.module';
+import { MessagesErasureParticipant } from './messages-erasure.participant';
 import { MessagesController } from './messages.controller';
 import { MessagesService } from './messages.service';
 
@@ -9,7 +10,7 @@ import { MessagesService } from './messages.service';
 @Module({
   imports: [MessageStoreModule, ConsultationsModule, NotificationsModule],
   controllers: [MessagesController],
-  providers: [MessagesService],
+  providers: [MessagesService, MessagesErasureParticipant],
   exports: [MessagesService],
 })
 export class MessagesModule {}
