@@ -43,7 +43,7 @@ describe('auth: access tokens, refresh rotation, logout, profile, password chang
         role: 'doctor',
         specialty: 'Cardiology',
         mfaEnabled: false,
-        preferences: { aiFreeTextConsent: false }, // issue 13: the AI consent flag, off by default
+        preferences: { aiFreeTextConsent: false, units: 'metric' }, // the AI consent flag (off) and display units
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });

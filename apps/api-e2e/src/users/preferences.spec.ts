@@ -15,13 +15,18 @@ describe('GET/PATCH /api/me preferences: units, time zone, locale', () => {
   const patch = (body: object) => t.http.patch('/api/me').set('authorization', patient.auth).send(body);
 
   it('a new account has metric units and no chosen time zone or locale', async () => {
-    expect((await me()).body.preferences).toEqual({ units: 'metric' });
+    expect((await me()).body.preferences).toEqual({ aiFreeTextConsent: false, units: 'metric' });
   });
 
   it('a partial change keeps the other preferences and the profile', async () => {
     await patch({ preferences: { units: 'us', timeZone: 'America/Chicago' } }).expect(200);
     const res = await patch({ preferences: { locale: 'en-US' } }).expect(200);
-    expect(res.body.preferences).toEqual({ units: 'us', timeZone: 'America/Chicago', locale: 'en-US' });
+    expect(res.body.preferences).toEqual({
+      aiFreeTextConsent: false,
+      units: 'us',
+      timeZone: 'America/Chicago',
+      locale: 'en-US',
+    });
     expect((await me()).body).toMatchObject({
       name: patient.name,
       preferences: { units: 'us', timeZone: 'America/Chicago', locale: 'en-US' },

@@ -234,6 +234,17 @@ export class EnvironmentVariables {
 }
 
 /** Used by ConfigModule: fails start-up with one clear message listing every invalid variable. */
+/** https, or plain http to this machine's loopback (a local gateway: the data does not leave the host). */
+function isHttpsOrLoopback(url: string): boolean {
+  if (url.startsWith('https://')) return true;
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'http:' && (hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.'));
+  } catch {
+    return false;
+  }
+}
+
 export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables {
   const env = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
@@ -246,7 +257,7 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
     if (!env.FILE_ENCRYPTION_KEY)
       problems.push('FILE_ENCRYPTION_KEY is required in production (a key kept next to the data protects nothing)');
     if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
-    if (env.MISTRAL_SERVER_URL && !env.MISTRAL_SERVER_URL.startsWith('https://'))
+    if (env.MISTRAL_SERVER_URL && !isHttpsOrLoopback(env.MISTRAL_SERVER_URL))
       problems.push('MISTRAL_SERVER_URL must be an https URL in production (patient data travels over it)');
   }
   if (env.SESSION_IDLE_TIMEOUT_MINUTES * 60 < env.JWT_ACCESS_TTL_SECONDS)
