@@ -9,15 +9,15 @@ import { openNav, type Person, registerThroughUi } from './support/ui';
 describe('notifications and messaging', () => {
   const doctor: Person = {
     role: 'doctor',
-    name: 'Dr Virginia Apgar',
-    email: 'virginia.apgar@example.org',
+    name: 'Dr Helen Taussig',
+    email: 'helen.taussig@example.org',
     password: 'newborn-score-1952',
     specialty: 'Anaesthesiology',
   };
   const patient: Person = {
     role: 'patient',
-    name: 'Ignaz Semmelweis',
-    email: 'ignaz.semmelweis@example.org',
+    name: 'Mary Mallon',
+    email: 'mary.mallon@example.org',
     password: 'wash-your-hands-1847',
   };
 

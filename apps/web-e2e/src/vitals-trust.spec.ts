@@ -71,8 +71,13 @@ describe('vitals a clinician can trust', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    patient = await seedUser('patient', 'Grace Hopper', 'grace.hopper@example.org', 'cobol-compiler-1959');
-    doctor = await seedUser('doctor', 'Dr Virginia Apgar', 'virginia.apgar@example.org', 'newborn-score-1952');
+    patient = await seedUser('patient', 'Ada Lovelace', 'ada.lovelace.vitals@example.org', 'cobol-compiler-1959');
+    doctor = await seedUser(
+      'doctor',
+      'Dr Elizabeth Blackwell',
+      'elizabeth.blackwell@example.org',
+      'newborn-score-1952',
+    );
     await apiPatch(patient, '/api/me', { preferences: { units: 'us' } });
     await seedConsultation(patient, doctor);
     const readings: object[] = [];

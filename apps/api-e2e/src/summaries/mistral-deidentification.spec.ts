@@ -88,7 +88,7 @@ describe('summaries: what the Mistral provider receives', () => {
 
   it('by default sends no exact dates, no note text, no instructions and no file names, and audits what it sent', async () => {
     const me = await t.http.get('/api/me').set('authorization', patient.auth).expect(200);
-    expect(me.body.preferences).toEqual({ aiFreeTextConsent: false });
+    expect(me.body.preferences).toEqual({ aiFreeTextConsent: false, units: 'metric' });
     const { wire, summaryId } = await generate();
     expect(wire).not.toMatch(ISO_DATE);
     expect(wire).toContain('takenDaysAgo');
@@ -108,7 +108,7 @@ describe('summaries: what the Mistral provider receives', () => {
       .set('authorization', patient.auth)
       .send({ preferences: { aiFreeTextConsent: true } })
       .expect(200);
-    expect(patched.body.preferences).toEqual({ aiFreeTextConsent: true });
+    expect(patched.body.preferences).toEqual({ aiFreeTextConsent: true, units: 'metric' });
     const { wire, summaryId } = await generate();
     expect(wire).toContain(NOTE);
     expect(wire).toContain(FILE_NAME);

@@ -42,6 +42,11 @@ describe('GET/PATCH /api/me preferences: units, time zone, locale', () => {
   ])('rejects %p with 400 naming the field, and changes nothing', async (body, field) => {
     const res = await patch(body).expect(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
-    expect((await me()).body.preferences).toEqual({ units: 'us', timeZone: 'America/Chicago', locale: 'en-US' });
+    expect((await me()).body.preferences).toEqual({
+      aiFreeTextConsent: false,
+      units: 'us',
+      timeZone: 'America/Chicago',
+      locale: 'en-US',
+    });
   });
 });
