@@ -50,7 +50,7 @@ describe('notifications and messaging', () => {
   it('rings the bell live for a new request and announces it politely', async () => {
     await bell(doctorPage, 0).waitFor();
     await openNav(patientPage, 'Doctors');
-    await patientPage.getByRole('searchbox', { name: 'Search doctors' }).fill('Apgar');
+    await patientPage.getByRole('searchbox', { name: 'Search doctors' }).fill('Taussig');
     await patientPage.getByRole('button', { name: 'Search', exact: true }).click();
     await patientPage.getByRole('button', { name: `Request consultation with ${doctor.name}` }).click();
     await patientPage.getByLabel('Message').fill('Follow-up after the fever.');
