@@ -160,10 +160,10 @@ describe('patient and doctor journey', () => {
     await bp.getByText('Hypertension stage 2', { exact: true }).first().waitFor();
     await bp.getByRole('img', { name: /Systolic.*chart in mmHg/ }).waitFor();
     const readings = doctorPage.getByRole('region', { name: 'Readings' });
-    await readings.getByRole('cell', { name: '142/91 mmHg' }).waitFor();
+    await readings.getByRole('cell', { name: '142/91 mmHg', exact: true }).waitFor();
     await readings.getByLabel('Type').selectOption('heart_rate');
-    await readings.getByRole('cell', { name: '142/91 mmHg' }).waitFor({ state: 'detached' });
-    await readings.getByRole('cell', { name: '76 bpm' }).waitFor();
+    await readings.getByRole('cell', { name: '142/91 mmHg', exact: true }).waitFor({ state: 'detached' });
+    await readings.getByRole('cell', { name: '76 bpm', exact: true }).waitFor();
     await checkMainPage(doctorPage, 'doctor-patient-vitals');
   });
 
