@@ -123,8 +123,7 @@ describe('password reset by email (real SMTP on loopback)', () => {
       }
     }
     const [k, u] = [median(known), median(unknown)];
-    // 20 % of a few milliseconds is below the scheduler's jitter on a shared machine: 2 ms is the floor of "alike"
-    expect({ known: k, unknown: u, within20Percent: Math.abs(u - k) <= Math.max(0.2 * k, 2) }).toEqual({
+    expect({ known: k, unknown: u, within20Percent: Math.abs(u - k) / k <= 0.2 }).toEqual({
       known: k,
       unknown: u,
       within20Percent: true,
