@@ -106,10 +106,13 @@ describe('SPA fixes of issue 15', () => {
     await patientPage.setViewportSize(PHONE);
     const menu = patientPage.getByRole('button', { name: 'Menu' });
     await menu.click();
-    await patientPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Files' }).focus();
+    // the links show once the menu has opened (rendering is asynchronous); a hidden link cannot take focus
+    const files = patientPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Files' });
+    await files.waitFor({ state: 'visible' });
+    await files.focus();
     await patientPage.keyboard.press('Escape');
-    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
-    await expect(patientPage.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Menu');
+    await patientPage.getByRole('button', { name: 'Menu', expanded: false }).waitFor();
+    await patientPage.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Menu');
     await patientPage.setViewportSize({ width: 1280, height: 800 });
   });
 

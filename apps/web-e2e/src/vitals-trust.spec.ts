@@ -72,12 +72,7 @@ describe('vitals a clinician can trust', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     patient = await seedUser('patient', 'Ada Lovelace', 'ada.lovelace.vitals@example.org', 'cobol-compiler-1959');
-    doctor = await seedUser(
-      'doctor',
-      'Dr Elizabeth Blackwell',
-      'elizabeth.blackwell@example.org',
-      'newborn-score-1952',
-    );
+    doctor = await seedUser('doctor', 'Dr Mary Putnam Jacobi', 'mary.jacobi@example.org', 'question-of-rest-1877');
     await apiPatch(patient, '/api/me', { preferences: { units: 'us' } });
     await seedConsultation(patient, doctor);
     const readings: object[] = [];
