@@ -1,6 +1,7 @@
 // Formats the benchmark's figures as Markdown tables (printed, and written into docs/PERFORMANCE.md
 // between the bench markers, leaving the hand-written analysis around them untouched).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { targetRows } from './targets.mjs';
 
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
@@ -44,6 +45,10 @@ export function renderResults(r) {
       ]),
     ),
   );
+  out.push('');
+  out.push('### Targets of issue 20 (embedded database on LMDB, in its own process)');
+  out.push('');
+  out.push(table(['figure', 'old engine', 'this run', 'target', 'met'], targetRows(r)));
   out.push('');
   out.push("### How latency grows with a patient's data (one request at a time; goal: within 2×)");
   out.push('');

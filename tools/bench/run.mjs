@@ -4,15 +4,20 @@
 // node:http ceiling, and writes the tables into docs/PERFORMANCE.md.
 //   node tools/bench/run.mjs [--quick] [--duration 8] [--connections 10] [--samples 3] [--upload-mb 100] [--profile] [--no-doc]
 //   --serve-only: seed, start the server, print its URL and tokens, and keep it up for manual probing (Ctrl-C).
-//   --quick: 100 patients, 10 doctors, 150,000 vitals (enough for the 1,000 vs 100,000 comparison), 2,000 files.
-import { spawn, spawnSync } from 'node:child_process';
+//   --quick: 100 patients, 10 doctors, 150,000 vitals (enough for the 1,000 vs 100,000 comparison), 2,000 files,
+//            a 300,000-row large collection and a 10 s load mix.
+//   --large-rows N: rows of the large-collection row (default 10,000,000; 0 skips it); --load-duration S (default 30).
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import argon2 from 'argon2';
 import { MongoClient } from 'mongodb';
-import { freePort, mainJs, root, startBuiltServer } from '../load/built-server.cjs';
+import { mainJs, root, startBuiltServer } from '../load/built-server.cjs';
+import { startDatabase } from './database.mjs';
+import { concurrent, loadMix, memoryOf } from './capacity.mjs';
+import { measureLargeCollection } from './large-collection.mjs';
 import { bigPdf, download, measure, plainFileIo, startRawServer, uploadMultipart, withPeakRss } from './measure.mjs';
 import { summariseProfiles } from './profile-summary.mjs';
 import { renderResults, writeIntoDoc } from './report.mjs';
@@ -29,12 +34,16 @@ const { values: a } = parseArgs({
     profile: { type: 'boolean', default: false },
     'no-doc': { type: 'boolean', default: false },
     'serve-only': { type: 'boolean', default: false },
+    'large-rows': { type: 'string' },
+    'load-duration': { type: 'string' },
   },
 });
 const sizes = a.quick
   ? { patients: 100, doctors: 10, vitals: 150_000, files: 2_000, auditHeavy: 20_000, auditLight: 200 }
   : { patients: 1_000, doctors: 50, vitals: 1_000_000, files: 20_000, auditHeavy: 20_000, auditLight: 200 };
 const duration = Number(a.duration);
+const largeRows = Number(a['large-rows'] ?? (a.quick ? 300_000 : 10_000_000));
+const loadDuration = Number(a['load-duration'] ?? (a.quick ? 10 : 30));
 const connections = Number(a.connections);
 const samples = Number(a.samples);
 const log = (m) => console.log(m);
@@ -70,38 +79,6 @@ function ensureBuilt() {
     },
   );
   if (r.status !== 0) process.exit(r.status ?? 1);
-}
-
-/** The embedded database alone, as its CLI runs it, on the data directory the API will use. */
-async function startDatabase(dbPath) {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      '@swc-node/register',
-      'libs/embedded-mongo/src/cli.ts',
-      '--port',
-      String(port),
-      '--dbpath',
-      dbPath,
-      '--host',
-      '127.0.0.1',
-    ],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'));
-  await new Promise((resolve, reject) => {
-    child.stdout.once('data', resolve);
-    child.once('exit', (code) => reject(new Error(`embedded database exited with ${code}`)));
-  });
-  return {
-    uri: `mongodb://127.0.0.1:${port}/cloudvault`,
-    stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))),
-  };
 }
 
 async function signIn(baseUrl, email) {
@@ -171,6 +148,7 @@ async function main() {
     const startAt = performance.now();
     const server = await startBuiltServer({ dataDir, env, timeoutMs: 600_000, ...profiling });
     const startupSeconds = (performance.now() - startAt) / 1000;
+    const memoryAtStart = memoryOf(server.pid);
     log(`[bench] the API was healthy on the seeded data after ${startupSeconds.toFixed(1)} s`);
     const base = server.baseUrl;
     const [heavy, light, doctor, writer] = await Promise.all(
@@ -274,6 +252,12 @@ async function main() {
       connections: Math.max(2, cpus().length),
     });
     endpoints.push(signInRun);
+    await drain();
+    const summaries = await concurrent(`${base}/api/vitals/summary?from=${yearAgo}&to=${nowIso}`, auth(heavy), 10);
+    log(
+      `[bench] 10 concurrent one-year summaries: ${summaries.completed} completed, p99 ${summaries.p99.toFixed(0)} ms`,
+    );
+    const memoryLoaded = memoryOf(server.pid);
 
     let transfer;
     const uploadBytes = Number(a['upload-mb']) * 1e6;
@@ -303,6 +287,8 @@ async function main() {
       );
     }
     await server.stop();
+    const load = loadDuration > 0 ? await loadMix({ duration: loadDuration, connections: 50 }) : undefined;
+    const large = largeRows > 0 ? await measureLargeCollection({ rows: largeRows, log }) : undefined;
 
     const results = {
       finishedAt: new Date().toISOString(),
@@ -313,6 +299,11 @@ async function main() {
       cpus: cpus().length,
       seedSeconds,
       startupSeconds,
+      memoryAtStart,
+      memoryLoaded,
+      summaries,
+      load,
+      large,
       totalSeconds: (performance.now() - started) / 1000,
       endpoints,
       scaling,

@@ -28,7 +28,7 @@ async function main() {
   const connections = Number(args.connections);
   const server = args.url
     ? { baseUrl: args.url, stop: async () => 0, output: () => '' }
-    : await startBuiltServer({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '100000' } });
+    : await startBuiltServer({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '100000', REGISTRATION_LIMIT_PER_HOUR: '100000' } });
   try {
     const seed = await seedOverHttp(server.baseUrl, {
       patients: Number(args.patients),

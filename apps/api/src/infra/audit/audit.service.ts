@@ -4,6 +4,7 @@ import { type Model, Types } from 'mongoose';
 import type { AuthUser } from '../../common/http/auth-user';
 import { requestContext } from '../request-context/request-context';
 import { AuditEvent, type AuditOutcome } from './audit-event.schema';
+import { InsertBatcher } from './insert-batcher';
 
 export interface AuditInput {
   /** Who acted; absent for anonymous attempts (e.g. a failed sign-in for an unknown email). */
@@ -21,14 +22,19 @@ export interface AuditInput {
 /**
  * The audit trail. Callers await `record`, so a request that reads patient data does not answer
  * before its audit event is stored; IP, user agent and request id come from the request context.
+ * Events recorded while an insert is in flight are stored together by the next one (group commit).
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectModel(AuditEvent.name) private readonly events: Model<AuditEvent>) {}
+  private readonly batcher: InsertBatcher<Partial<AuditEvent>>;
 
-  async record(input: AuditInput): Promise<void> {
+  constructor(@InjectModel(AuditEvent.name) events: Model<AuditEvent>) {
+    this.batcher = new InsertBatcher((docs) => events.insertMany(docs, { ordered: true }));
+  }
+
+  record(input: AuditInput): Promise<void> {
     const ctx = requestContext.getStore() ?? {};
-    await this.events.create({
+    return this.batcher.write({
       actorId: input.actor ? new Types.ObjectId(input.actor.id) : undefined,
       actorRole: input.actor?.role,
       action: input.action,

@@ -15,6 +15,7 @@ import { AuthService } from './auth.service';
 import { AuthFailuresInterceptor } from './auth-failures.interceptor';
 import { IpFailureLimitGuard } from './ip-failure-limit.guard';
 import { IpFailureLimiterService } from './ip-failure-limiter.service';
+import { jwtKey } from './jwt-key';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginFailure, LoginFailureSchema } from './login-failure.schema';
 import { UsedMfaChallenge, UsedMfaChallengeSchema } from './used-mfa-challenge.schema';
@@ -48,11 +49,14 @@ const AUTH_FLOOD_FACTOR = 100;
     PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfigService],
-      useFactory: (config: AppConfigService) => ({
-        secret: config.jwtSecret,
-        signOptions: { algorithm: JWT_ALGORITHM },
-        verifyOptions: { algorithms: [JWT_ALGORITHM] },
-      }),
+      useFactory: (config: AppConfigService) => {
+        const key = jwtKey(config.jwtSecret);
+        return {
+          secretOrKeyProvider: () => key,
+          signOptions: { algorithm: JWT_ALGORITHM },
+          verifyOptions: { algorithms: [JWT_ALGORITHM] },
+        };
+      },
     }),
     ThrottlerModule.forRootAsync({
       inject: [AppConfigService],

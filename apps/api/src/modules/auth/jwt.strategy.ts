@@ -5,6 +5,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { ROLE_VALUES } from '@cloudvault/contracts';
 import type { AuthUser } from '../../common/http/auth-user';
 import { AppConfigService } from '../../config/app-config.service';
+import { jwtKey } from './jwt-key';
 import { SessionRevocationService } from './session-revocation.service';
 import { ACCESS_AUDIENCE, type AccessTokenClaims, JWT_ALGORITHM, JWT_ISSUER } from './token-claims';
 
@@ -20,7 +21,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // a KeyObject (jsonwebtoken takes one; passport-jwt's types say string | Buffer): see jwt-key.ts
+      secretOrKey: jwtKey(config.jwtSecret) as unknown as Buffer,
       algorithms: [JWT_ALGORITHM],
       issuer: JWT_ISSUER,
       audience: ACCESS_AUDIENCE,
