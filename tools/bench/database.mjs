@@ -3,9 +3,10 @@
 import { spawn } from 'node:child_process';
 import { freePort, root } from '../load/built-server.cjs';
 
-/** Starts the CLI server on `dbPath`; resolves once it listens. `pid` is the server's process. */
+/** Starts the CLI server on `dbPath` (in memory without one); resolves once it listens. `pid` is its process. */
 export async function startDatabase(dbPath) {
   const port = await freePort();
+  const storage = dbPath ? ['--dbpath', dbPath] : ['--inMemory'];
   const child = spawn(
     process.execPath,
     [
@@ -14,8 +15,7 @@ export async function startDatabase(dbPath) {
       'libs/embedded-mongo/src/cli.ts',
       '--port',
       String(port),
-      '--dbpath',
-      dbPath,
+      ...storage,
       '--host',
       '127.0.0.1',
     ],

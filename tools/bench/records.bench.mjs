@@ -8,7 +8,6 @@
 // Runs the production build (`dist/apps/api/main.js`) on the embedded database started by its CLI, seeds
 // readings straight into the database. Build first: NX_DAEMON=false npx nx build api
 //   node tools/bench/records.bench.mjs [--upload-mb 100] [--small 1000] [--large 100000] [--runs 15]
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
@@ -16,7 +15,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MongoClient, ObjectId } from 'mongodb';
-import { freePort, root, startBuiltServer } from '../load/built-server.cjs';
+import { startBuiltServer } from '../load/built-server.cjs';
+import { startDatabase } from './database.mjs';
 
 const { values: a } = parseArgs({
   options: {
@@ -48,35 +48,6 @@ async function peakRssGrowth(pid, fn) {
   } finally {
     clearInterval(timer);
   }
-}
-
-async function startDatabase() {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      '@swc-node/register',
-      'libs/embedded-mongo/src/cli.ts',
-      '--port',
-      String(port),
-      '--inMemory',
-      '--host',
-      '127.0.0.1',
-    ],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  await new Promise((resolve, reject) => {
-    child.stdout.once('data', resolve);
-    child.once('exit', (code) => reject(new Error(`embedded database exited with ${code}`)));
-  });
-  return {
-    uri: `mongodb://127.0.0.1:${port}/cloudvault`,
-    stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))),
-  };
 }
 
 async function json(baseUrl, path, { method = 'GET', token, body } = {}) {
