@@ -84,6 +84,8 @@ const createIndexes: Handler = (cmd, ctx) => {
   const existed = !!ctx.engine.collection(ctx.db, name);
   const c = ctx.engine.ensureCollection(ctx.db, name);
   const before = c.indexes.size;
+  if (c.options.capped === true && specs.some((s) => s.expireAfterSeconds !== undefined))
+    fail(67, 'TTL indexes are not supported for capped collections.');
   if (
     specs.filter((s) => Object.values(s.key).includes('text')).length +
       [...c.indexes.values()].filter((i) => i.isText).length >
