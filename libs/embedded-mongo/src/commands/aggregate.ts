@@ -15,6 +15,7 @@ import { checkPipeline } from './pipeline-checks';
 import { checkStorable, withId } from './write';
 import { parseMerge, writeMerge, type MergeSpec } from './merge';
 import { notOnView, resolveView } from './views';
+import { checkGeoNearPlacement, geoNearDocs } from './geo-near';
 
 const isPlainSort = (sort: unknown): boolean =>
   isDocument(sort) && Object.keys(sort).length > 0 && Object.values(sort).every((d) => d === 1 || d === -1);
@@ -24,7 +25,6 @@ const UNSUPPORTED = new Set([
   '$indexStats',
   '$currentOp',
   '$listSessions',
-  '$geoNear',
   '$search',
   '$vectorSearch',
 ]);
@@ -45,6 +45,7 @@ export function runPipeline(
     if (UNSUPPORTED.has(op))
       fail(40324, `Unrecognized pipeline stage name: '${op}' (not supported by the embedded server)`);
   }
+  checkGeoNearPlacement(pipeline);
   let out: string | undefined;
   const last = pipeline[pipeline.length - 1];
   if (last && '$out' in last) {
@@ -93,7 +94,10 @@ export function runPipeline(
     const coll = ctx.engine.collection(ctx.db, name);
     checkHint(coll, cmd.hint);
     const first = pipeline[0];
-    if (
+    if (first && isDocument(first.$geoNear)) {
+      source = geoNearDocs(coll, first.$geoNear);
+      pipeline = pipeline.slice(1);
+    } else if (
       first &&
       isDocument(first.$match) &&
       !('$text' in first.$match) &&
