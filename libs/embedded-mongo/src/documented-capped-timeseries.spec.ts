@@ -2,7 +2,7 @@
  * Capped and time-series collections through the official driver, with the manual's examples
  * (core/capped-collections, core/timeseries/timeseries-procedures).
  */
-import { MongoServerError } from 'mongodb';
+import type { MongoServerError } from 'mongodb';
 import { startHarness, type Harness } from './testing/harness';
 
 let h: Harness;
@@ -58,6 +58,10 @@ describe('capped collections (core/capped-collections)', () => {
     expect((await log.updateOne({ i: 5 }, { $set: { grown: 'y'.repeat(50) } })).modifiedCount).toBe(1);
     expect(await log.countDocuments()).toBe(4);
     expect(await codeOf(log.find({}, { tailable: true }).toArray())).toBe(115);
+    // collMod cappedMax: the excess goes on the next insert (core/capped-collections/change-max-docs-capped-collection)
+    await h.db.command({ collMod: 'log', cappedMax: 2 });
+    await log.insertOne({ i: 9 });
+    expect((await log.find().toArray()).map((d) => d.i)).toEqual([8, 9]);
   });
 });
 
@@ -97,6 +101,7 @@ describe('time-series collections (core/timeseries)', () => {
       { _id: 5579, avg: 12 },
     ]);
     expect((await weather.deleteMany({ 'metadata.sensorId': 5579 })).deletedCount).toBe(1);
+    expect(await codeOf(h.db.command({ collMod: 'weather', timeseries: { granularity: 'seconds' } }))).toBe(72);
   });
 
   it('requires the timeField as a date on insert and validates the options', async () => {
@@ -110,6 +115,9 @@ describe('time-series collections (core/timeseries)', () => {
     expect(await codeOf(h.db.command({ create: 'x1', timeseries: { metaField: 'm' } }))).toBe(40414);
     expect(await codeOf(h.db.command({ create: 'x2', timeseries: { timeField: 't', metaField: 't' } }))).toBe(72);
     expect(await codeOf(h.db.command({ create: 'x3', timeseries: { timeField: 't', granularity: 'days' } }))).toBe(2);
+    await h.db.command({ collMod: 'ticks', timeseries: { granularity: 'minutes' } });
+    const [after] = await h.db.listCollections({ name: 'ticks' }).toArray();
+    expect(after.options.timeseries).toMatchObject({ granularity: 'minutes', bucketMaxSpanSeconds: 86400 });
     const custom = await h.db.createCollection('custom', {
       timeseries: { timeField: 't', bucketMaxSpanSeconds: 300, bucketRoundingSeconds: 300 },
     });

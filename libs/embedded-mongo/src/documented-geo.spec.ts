@@ -112,6 +112,26 @@ describe('2dsphere: $near, $nearSphere and $geoNear (the places examples)', () =
           .toArray(),
       ),
     ).toBe(2);
+    const bigPolygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
+      crs: { type: 'name', properties: { name: 'urn:x-mongodb:crs:strictwinding:EPSG:4326' } },
+    };
+    expect(
+      await codeOf(
+        h
+          .coll('places')
+          .find({ location: { $geoWithin: { $geometry: bigPolygon } } })
+          .toArray(),
+      ),
+    ).toBe(115);
   });
 });
 

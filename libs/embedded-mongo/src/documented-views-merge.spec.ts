@@ -2,7 +2,7 @@
  * Views and $merge through the official driver, with the manual's examples and documented results
  * (core/views/create-view, reference/operator/aggregation/merge).
  */
-import { MongoServerError } from 'mongodb';
+import type { MongoServerError } from 'mongodb';
 import { startHarness, type Harness } from './testing/harness';
 
 let h: Harness;
@@ -104,6 +104,9 @@ describe('views (core/views)', () => {
     expect(await codeOf(h.db.createCollection('bad', { viewOn: 'students', pipeline: [{ $out: 'x' }] }))).toBe(157);
     expect(await codeOf(h.db.createCollection('firstYears', { viewOn: 'students' }))).toBe(48);
     await h.db.createCollection('tmpView', { viewOn: 'students' });
+    await h.db.command({ collMod: 'tmpView', viewOn: 'students', pipeline: [{ $match: { year: 6 } }] });
+    expect((await h.coll('tmpView').find().toArray()).map((d) => d.name)).toEqual(['harley']);
+    expect(await codeOf(h.coll('tmpView').find().explain())).toBe(115);
     expect(await h.coll('tmpView').drop()).toBe(true);
     expect((await h.db.listCollections({ name: 'tmpView' }).toArray()).length).toBe(0);
   });

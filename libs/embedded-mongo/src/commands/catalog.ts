@@ -4,7 +4,7 @@ import { isDocument } from '../bson/paths';
 import { fail } from '../engine/errors';
 import type { Doc } from '../engine/index-store';
 import { compileFilter } from '../engine/match';
-import { checkKindOptions, describeCollection } from './collection-options';
+import { applyKindMod, checkKindOptions, describeCollection } from './collection-options';
 import { targetCollection, type Handler } from './context';
 import { checkViewDefinition } from './views';
 
@@ -94,6 +94,7 @@ const collMod: Handler = (cmd, ctx) => {
   const options = { ...c.options };
   if (isDocument(cmd.validator)) compileFilter(cmd.validator);
   for (const k of ['validator', 'validationLevel', 'validationAction']) if (cmd[k] !== undefined) options[k] = cmd[k];
+  applyKindMod(cmd, options);
   c.options = options;
   ctx.engine.catalogChanged();
   return reply;

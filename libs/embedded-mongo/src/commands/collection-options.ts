@@ -65,6 +65,40 @@ export function checkKindOptions(cmd: Doc, options: Doc): void {
   }
 }
 
+const GRANULARITY_ORDER = ['seconds', 'minutes', 'hours'];
+
+/**
+ * collMod of a capped collection's `cappedSize`/`cappedMax` (the excess goes on the next insert) and of a
+ * time-series collection's `granularity` (only coarser, reference/command/collMod).
+ */
+export function applyKindMod(cmd: Doc, options: Doc): void {
+  if (cmd.cappedSize !== undefined || cmd.cappedMax !== undefined) {
+    if (options.capped !== true) fail(72, 'option only supported on capped collections');
+    if (cmd.cappedSize !== undefined) {
+      const size = Number(cmd.cappedSize);
+      if (!Number.isFinite(size) || size <= 0 || size > 2 ** 50) fail(72, "'cappedSize' must be between 1 and 1 PB");
+      options.size = size;
+    }
+    if (cmd.cappedMax !== undefined) {
+      if (Number(cmd.cappedMax) > 0) options.max = Number(cmd.cappedMax);
+      else delete options.max;
+    }
+  }
+  if (cmd.timeseries !== undefined) {
+    const ts = options.timeseries as Doc | undefined;
+    if (!ts) return fail(72, 'option only supported on a time-series collection: timeseries');
+    const next = isDocument(cmd.timeseries) ? String(cmd.timeseries.granularity ?? ts.granularity) : '';
+    const from = GRANULARITY_ORDER.indexOf(String(ts.granularity));
+    const to = GRANULARITY_ORDER.indexOf(next);
+    if (to < 0 || from < 0 || to < from)
+      fail(
+        72,
+        `Invalid transition for timeseries.granularity. Can only transition from '${String(ts.granularity)}' to a coarser granularity`,
+      );
+    options.timeseries = { ...ts, granularity: next, bucketMaxSpanSeconds: GRANULARITY_SPAN[next] };
+  }
+}
+
 /** One listCollections entry. */
 export function describeCollection(name: string, options: Doc): Doc {
   if (typeof options.viewOn === 'string')

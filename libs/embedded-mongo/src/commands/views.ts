@@ -108,9 +108,36 @@ const WRITES = new Set([
   'validate',
 ]);
 
+/** collMod of a view replaces its `viewOn`/`pipeline` (reference/command/collMod#views). */
+const collModView: Handler = (cmd, ctx) => {
+  const c = ctx.engine.collection(ctx.db, targetCollection(cmd));
+  if (!c) return fail(26, `ns does not exist: ${ctx.db}.${String(cmd.collMod)}`);
+  const others = Object.keys(cmd).filter(
+    (k) => !['collMod', 'viewOn', 'pipeline', 'writeConcern', 'lsid', '$db', 'comment'].includes(k),
+  );
+  if (others.length) fail(166, `option ${others[0]} is not supported on a view: ${c.ns}`);
+  c.options = checkViewDefinition({
+    viewOn: cmd.viewOn ?? c.options.viewOn,
+    pipeline: cmd.pipeline ?? c.options.pipeline,
+  });
+  ctx.engine.catalogChanged();
+  return { ok: 1 };
+};
+
 /** Wraps the command table: reads of a view run through its pipeline, writes to a view fail with 166. */
 export function withViews(handlers: Record<string, Handler>): Record<string, Handler> {
   const out = { ...handlers };
+  out.collMod = (cmd, ctx) =>
+    typeof cmd.collMod === 'string' && resolveView(ctx, cmd.collMod)
+      ? collModView(cmd, ctx)
+      : handlers.collMod(cmd, ctx);
+  out.explain = (cmd, ctx) => {
+    const inner = isDocument(cmd.explain) ? cmd.explain : {};
+    const target = inner[Object.keys(inner)[0]];
+    if (typeof target === 'string' && resolveView(ctx, target))
+      fail(115, 'explain of a query on a view is not supported by the embedded server');
+    return handlers.explain(cmd, ctx);
+  };
   for (const name of Object.keys(READS)) {
     const base = handlers[name];
     out[name] = (cmd, ctx) => {

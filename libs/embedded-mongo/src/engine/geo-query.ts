@@ -35,6 +35,8 @@ export interface NearQuery {
 }
 
 function queryGeometry(v: unknown, what: string): Geometry {
+  if (isDocument(v) && v.crs !== undefined)
+    fail(115, `${what}: a custom crs (big polygons) is not supported by the embedded server`);
   const e = geoJsonError(v);
   if (e) fail(2, `${what}: invalid GeoJSON: ${e}`);
   return v as Geometry;

@@ -155,6 +155,9 @@ export function sphericalDistance(p: Position, g: Geometry): number {
     case 'MultiPolygon':
       if (booleanPointInPolygon(p, g)) return 0;
       break;
+    case 'LineString':
+    case 'MultiLineString':
+      break;
   }
   const lines = pointSegments(g);
   return Math.min(
