@@ -22,7 +22,8 @@ async function codeOf(p: Promise<unknown>): Promise<number | undefined> {
 
 describe('capped collections (core/capped-collections)', () => {
   it('keeps at most max documents in insertion order, removing the oldest first', async () => {
-    const log = await h.db.createCollection('log', { capped: true, size: 5242880, max: 5 });
+    await h.db.createCollection('log', { capped: true, size: 5242880, max: 5 });
+    const log = h.coll('log');
     expect(await log.isCapped()).toBe(true);
     for (let i = 1; i <= 4; i++) await log.insertOne({ _id: 10 - i, i });
     await log.insertMany([5, 6, 7, 8].map((i) => ({ _id: 100 - i, i })));
@@ -108,7 +109,7 @@ describe('time-series collections (core/timeseries)', () => {
     const c = await h.db.createCollection('ticks', { timeseries: { timeField: 'at' } });
     expect(await codeOf(c.insertOne({ v: 1 }))).toBe(2);
     expect(await codeOf(c.insertOne({ at: '2021-05-18', v: 1 }))).toBe(2);
-    const [info] = await h.db.listCollections({ name: 'ticks' }).toArray();
+    const [info] = await h.db.listCollections({ name: 'ticks' }, { nameOnly: false }).toArray();
     expect(info.options).toEqual({
       timeseries: { timeField: 'at', granularity: 'seconds', bucketMaxSpanSeconds: 3600 },
     });
@@ -116,8 +117,8 @@ describe('time-series collections (core/timeseries)', () => {
     expect(await codeOf(h.db.command({ create: 'x2', timeseries: { timeField: 't', metaField: 't' } }))).toBe(72);
     expect(await codeOf(h.db.command({ create: 'x3', timeseries: { timeField: 't', granularity: 'days' } }))).toBe(2);
     await h.db.command({ collMod: 'ticks', timeseries: { granularity: 'minutes' } });
-    const [after] = await h.db.listCollections({ name: 'ticks' }).toArray();
-    expect(after.options.timeseries).toMatchObject({ granularity: 'minutes', bucketMaxSpanSeconds: 86400 });
+    const [after] = await h.db.listCollections({ name: 'ticks' }, { nameOnly: false }).toArray();
+    expect(after.options?.timeseries).toMatchObject({ granularity: 'minutes', bucketMaxSpanSeconds: 86400 });
     const custom = await h.db.createCollection('custom', {
       timeseries: { timeField: 't', bucketMaxSpanSeconds: 300, bucketRoundingSeconds: 300 },
     });
