@@ -38,6 +38,12 @@ describe('capped collections (core/capped-collections)', () => {
     for (let i = 0; i < 10; i++) await c.insertOne({ i, pad });
     const left = (await c.find().toArray()).map((d) => d.i);
     expect(left).toEqual([7, 8, 9]); // each document is 1,046 BSON bytes: three fit in 4096
+    // a delete frees its bytes: the next insert fits beside 7 and 8, the one after pushes 7 out
+    await c.deleteOne({ i: 9 });
+    await c.insertOne({ i: 10, pad });
+    expect((await c.find().toArray()).map((d) => d.i)).toEqual([7, 8, 10]);
+    await c.insertOne({ i: 11, pad });
+    expect((await c.find().toArray()).map((d) => d.i)).toEqual([8, 10, 11]);
   });
 
   it('lists capped options; size is required (72); TTL indexes (67) and $out (17152) are refused; deletes and updates work as in 7.0', async () => {

@@ -21,23 +21,36 @@ export function checkKindRules(c: Collection, doc: Doc): void {
     fail(2, `'${ts.timeField}' must be present and contain a valid BSON UTC datetime value`);
 }
 
-/** Removes the oldest documents of a capped collection until it is within `max` documents and `size` bytes. */
-export function enforceCap(c: Collection, remove: (doc: Doc) => void): void {
+/**
+ * BSON bytes held by each capped collection, kept up to date by the inserts that trim it and forgotten on
+ * any other change (recounted by one scan on the next insert). A catalog reload after a failed transaction
+ * makes new Collection objects, so a count never outlives the state it describes.
+ */
+const cappedBytes = new WeakMap<Collection, number>();
+
+export function forgetCappedBytes(c: Collection): void {
+  cappedBytes.delete(c);
+}
+
+/**
+ * After `inserted` was stored: removes the oldest documents of a capped collection until it holds at most
+ * `max` documents and `size` bytes (the newest document always stays).
+ */
+export function enforceCap(c: Collection, inserted: Doc, remove: (doc: Doc) => void): void {
   if (c.options.capped !== true) return;
   const max = Number(c.options.max ?? 0);
   const size = effectiveCappedSize(Number(c.options.size ?? 0));
+  const known = cappedBytes.get(c);
+  let bytes = known === undefined ? 0 : known + bsonSize(inserted);
+  if (known === undefined) for (const doc of c.all()) bytes += bsonSize(doc);
   let count = c.count();
-  let bytes = 0;
-  const docs: Array<{ doc: Doc; bytes: number }> = [];
-  for (const doc of c.all()) {
-    const b = bsonSize(doc);
-    docs.push({ doc, bytes: b });
-    bytes += b;
-  }
-  for (const { doc, bytes: b } of docs) {
+  const victims: Doc[] = []; // chosen first, removed after the range read
+  for (const doc of (max > 0 && count > max) || bytes > size ? c.all() : []) {
     if (!((max > 0 && count > max) || bytes > size) || count <= 1) break;
-    remove(doc);
+    bytes -= bsonSize(doc);
+    victims.push(doc);
     count--;
-    bytes -= b;
   }
+  for (const doc of victims) remove(doc);
+  cappedBytes.set(c, bytes);
 }

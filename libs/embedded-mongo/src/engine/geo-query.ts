@@ -119,8 +119,10 @@ export function parseNear(path: string, cond: Doc, coll: Collection | undefined)
     geoJson = true;
     max = distanceOption(spec.$maxDistance, '$maxDistance') ?? max;
     min = distanceOption(spec.$minDistance, '$minDistance') ?? min;
-  } else if (isDocument(spec) && spec.type === 'Point') {
-    point = queryGeometry(spec, op).type === 'Point' ? (spec.coordinates as Position) : [];
+  } else if (isDocument(spec) && spec.type !== undefined) {
+    const g = queryGeometry(spec, op);
+    if (g.type !== 'Point') fail(2, `${op} requires a GeoJSON point: ${JSON.stringify(spec)}`);
+    point = (g as { coordinates: Position }).coordinates;
     geoJson = true;
   } else point = pairOf(spec, op);
   const kinds = new Set(
