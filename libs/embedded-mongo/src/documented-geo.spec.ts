@@ -397,6 +397,17 @@ describe('the geo index answers by cells, not by scanning the collection (explai
     expect(ex.queryPlanner.winningPlan.inputStage).toMatchObject({ stage: 'IXSCAN', indexName: 'at_2dsphere' });
     expect(ex.executionStats.totalDocsExamined).toBeLessThan(total / 20);
     expect(await c.find(near).toArray()).toEqual([expect.objectContaining({ at: point(0, 0) })]);
+    // without $maxDistance a limited $near reads growing circles of cells, not the whole index
+    const nearest = c.find({ at: { $near: { $geometry: point(0.1, 0.1) } } }).limit(2);
+    const ex3 = await nearest.explain('executionStats');
+    expect(ex3.executionStats.totalDocsExamined).toBeLessThan(total / 10);
+    const two = await c
+      .find({ at: { $near: { $geometry: point(0.1, 0.1) } } })
+      .limit(2)
+      .toArray();
+    expect(two).toHaveLength(2);
+    expect(two[0].at).toEqual(point(0, 0));
+    expect([point(10, 0), point(0, 10)]).toContainEqual(two[1].at);
     const within = { at: { $geoWithin: { $centerSphere: [[20, 20], 0.2] } } };
     const ex2 = await c.find(within).explain('executionStats');
     expect(ex2.queryPlanner.winningPlan.inputStage.indexName).toBe('at_2dsphere');

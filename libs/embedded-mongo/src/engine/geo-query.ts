@@ -8,7 +8,9 @@ import type { Geometry, Position } from 'geojson';
 import { isDocument, pathValues } from '../bson/paths';
 import type { Collection } from './collection';
 import { fail } from './errors';
+import { capRegion, sphereBounds } from './geo-cells';
 import type { Doc } from './index-store';
+import type { Plan } from './planner';
 import {
   EARTH_RADIUS_M,
   geoJsonError,
@@ -153,6 +155,31 @@ export function takeNear(filter: Doc, coll: Collection | undefined): { near: Nea
     rest[k] = v;
   }
   return { near, rest };
+}
+
+/**
+ * The reads of a `$near` query: one, or — for a limited query without `$maxDistance` over a 2dsphere index —
+ * circles of growing radius (×8 from about 64 m), each read from its covering cells, until one holds `wanted`
+ * documents (every document within a circle is found by that circle's read, so they are the nearest) or
+ * covers the sphere.
+ */
+export function* nearRounds(
+  near: NearQuery | null,
+  plan: Plan,
+  wanted: number,
+): Generator<{ plan: Plan; near: NearQuery | null; last: boolean }> {
+  const geo = plan.index?.geo;
+  if (!near || !wanted || near.max !== undefined || near.planar || geo?.kind !== '2dsphere' || geo.position !== 0) {
+    yield { plan, near, last: true };
+    return;
+  }
+  const unit = near.geoJson ? EARTH_RADIUS_M : 1;
+  for (let r = 1e-5; ; r *= 8) {
+    const last = r >= Math.PI;
+    const bounds = last ? [] : sphereBounds(capRegion(near.point, r));
+    yield { plan: { ...plan, bounds }, near: last ? near : { ...near, max: r * unit }, last };
+    if (last) return;
+  }
 }
 
 /** The distance of a document from the near point (the closest of its geometries), or null without one. */

@@ -208,6 +208,17 @@ describe('geo index consistency (randomised, seeded): 2dsphere and 2d reads equa
     expect(nonEmpty).toBeGreaterThan(filters.length / 3); // the filters do select documents
   });
 
+  it('a limited $near without $maxDistance (growing circles of cells) returns the nearest documents', () => {
+    for (let i = 0; i < 20; i++) {
+      const f = { g: { $near: { $geometry: { type: 'Point', coordinates: [coord(170), coord(80)] } } } };
+      const { near } = takeNear(f, scratch.c);
+      const all = docs.map((d) => (near ? nearDistance(near, d) : null)).filter((x): x is number => x !== null);
+      const expected = all.sort((a, b) => a - b).slice(0, 5);
+      const r = readDocs(scratch.c, { filter: f, limit: 5 });
+      expect(r.docs.map((d) => r.distances?.get(d))).toEqual(expected);
+    }
+  });
+
   it('validate finds every geo index entry consistent after updates and removals', async () => {
     await scratch.engine.write(() => {
       for (const d of readDocs(scratch.c, { filter: { _id: { $lt: 60 } } }).docs) {

@@ -9,7 +9,7 @@ import { fail } from './errors';
 import type { Doc } from './index-store';
 import { compileFilter } from './match';
 import { lazy } from './mingo';
-import { nearDistance, takeNear } from './geo-query';
+import { nearDistance, nearRounds, takeNear, type NearQuery } from './geo-query';
 import type { Plan } from './planner';
 import { parseTextQuery, textScore } from './text';
 
@@ -60,24 +60,33 @@ export function readDocs(coll: Collection | undefined, spec: ReadSpec): ReadResu
     : coll.plan(filter, sortSpec);
   if (sort && !sortSpec) plan.sorted = false;
   const stopAt = plan.sorted && limit > 0 && !near ? skip + limit : Infinity;
-  const out: Doc[] = [];
   const scores = scorer ? new Map<Doc, number>() : null;
   let examined = 0;
-  for (const d of coll.candidates(plan, filter)) {
-    examined++;
-    if (!match(d)) continue;
-    if (near && distances) {
-      const dist = nearDistance(near, d);
-      if (dist === null) continue;
-      distances.set(d, dist);
+  const scan = (p: Plan, q: NearQuery | null): Doc[] => {
+    const found: Doc[] = [];
+    for (const d of coll.candidates(p, filter)) {
+      examined++;
+      if (!match(d)) continue;
+      if (q && distances) {
+        const dist = nearDistance(q, d);
+        if (dist === null) continue;
+        distances.set(d, dist);
+      }
+      if (scorer) {
+        const s = scorer(d);
+        if (s <= 0) continue;
+        scores?.set(d, s);
+      }
+      found.push(d);
+      if (found.length >= stopAt) break;
     }
-    if (scorer) {
-      const s = scorer(d);
-      if (s <= 0) continue;
-      scores?.set(d, s);
-    }
-    out.push(d);
-    if (out.length >= stopAt) break;
+    return found;
+  };
+  let out: Doc[] = [];
+  // $near with a limit and no $maxDistance: growing circles until they hold enough documents
+  for (const round of nearRounds(near, plan, sort || !limit ? 0 : skip + limit)) {
+    out = scan(round.plan, round.near);
+    if (round.last || out.length >= skip + limit) break;
   }
   if (natural < 0) out.reverse(); // reverse insertion order
   if (sort && !plan.sorted) out.sort(comparator(sort, scores));
