@@ -13,22 +13,26 @@ import { rewritePipeline } from './lookup-rewrite';
 import { checkHint } from './hint';
 import { checkPipeline } from './pipeline-checks';
 import { checkStorable, withId } from './write';
+import { parseMerge, writeMerge, type MergeSpec } from './merge';
+import { notOnView, resolveView } from './views';
+import { checkGeoNearPlacement, geoNearDocs } from './geo-near';
 
 const isPlainSort = (sort: unknown): boolean =>
   isDocument(sort) && Object.keys(sort).length > 0 && Object.values(sort).every((d) => d === 1 || d === -1);
 
 const UNSUPPORTED = new Set([
-  '$merge',
   '$changeStream',
   '$indexStats',
   '$currentOp',
   '$listSessions',
-  '$geoNear',
   '$search',
   '$vectorSearch',
 ]);
 
-export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: string; out?: string } {
+export function runPipeline(
+  cmd: Doc,
+  ctx: CommandContext,
+): { docs: Doc[]; ns: string; out?: string; merge?: MergeSpec } {
   if (!Array.isArray(cmd.pipeline)) fail(14, "'pipeline' option must be specified as an array");
   checkPipeline(cmd.pipeline as unknown[]);
   let pipeline = rewritePipeline(cmd.pipeline as Doc[]);
@@ -41,11 +45,19 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
     if (UNSUPPORTED.has(op))
       fail(40324, `Unrecognized pipeline stage name: '${op}' (not supported by the embedded server)`);
   }
+  checkGeoNearPlacement(pipeline);
   let out: string | undefined;
   const last = pipeline[pipeline.length - 1];
   if (last && '$out' in last) {
     const target = last.$out;
     out = typeof target === 'string' ? target : isDocument(target) ? String(target.coll) : fail(2, 'invalid $out');
+    pipeline = pipeline.slice(0, -1);
+  }
+  let merge: MergeSpec | undefined;
+  if (pipeline.slice(0, -1).some((st) => '$merge' in st))
+    fail(40601, '$merge can only be the final stage in the pipeline');
+  if (last && '$merge' in last) {
+    merge = parseMerge(last.$merge, ctx.db);
     pipeline = pipeline.slice(0, -1);
   }
   const first0 = pipeline[0];
@@ -67,7 +79,7 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
         avgObjSize: 0,
         storageSize: 0,
         freeStorageSize: 0,
-        capped: false,
+        capped: c.options.capped === true,
         nindexes: c.indexes.size,
         totalIndexSize: 0,
         totalSize: 0,
@@ -82,7 +94,10 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
     const coll = ctx.engine.collection(ctx.db, name);
     checkHint(coll, cmd.hint);
     const first = pipeline[0];
-    if (
+    if (first && isDocument(first.$geoNear)) {
+      source = geoNearDocs(coll, first.$geoNear);
+      pipeline = pipeline.slice(1);
+    } else if (
       first &&
       isDocument(first.$match) &&
       !('$text' in first.$match) &&
@@ -107,7 +122,11 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
   }
   // mingo's stages may modify their input documents in place ($unwind, $set/$unset on embedded paths):
   // the pipeline works on copies, never on the stored documents
-  const resolver = (coll: string): Doc[] => [...(ctx.engine.collection(ctx.db, coll)?.all() ?? [])];
+  const resolver = (coll: string): Doc[] => {
+    const view = resolveView(ctx, coll);
+    if (view) return runPipeline({ aggregate: view.source, pipeline: view.pipeline }, ctx).docs;
+    return [...(ctx.engine.collection(ctx.db, coll)?.all() ?? [])];
+  };
   let docs: Doc[];
   try {
     docs = pipeline.length
@@ -120,7 +139,7 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
     throw toFailure(e);
   }
   if (textScores) docs = stripScore(docs);
-  return { docs, ns: dbLevel ? `${ctx.db}.$cmd.aggregate` : `${ctx.db}.${name}`, out };
+  return { docs, ns: dbLevel ? `${ctx.db}.$cmd.aggregate` : `${ctx.db}.${name}`, out, merge };
 }
 
 let outSeq = 0;
@@ -132,6 +151,9 @@ let outSeq = 0;
  */
 function writeOut(ctx: CommandContext, out: string, docs: Doc[]): void {
   const existing = ctx.engine.collection(ctx.db, out);
+  if (existing?.options.capped === true)
+    fail(17152, `namespace '${existing.ns}' is capped so it can't be used for $out`);
+  notOnView(ctx, out, '$out');
   const temp = ctx.engine.createCollection(ctx.db, `tmp.agg_out.${++outSeq}`, existing ? { ...existing.options } : {});
   try {
     for (const spec of existing?.indexSpecs() ?? [])
@@ -157,9 +179,10 @@ const aggregate: Handler = (cmd, ctx) => {
     };
   if (!isDocument(cmd.cursor))
     fail(9, "The 'cursor' option is required, except for aggregate with the explain argument");
-  const { docs, ns, out } = runPipeline(cmd, ctx);
-  if (out !== undefined) {
-    writeOut(ctx, out, docs);
+  const { docs, ns, out, merge } = runPipeline(cmd, ctx);
+  if (out !== undefined || merge) {
+    if (merge) writeMerge(ctx, merge, docs);
+    else writeOut(ctx, out as string, docs);
     return ctx.cursors.open(ns, [], (d) => d, 0);
   }
   const cursor = cmd.cursor as Doc;

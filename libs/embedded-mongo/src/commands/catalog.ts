@@ -1,11 +1,12 @@
 /** Collection and database catalog commands. */
 import { compareValues } from '../bson/compare';
 import { isDocument } from '../bson/paths';
-import { ID_INDEX } from '../engine/collection';
 import { fail } from '../engine/errors';
 import type { Doc } from '../engine/index-store';
 import { compileFilter } from '../engine/match';
+import { applyKindMod, checkKindOptions, describeCollection } from './collection-options';
 import { targetCollection, type Handler } from './context';
+import { checkViewDefinition } from './views';
 
 const CREATE_OPTIONS = [
   'capped',
@@ -29,13 +30,7 @@ const listCollections: Handler = (cmd, ctx) => {
   const match = compileFilter(isDocument(cmd.filter) ? cmd.filter : {});
   const items = ctx.engine
     .collectionNames(ctx.db)
-    .map((name) => ({
-      name,
-      type: 'collection',
-      options: ctx.engine.collection(ctx.db, name)?.options ?? {},
-      info: { readOnly: false },
-      idIndex: { ...ID_INDEX },
-    }))
+    .map((name) => describeCollection(name, ctx.engine.collection(ctx.db, name)?.options ?? {}))
     .filter((c) => match(c))
     .map((c) => (cmd.nameOnly ? { name: c.name, type: c.type } : c));
   const batchSize =
@@ -45,9 +40,13 @@ const listCollections: Handler = (cmd, ctx) => {
 
 const create: Handler = (cmd, ctx) => {
   const name = targetCollection(cmd);
-  if (cmd.viewOn !== undefined) fail(115, 'views are not supported by the embedded server');
+  if (cmd.viewOn !== undefined) {
+    ctx.engine.createCollection(ctx.db, name, checkViewDefinition(cmd));
+    return { ok: 1 };
+  }
   const options: Doc = {};
   for (const k of CREATE_OPTIONS) if (cmd[k] !== undefined) options[k] = cmd[k];
+  checkKindOptions(cmd, options);
   if (isDocument(cmd.validator)) compileFilter(cmd.validator); // an invalid validator fails the create
   ctx.engine.createCollection(ctx.db, name, options);
   return { ok: 1 };
@@ -95,6 +94,7 @@ const collMod: Handler = (cmd, ctx) => {
   const options = { ...c.options };
   if (isDocument(cmd.validator)) compileFilter(cmd.validator);
   for (const k of ['validator', 'validationLevel', 'validationAction']) if (cmd[k] !== undefined) options[k] = cmd[k];
+  applyKindMod(cmd, options);
   c.options = options;
   ctx.engine.catalogChanged();
   return reply;

@@ -4,6 +4,7 @@ import { isDocument } from '../bson/paths';
 import { fail } from '../engine/errors';
 import type { Doc, IndexSpec } from '../engine/index-store';
 import { normaliseTextIndex } from '../engine/text';
+import { checkGeoIndex, geoIndexOptions } from './geo-index-spec';
 import { targetCollection, type Handler } from './context';
 
 const ALLOWED = new Set([
@@ -51,8 +52,7 @@ function toSpec(raw: unknown): IndexSpec {
         67,
         `Values in the index key pattern can only be positive or negative numbers or a string; found ${k}: ${JSON.stringify(v)}`,
       );
-    if (v === 'hashed' || v === '2dsphere' || v === '2d')
-      fail(67, `Index type '${String(v)}' is not supported by the embedded server`);
+    if (v === 'hashed') fail(67, "Index type 'hashed' is not supported by the embedded server");
     if (k === '$**' || k.endsWith('.$**')) fail(67, "Index type 'wildcard' is not supported by the embedded server");
   }
   if (typeof raw.name !== 'string' || !raw.name)
@@ -67,6 +67,7 @@ function toSpec(raw: unknown): IndexSpec {
     if (Object.keys(raw.key).length !== 1)
       fail(67, 'TTL indexes are single-field indexes, compound indexes do not support TTL');
   }
+  checkGeoIndex(raw.key);
   if (raw.partialFilterExpression !== undefined && !isDocument(raw.partialFilterExpression))
     fail(67, 'partialFilterExpression must be an object');
   const spec: IndexSpec = { v: 2, key: { ...raw.key }, name: raw.name };
@@ -74,6 +75,7 @@ function toSpec(raw: unknown): IndexSpec {
   for (const k of ['partialFilterExpression', 'weights', 'default_language', 'language_override', 'collation'])
     if (raw[k] !== undefined) spec[k] = raw[k];
   if (raw.expireAfterSeconds !== undefined) spec.expireAfterSeconds = Number(raw.expireAfterSeconds);
+  geoIndexOptions(raw, spec);
   return normaliseTextIndex(spec);
 }
 
@@ -84,6 +86,8 @@ const createIndexes: Handler = (cmd, ctx) => {
   const existed = !!ctx.engine.collection(ctx.db, name);
   const c = ctx.engine.ensureCollection(ctx.db, name);
   const before = c.indexes.size;
+  if (c.options.capped === true && specs.some((s) => s.expireAfterSeconds !== undefined))
+    fail(67, 'TTL indexes are not supported for capped collections.');
   if (
     specs.filter((s) => Object.values(s.key).includes('text')).length +
       [...c.indexes.values()].filter((i) => i.isText).length >

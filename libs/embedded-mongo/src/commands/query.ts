@@ -80,14 +80,18 @@ const distinct: Handler = (cmd, ctx) => {
   const key = cmd.key as string;
   const coll = ctx.engine.collection(ctx.db, name);
   const { docs } = readDocs(coll, { filter: optDoc(cmd.query, 'query') ?? {} });
+  return { values: distinctValues(docs, key), ok: 1 };
+};
+
+/** The distinct values of a path over documents (array elements counted one by one), in BSON order. */
+export function distinctValues(docs: Doc[], key: string): unknown[] {
   const values: unknown[] = [];
   for (const d of docs) {
     const pv = pathValues(d, key, false);
     for (const v of pv.values) for (const x of Array.isArray(v) ? v : [v]) values.push(x);
   }
   values.sort(compareValues);
-  const out = values.filter((v, i) => i === 0 || compareValues(values[i - 1], v) !== 0);
-  return { values: out, ok: 1 };
-};
+  return values.filter((v, i) => i === 0 || compareValues(values[i - 1], v) !== 0);
+}
 
 export const queryHandlers: Record<string, Handler> = { find, getMore, killCursors, count, distinct };

@@ -10,9 +10,10 @@ import { findAndModifyHandlers } from './find-and-modify';
 import { indexHandlers } from './indexes';
 import { queryHandlers } from './query';
 import { rejectUnsupportedOptions } from './unsupported';
+import { withViews } from './views';
 import { writeHandlers } from './write';
 
-const HANDLERS: Record<string, Handler> = {
+const HANDLERS: Record<string, Handler> = withViews({
   ...adminHandlers,
   ...catalogHandlers,
   ...indexHandlers,
@@ -21,7 +22,7 @@ const HANDLERS: Record<string, Handler> = {
   ...findAndModifyHandlers,
   ...aggregateHandlers,
   ...explainHandlers,
-};
+});
 
 export function commandName(cmd: Doc): string {
   return Object.keys(cmd)[0] ?? '';

@@ -18,8 +18,5 @@ export function rejectUnsupportedOptions(cmd: Doc): void {
     const list = cmd[field];
     if (Array.isArray(list)) for (const st of list) if (isDocument(st)) checkCollation(st.collation);
   }
-  if ('create' in cmd) {
-    if (cmd.capped === true) fail(115, 'capped collections are not supported by the embedded server');
-    if (cmd.timeseries !== undefined) fail(115, 'time series collections are not supported by the embedded server');
-  }
+  if (cmd.tailable === true) fail(115, 'tailable cursors are not supported by the embedded server');
 }

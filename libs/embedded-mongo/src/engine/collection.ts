@@ -11,6 +11,7 @@ import { prefixEnd } from '../storage/keystring';
 import type { Storage } from '../storage/lmdb-store';
 import { fail } from './errors';
 import { clearRange, type Doc, Index, type IndexSpec } from './index-store';
+import { geoPlan } from './geo-planner';
 import { choosePlan, type Plan } from './planner';
 
 export const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
@@ -249,7 +250,7 @@ export class Collection {
     if (filter._id !== undefined && Object.keys(filter).length === 1 && isExactId(filter._id)) {
       return { stage: 'IDHACK', sorted: true, reverse: false };
     }
-    const plan = choosePlan(this.indexes.values(), filter, sort);
+    const plan = geoPlan(this.indexes.values(), filter) ?? choosePlan(this.indexes.values(), filter, sort);
     if (plan.stage === 'COLLSCAN' && Array.isArray(filter.$or) && filter.$or.length > 0) {
       // every branch of the $or must be answerable from an index, else a scan is cheaper
       const branches = (filter.$or as Doc[]).map((b) => ({ plan: isDocument(b) ? this.plan(b) : plan, filter: b }));

@@ -7,6 +7,7 @@
 import { serialize, deserialize } from 'bson';
 import type { Storage } from '../storage/lmdb-store';
 import { Collection, ID_INDEX, type CollectionHost, type IndexMeta } from './collection';
+import { checkKindRules, enforceCap, forgetCappedBytes } from './capped-timeseries';
 import { fail } from './errors';
 import type { Doc, IndexSpec } from './index-store';
 
@@ -139,15 +140,20 @@ export class Engine implements CollectionHost {
   }
 
   insert(c: Collection, doc: Doc): void {
+    checkKindRules(c, doc);
     c.insert(doc);
+    enforceCap(c, doc, (old) => c.remove(old));
   }
 
   replace(c: Collection, oldDoc: Doc, next: Doc): void {
+    checkKindRules(c, next);
     c.replace(oldDoc, next);
+    forgetCappedBytes(c);
   }
 
   remove(c: Collection, doc: Doc): void {
     c.remove(doc);
+    forgetCappedBytes(c);
   }
 
   createIndex(c: Collection, spec: IndexSpec): boolean {

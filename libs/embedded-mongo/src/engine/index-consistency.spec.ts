@@ -9,6 +9,7 @@ import { sortValue } from '../bson/paths';
 import type { Collection } from './collection';
 import { scratchCollection, type Scratch } from '../testing/scratch-collection';
 import { compileFilter } from './match';
+import { nearDistance, takeNear } from './geo-query';
 import { readDocs } from './reader';
 
 function rng(seed: number) {
@@ -96,5 +97,138 @@ describe('index consistency (randomised, seeded)', () => {
         expect([JSON.stringify(f), dir, ...norm(got)]).toEqual([JSON.stringify(f), dir, ...norm(expected)]);
       }
     }
+  });
+});
+
+describe('geo index consistency (randomised, seeded): 2dsphere and 2d reads equal a full scan', () => {
+  const rand = rng(7);
+  const coord = (span: number) => Math.round((rand() * 2 - 1) * span * 100) / 100;
+  const geometry = (): unknown => {
+    const r = rand();
+    const [x, y] = [coord(170), coord(80)];
+    if (r < 0.5) return { type: 'Point', coordinates: [x, y] };
+    if (r < 0.65) return [x, y]; // a legacy pair in a 2dsphere index
+    if (r < 0.8)
+      return {
+        type: 'LineString',
+        coordinates: [
+          [x, y],
+          [x + rand() * 5, y + rand() * 5],
+        ],
+      };
+    const d = rand() * 8 + 0.5;
+    return {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, y],
+          [x + d, y],
+          [x + d, y + d],
+          [x, y + d],
+          [x, y],
+        ],
+      ],
+    };
+  };
+  const docs = Array.from({ length: 300 }, (_, i) => {
+    const d: Record<string, unknown> = { _id: i };
+    if (rand() > 0.1) d.g = geometry();
+    if (rand() > 0.1) d.p = [coord(170), coord(80)];
+    return d;
+  });
+  let scratch: Scratch;
+  beforeAll(async () => {
+    scratch = await scratchCollection('geo', (c) => {
+      c.createIndex({ name: 'g_2dsphere', key: { g: '2dsphere' } });
+      c.createIndex({ name: 'p_2d', key: { p: '2d' } });
+      docs.forEach((d) => c.insert({ ...d }));
+    });
+  });
+  afterAll(() => scratch.close());
+
+  const box = (x: number, y: number, d: number) => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, y],
+        [x + d, y],
+        [x + d, y + d],
+        [x, y + d],
+        [x, y],
+      ],
+    ],
+  });
+  const filters: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < 80; i++) {
+    const [x, y, d] = [coord(160), coord(70), rand() * 30 + 1];
+    const shape = i % 8;
+    if (shape === 0) filters.push({ g: { $geoWithin: { $geometry: box(x, y, d) } } });
+    else if (shape === 1) filters.push({ g: { $geoIntersects: { $geometry: box(x, y, d) } } });
+    else if (shape === 2) filters.push({ g: { $geoWithin: { $centerSphere: [[x, y], d / 60] } } });
+    else if (shape === 3)
+      filters.push({ g: { $near: { $geometry: { type: 'Point', coordinates: [x, y] }, $maxDistance: d * 50_000 } } });
+    else if (shape === 4)
+      filters.push({
+        p: {
+          $geoWithin: {
+            $box: [
+              [x, y],
+              [x + d, y + d],
+            ],
+          },
+        },
+      });
+    else if (shape === 5) filters.push({ p: { $geoWithin: { $center: [[x, y], d] } } });
+    else if (shape === 6) filters.push({ p: { $near: [x, y], $maxDistance: d } });
+    else
+      filters.push({
+        p: {
+          $geoWithin: {
+            $polygon: [
+              [x, y],
+              [x + d, y],
+              [x, y + d],
+            ],
+          },
+        },
+      });
+  }
+
+  it('every geo filter returns what a full scan returns, through the geo index', () => {
+    let nonEmpty = 0;
+    for (const f of filters) {
+      const { near, rest } = takeNear(f, scratch.c);
+      const match = compileFilter(rest);
+      const expected = docs.filter((d) => match(d) && (!near || nearDistance(near, d) !== null)).map((d) => d._id);
+      const r = readDocs(scratch.c, { filter: f });
+      expect(r.plan.index?.geo).toBeTruthy();
+      expect({ f, ids: r.docs.map((d) => d._id as number).sort((a, b) => a - b) }).toEqual({ f, ids: expected });
+      if (expected.length) nonEmpty++;
+    }
+    expect(nonEmpty).toBeGreaterThan(filters.length / 3); // the filters do select documents
+  });
+
+  it('a limited $near without $maxDistance (growing circles of cells) returns the nearest documents', () => {
+    for (let i = 0; i < 20; i++) {
+      const f = { g: { $near: { $geometry: { type: 'Point', coordinates: [coord(170), coord(80)] } } } };
+      const { near } = takeNear(f, scratch.c);
+      const all = docs.map((d) => (near ? nearDistance(near, d) : null)).filter((x): x is number => x !== null);
+      const expected = all.sort((a, b) => a - b).slice(0, 5);
+      const r = readDocs(scratch.c, { filter: f, limit: 5 });
+      expect(r.docs.map((d) => r.distances?.get(d))).toEqual(expected);
+    }
+  });
+
+  it('validate finds every geo index entry consistent after updates and removals', async () => {
+    await scratch.engine.write(() => {
+      for (const d of readDocs(scratch.c, { filter: { _id: { $lt: 60 } } }).docs) {
+        if ((d._id as number) % 3 === 0) scratch.engine.remove(scratch.c, d);
+        else scratch.engine.replace(scratch.c, d, { ...d, g: geometry(), p: [coord(170), coord(80)] });
+      }
+    });
+    const v = scratch.c.validate();
+    expect(v.errors).toEqual([]);
+    expect(v.nrecords).toBe(280);
+    expect(v.keysPerIndex.g_2dsphere).toBeGreaterThan(200);
   });
 });

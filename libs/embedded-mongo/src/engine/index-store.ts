@@ -12,6 +12,7 @@ import { compileFilter } from './match';
 import { fail } from './errors';
 import { formatKeyValue } from './format';
 import { readRid, ridBytes } from '../storage/documents';
+import { geoFieldOf, geoKeyValues, type GeoField } from './geo-index';
 
 export type Doc = Record<string, unknown>;
 
@@ -42,6 +43,8 @@ export class Index {
   readonly fields: Array<[string, 1 | -1]>;
   readonly isText: boolean;
   readonly isId: boolean;
+  /** the 2dsphere/2d field, whose keys are cells (geo-index.ts) */
+  readonly geo: GeoField | null;
   private readonly prefix: Buffer;
   private readonly partial: ((d: unknown) => boolean) | null;
 
@@ -56,6 +59,7 @@ export class Index {
   ) {
     this.isText = Object.values(spec.key).includes('text') || '_fts' in spec.key;
     this.isId = spec.name === '_id_';
+    this.geo = geoFieldOf(spec);
     this.fields = this.isText
       ? []
       : Object.entries(spec.key).map(([k, d]) => [k, Number(d) < 0 ? -1 : 1] as [string, 1 | -1]);
@@ -71,7 +75,7 @@ export class Index {
   keysOf(doc: Doc): Key[] {
     if (this.isText) return [];
     if (this.partial && !this.partial(doc)) return [];
-    if (this.fields.length === 1 && !this.fields[0][0].includes('.')) {
+    if (this.fields.length === 1 && !this.fields[0][0].includes('.') && !this.geo) {
       const v = doc[this.fields[0][0]];
       if (v === undefined) return this.spec.sparse ? [] : [[null]];
       if (!Array.isArray(v)) return [[v]];
@@ -80,6 +84,12 @@ export class Index {
     let anyPresent = false;
     for (const [path] of this.fields) {
       const pv = pathValues(doc, path, false);
+      if (this.geo?.path === path) {
+        const cells = geoKeyValues(this.geo, pv.values, doc);
+        if (!cells.length) return []; // geo indexes are sparse
+        perField.push(cells);
+        continue;
+      }
       const vals: unknown[] = [];
       for (const v of pv.values) {
         if (Array.isArray(v)) {
@@ -132,6 +142,7 @@ export class Index {
 
   /** Throws E11000 if storing `doc` (as record `rid`, or a new record) would duplicate a unique key. */
   checkUnique(doc: Doc, rid: number | null): void {
+    if (this.geo) this.keysOf(doc); // an invalid geometry fails the write before any index changes
     if (!this.spec.unique && !this.isId) return;
     for (const key of this.keysOf(doc)) {
       const k = this.encode(key);

@@ -7,6 +7,7 @@ import { arrayExpressions } from './array-expressions';
 import { conversionExpressions } from './conversions';
 import { dateExpressions } from './date-expressions';
 import { comparisonExpressions } from './expression-compare';
+import { geoQueryOperators } from './geo-query';
 import { queryOperators } from './match';
 import { orderedStages } from './pipeline-order';
 import { sortStage } from './reader';
@@ -19,7 +20,7 @@ export type OperatorKind = 'query' | 'pipeline' | 'expression' | 'accumulator';
 export function operatorList(): Record<OperatorKind, Record<string, AnyFn>> {
   return {
     // comparison/type operators that compare BSON values by value with MongoDB's type bracketing
-    query: queryOperators as Record<string, AnyFn>,
+    query: { ...queryOperators, ...geoQueryOperators } as Record<string, AnyFn>,
     // $sort in MongoDB's cross-type order; $project/$bucket/$bucketAuto keep mongod's field order; windows
     pipeline: { ...sortStage, ...orderedStages, ...windowStages },
     // $convert & co., BSON-aware $eq..$cmp, ISO weeks, $size/$in with mongod's errors

@@ -74,7 +74,14 @@ export function fieldConditions(filter: Record<string, unknown>): Map<string, un
 }
 
 function usable(ix: Index): boolean {
-  return !ix.isText && !ix.spec.sparse && !ix.spec.partialFilterExpression && !ix.spec.hidden && ix.fields.length > 0;
+  return (
+    !ix.isText &&
+    !ix.geo &&
+    !ix.spec.sparse &&
+    !ix.spec.partialFilterExpression &&
+    !ix.spec.hidden &&
+    ix.fields.length > 0
+  );
 }
 
 export function choosePlan(

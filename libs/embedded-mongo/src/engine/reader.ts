@@ -9,6 +9,7 @@ import { fail } from './errors';
 import type { Doc } from './index-store';
 import { compileFilter } from './match';
 import { lazy } from './mingo';
+import { nearDistance, nearRounds, takeNear, type NearQuery } from './geo-query';
 import type { Plan } from './planner';
 import { parseTextQuery, textScore } from './text';
 
@@ -24,6 +25,8 @@ export interface ReadResult {
   plan: Plan;
   scores: Map<Doc, number> | null;
   docsExamined: number;
+  /** $near/$nearSphere: each result's distance (results ordered by it unless sorted otherwise) */
+  distances?: Map<Doc, number>;
 }
 
 export function readDocs(coll: Collection | undefined, spec: ReadSpec): ReadResult {
@@ -48,31 +51,48 @@ export function readDocs(coll: Collection | undefined, spec: ReadSpec): ReadResu
     delete filter.$text;
     scorer = (d) => textScore(d, textIx.spec, q);
   }
-  const match = compileFilter(filter);
+  const { near, rest } = takeNear(filter, coll);
+  const match = compileFilter(rest);
+  const distances = near ? new Map<Doc, number>() : undefined;
   const sortSpec = sort && !Object.values(sort).some(isDocument) ? sort : undefined;
   const plan: Plan = natural
     ? { stage: 'COLLSCAN', sorted: natural > 0 && !sort, reverse: false }
     : coll.plan(filter, sortSpec);
   if (sort && !sortSpec) plan.sorted = false;
-  const stopAt = plan.sorted && limit > 0 ? skip + limit : Infinity;
-  const out: Doc[] = [];
+  const stopAt = plan.sorted && limit > 0 && !near ? skip + limit : Infinity;
   const scores = scorer ? new Map<Doc, number>() : null;
   let examined = 0;
-  for (const d of coll.candidates(plan, filter)) {
-    examined++;
-    if (!match(d)) continue;
-    if (scorer) {
-      const s = scorer(d);
-      if (s <= 0) continue;
-      scores?.set(d, s);
+  const scan = (p: Plan, q: NearQuery | null): Doc[] => {
+    const found: Doc[] = [];
+    for (const d of coll.candidates(p, filter)) {
+      examined++;
+      if (!match(d)) continue;
+      if (q && distances) {
+        const dist = nearDistance(q, d);
+        if (dist === null) continue;
+        distances.set(d, dist);
+      }
+      if (scorer) {
+        const s = scorer(d);
+        if (s <= 0) continue;
+        scores?.set(d, s);
+      }
+      found.push(d);
+      if (found.length >= stopAt) break;
     }
-    out.push(d);
-    if (out.length >= stopAt) break;
+    return found;
+  };
+  let out: Doc[] = [];
+  // $near with a limit and no $maxDistance: growing circles until they hold enough documents
+  for (const round of nearRounds(near, plan, sort || !limit ? 0 : skip + limit)) {
+    out = scan(round.plan, round.near);
+    if (round.last || out.length >= skip + limit) break;
   }
   if (natural < 0) out.reverse(); // reverse insertion order
   if (sort && !plan.sorted) out.sort(comparator(sort, scores));
+  else if (distances) out.sort((a, b) => (distances.get(a) as number) - (distances.get(b) as number));
   const docs = limit > 0 ? out.slice(skip, skip + limit) : skip ? out.slice(skip) : out;
-  return { docs, plan, scores, docsExamined: examined };
+  return { docs, plan, scores, docsExamined: examined, distances };
 }
 
 export function comparator(sort: Doc, scores: Map<Doc, number> | null): (a: Doc, b: Doc) => number {

@@ -2,7 +2,7 @@
  * Crash safety of the LMDB engine: concurrent writers, `kill -9` at a random moment, restart — 20 rounds
  * on one data directory. After each round every acknowledged write is present exactly once, no batch is
  * half-applied, the counter lies between acknowledged and attempted increments, and the full
- * index-vs-collection check (`validate`) finds every index consistent with the documents.
+ * index-vs-collection check (`validate`) finds every index (a 2dsphere index included) consistent with the documents.
  */
 import { MongoClient } from 'mongodb';
 import { exited, spawnServer, tmpDirs } from '../testing/spawn-cli';
@@ -17,6 +17,7 @@ interface Event {
   i: number;
   tags: string[];
   payload: string;
+  at: { type: 'Point'; coordinates: [number, number] };
 }
 
 describe('kill -9 crash rounds', () => {
@@ -60,6 +61,7 @@ describe('kill -9 crash rounds', () => {
         await events.createIndex({ batch: 1, i: 1 }, { unique: true });
         await events.createIndex({ tags: 1 });
         await events.createIndex({ batch: -1 });
+        await events.createIndex({ at: '2dsphere' }); // a geo index: its cell keys must survive crashes too
       }
       let stop = false;
       const writers = Array.from({ length: 4 }, async () => {
@@ -71,11 +73,15 @@ describe('kill -9 crash rounds', () => {
             i,
             tags: [`t${i % 3}`, `b${batch % 7}`],
             payload: `p-${batch}-${i}-${'x'.repeat(100)}`,
+            at: { type: 'Point' as const, coordinates: [((batch * 7) % 340) - 170, i * 8 - 40] as [number, number] },
           }));
           try {
             await events.insertMany(docs);
             docs.forEach((d) => acked.add(d._id));
-            await events.updateOne({ _id: batch * 10 + 9 }, { $set: { tags: ['updated', `b${batch}`] } });
+            await events.updateOne(
+              { _id: batch * 10 + 9 },
+              { $set: { tags: ['updated', `b${batch}`], at: { type: 'Point', coordinates: [0, batch % 80] } } },
+            );
             attemptedIncs++;
             await db
               .collection<{ _id: string; n: number }>('counter')

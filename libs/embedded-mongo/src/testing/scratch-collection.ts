@@ -5,6 +5,7 @@ import { LmdbStorage } from '../storage/lmdb-store';
 
 export interface Scratch {
   c: Collection;
+  engine: Engine;
   close(): Promise<void>;
 }
 
@@ -16,5 +17,5 @@ export async function scratchCollection(name: string, fill: (c: Collection) => v
     fill(created);
     return created;
   });
-  return { c, close: () => store.close() };
+  return { c, engine, close: () => store.close() };
 }
