@@ -7,6 +7,8 @@ import '../engine/window-fields';
 import '../engine/pipeline-order';
 import { newAggregator } from '../engine/mingo';
 import { readDocs } from '../engine/reader';
+import { resolveCollation, withCollation } from '../engine/collation';
+import { letVariables } from '../engine/let-variables';
 import type { CommandContext, Handler } from './context';
 import { stripScore, textPipeline } from './aggregate-text';
 import { rewritePipeline } from './lookup-rewrite';
@@ -78,21 +80,23 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
   }
   let source: Doc[] = [];
   let textScores = false;
+  const coll = dbLevel ? undefined : ctx.engine.collection(ctx.db, name);
+  const collation = resolveCollation(cmd.collation, coll);
+  const variables = letVariables(cmd.let);
   if (!dbLevel) {
-    const coll = ctx.engine.collection(ctx.db, name);
     checkHint(coll, cmd.hint);
     const first = pipeline[0];
     if (
       first &&
       isDocument(first.$match) &&
       !('$text' in first.$match) &&
-      !JSON.stringify(Object.keys(first.$match)).includes('$expr')
+      (variables || !JSON.stringify(Object.keys(first.$match)).includes('$expr'))
     ) {
       // a following $sort (and $limit) is answered by the same read, so an index can supply the order
       const sort = isPlainSort(pipeline[1]?.$sort) ? (pipeline[1].$sort as Doc) : undefined;
       const limit =
         sort && typeof pipeline[2]?.$limit === 'number' && pipeline[2].$limit > 0 ? pipeline[2].$limit : undefined;
-      source = readDocs(coll, { filter: first.$match, sort, limit }).docs;
+      source = readDocs(coll, { filter: first.$match, sort, limit, collation, variables }).docs;
       pipeline = pipeline.slice(1 + (sort ? 1 : 0) + (limit ? 1 : 0));
     } else if (first && isDocument(first.$match) && '$text' in first.$match) {
       const prepared = textPipeline(coll, first.$match, pipeline.slice(1));
@@ -111,10 +115,14 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
   let docs: Doc[];
   try {
     docs = pipeline.length
-      ? (newAggregator(pipeline, {
-          collectionResolver: resolver,
-          ...(isDocument(cmd.let) ? { variables: cmd.let } : {}),
-        }).run(source.map(cloneDoc)) as Doc[])
+      ? withCollation(
+          collation,
+          () =>
+            newAggregator(pipeline, {
+              collectionResolver: resolver,
+              ...(variables ? { variables } : {}),
+            }).run(source.map(cloneDoc)) as Doc[],
+        )
       : source;
   } catch (e) {
     throw toFailure(e);

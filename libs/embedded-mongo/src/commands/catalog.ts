@@ -4,6 +4,7 @@ import { isDocument } from '../bson/paths';
 import { ID_INDEX } from '../engine/collection';
 import { fail } from '../engine/errors';
 import type { Doc } from '../engine/index-store';
+import { normaliseCollation } from '../engine/collation';
 import { compileFilter } from '../engine/match';
 import { targetCollection, type Handler } from './context';
 
@@ -48,6 +49,11 @@ const create: Handler = (cmd, ctx) => {
   if (cmd.viewOn !== undefined) fail(115, 'views are not supported by the embedded server');
   const options: Doc = {};
   for (const k of CREATE_OPTIONS) if (cmd[k] !== undefined) options[k] = cmd[k];
+  if (cmd.collation !== undefined) {
+    const collation = normaliseCollation(cmd.collation);
+    if (collation) options.collation = collation;
+    else delete options.collation;
+  }
   if (isDocument(cmd.validator)) compileFilter(cmd.validator); // an invalid validator fails the create
   ctx.engine.createCollection(ctx.db, name, options);
   return { ok: 1 };

@@ -7,6 +7,8 @@ import { fail, toFailure } from '../engine/errors';
 import type { Doc } from '../engine/index-store';
 import { compileFilter } from '../engine/match';
 import { readDocs } from '../engine/reader';
+import { resolveCollation, withCollation } from '../engine/collation';
+import { letVariables } from '../engine/let-variables';
 import { applyUpdate, buildUpsert, validateUpdate } from '../engine/update';
 import { bsonSize, MAX_BSON_SIZE } from '../wire/protocol';
 import { targetCollection, type CommandContext, type Handler } from './context';
@@ -90,7 +92,7 @@ export interface UpdateOutcome {
 }
 
 /** One update statement (shared with findAndModify's semantics). */
-export function updateOne(ctx: CommandContext, name: string, st: Doc): UpdateOutcome {
+export function updateOne(ctx: CommandContext, name: string, st: Doc, vars?: Doc): UpdateOutcome {
   const q = isDocument(st.q) ? st.q : fail(14, "BSON field 'update.updates.q' is missing");
   const u = st.u as Doc | Doc[];
   validateUpdate(u, st.arrayFilters);
@@ -101,11 +103,12 @@ export function updateOne(ctx: CommandContext, name: string, st: Doc): UpdateOut
   const coll = ctx.engine.collection(ctx.db, name);
   checkHint(coll, st.hint);
   const sort = isDocument(st.sort) ? st.sort : undefined;
-  const { docs } = readDocs(coll, { filter: q, sort, limit: multi ? 0 : 1 });
+  const collation = resolveCollation(st.collation, coll);
+  const { docs } = readDocs(coll, { filter: q, sort, limit: multi ? 0 : 1, collation, variables: vars });
   let modified = 0;
   for (const doc of docs) {
     if (!coll) break;
-    const next = applyUpdate(doc, u, { arrayFilters, filter: q });
+    const next = withCollation(collation, () => applyUpdate(doc, u, { arrayFilters, filter: q, variables: vars }));
     if (compareValues(next, doc) === 0 && Object.keys(next).join() === Object.keys(doc).join()) continue;
     checkStorable(coll, next, doc);
     ctx.engine.replace(coll, doc, next);
@@ -113,7 +116,7 @@ export function updateOne(ctx: CommandContext, name: string, st: Doc): UpdateOut
   }
   if (docs.length === 0 && st.upsert === true) {
     const c = ctx.engine.ensureCollection(ctx.db, name);
-    const doc = buildUpsert(q, u, arrayFilters);
+    const doc = buildUpsert(q, u, arrayFilters, vars);
     checkStorable(c, doc);
     ctx.engine.insert(c, doc);
     return { matched: 0, modified: 0, upsertedId: doc._id };
@@ -127,9 +130,10 @@ const update: Handler = (cmd, ctx) => {
   let n = 0;
   let nModified = 0;
   const upserted: Doc[] = [];
+  const vars = letVariables(cmd.let);
   const writeErrors = runBatch(cmd, sts, (st, index) => {
     if (!isDocument(st)) fail(14, 'update statement must be an object');
-    const r = updateOne(ctx, name, st);
+    const r = updateOne(ctx, name, st, vars);
     if (r.upsertedId !== undefined) {
       upserted.push({ index, _id: r.upsertedId });
       n++;
@@ -145,6 +149,7 @@ const del: Handler = (cmd, ctx) => {
   const name = targetCollection(cmd);
   const sts = statements(cmd, 'deletes');
   let n = 0;
+  const variables = letVariables(cmd.let);
   const writeErrors = runBatch(cmd, sts, (st) => {
     if (!isDocument(st) || !isDocument(st.q)) fail(14, "BSON field 'delete.deletes.q' is missing");
     const limit = Number(st.limit ?? 0);
@@ -152,7 +157,8 @@ const del: Handler = (cmd, ctx) => {
     const coll = ctx.engine.collection(ctx.db, name);
     checkHint(coll, st.hint);
     if (!coll) return;
-    const { docs } = readDocs(coll, { filter: st.q as Doc, limit });
+    const collation = resolveCollation(st.collation, coll);
+    const { docs } = readDocs(coll, { filter: st.q as Doc, limit, collation, variables });
     for (const d of docs) ctx.engine.remove(coll, d);
     n += docs.length;
   });

@@ -116,7 +116,10 @@ function allMatch(path: string, values: unknown): Pred {
 export { mingoOptions } from './mingo';
 
 /** Compiles a filter (without `$text`, handled by the caller) into a predicate. */
-export function compileFilter(filter: Record<string, unknown> | undefined | null): Pred {
+export function compileFilter(
+  filter: Record<string, unknown> | undefined | null,
+  variables?: Record<string, unknown>,
+): Pred {
   if (filter && '$comment' in filter) {
     const { $comment: _comment, ...rest } = filter; // a query comment never affects matching
     filter = rest;
@@ -124,7 +127,7 @@ export function compileFilter(filter: Record<string, unknown> | undefined | null
   if (!filter || Object.keys(filter).length === 0) return () => true;
   checkFilter(filter);
   try {
-    const q = newQuery(filter);
+    const q = newQuery(filter, variables ? { variables } : undefined);
     return (doc) => {
       try {
         return q.test(doc as Record<string, unknown>);

@@ -4,6 +4,7 @@
  */
 import { compareSortKeys, sortKey } from '../bson/compare';
 import { isDocument, sortValue } from '../bson/paths';
+import { withCollation, type Collation } from './collation';
 import type { Collection } from './collection';
 import { fail } from './errors';
 import type { Doc } from './index-store';
@@ -17,6 +18,10 @@ export interface ReadSpec {
   sort?: Doc;
   skip?: number;
   limit?: number;
+  /** the command's collation, else the collection's default (null: binary) */
+  collation?: Collation | null;
+  /** the command's `let` variables, for `$expr` */
+  variables?: Doc;
 }
 
 export interface ReadResult {
@@ -27,6 +32,10 @@ export interface ReadResult {
 }
 
 export function readDocs(coll: Collection | undefined, spec: ReadSpec): ReadResult {
+  return withCollation(spec.collation, () => read(coll, spec));
+}
+
+function read(coll: Collection | undefined, spec: ReadSpec): ReadResult {
   const filter = { ...(spec.filter ?? {}) };
   let sort = spec.sort && Object.keys(spec.sort).length ? spec.sort : undefined;
   let natural = 0;
@@ -48,11 +57,11 @@ export function readDocs(coll: Collection | undefined, spec: ReadSpec): ReadResu
     delete filter.$text;
     scorer = (d) => textScore(d, textIx.spec, q);
   }
-  const match = compileFilter(filter);
+  const match = compileFilter(filter, spec.variables);
   const sortSpec = sort && !Object.values(sort).some(isDocument) ? sort : undefined;
   const plan: Plan = natural
     ? { stage: 'COLLSCAN', sorted: natural > 0 && !sort, reverse: false }
-    : coll.plan(filter, sortSpec);
+    : coll.plan(filter, sortSpec, spec.collation ?? null);
   if (sort && !sortSpec) plan.sorted = false;
   const stopAt = plan.sorted && limit > 0 ? skip + limit : Infinity;
   const out: Doc[] = [];
