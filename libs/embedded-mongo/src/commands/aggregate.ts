@@ -106,8 +106,11 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
     } else {
       source = coll ? [...coll.all()] : [];
     }
+  } else if (pipeline[0] && '$listLocalSessions' in pipeline[0]) {
+    source = ctx.server.sessions?.list(pipeline[0].$listLocalSessions) ?? [];
+    pipeline = pipeline.slice(1);
   } else if (!pipeline[0] || !('$documents' in pipeline[0])) {
-    fail(115, 'database-level aggregate supports only $documents');
+    fail(115, 'database-level aggregate supports only $documents and $listLocalSessions');
   }
   // mingo's stages may modify their input documents in place ($unwind, $set/$unset on embedded paths):
   // the pipeline works on copies, never on the stored documents

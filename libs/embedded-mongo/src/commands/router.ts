@@ -9,11 +9,15 @@ import { explainHandlers } from './explain';
 import { findAndModifyHandlers } from './find-and-modify';
 import { indexHandlers } from './indexes';
 import { queryHandlers } from './query';
+import { parameterHandlers } from './parameters';
+import { sessionHandlers } from './sessions';
 import { rejectUnsupportedOptions } from './unsupported';
 import { writeHandlers } from './write';
 
 const HANDLERS: Record<string, Handler> = {
   ...adminHandlers,
+  ...sessionHandlers,
+  ...parameterHandlers,
   ...catalogHandlers,
   ...indexHandlers,
   ...queryHandlers,

@@ -13,6 +13,7 @@ import { applyUpdate, buildUpsert, validateUpdate } from '../engine/update';
 import { bsonSize, MAX_BSON_SIZE } from '../wire/protocol';
 import { targetCollection, type CommandContext, type Handler } from './context';
 import { checkHint } from './hint';
+import { checkStatementFields } from './statement-fields';
 
 /**
  * Validates a document about to be stored (size, _id, collection validator). `previous` is the document an
@@ -26,6 +27,8 @@ export function checkStorable(c: Collection, doc: Doc, previous?: Doc): void {
   // operators and replacement documents cannot produce them (validateUpdate and mingo reject those)
   if (Array.isArray(doc._id)) fail(53, "The '_id' value cannot be of type array");
   if (doc._id instanceof RegExp) fail(53, "The '_id' value cannot be of type regex");
+  const dollar = dollarFieldIn(doc._id);
+  if (dollar) fail(2, `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`);
   const validator = c.options.validator;
   if (isDocument(validator) && Object.keys(validator).length && c.options.validationLevel !== 'off') {
     const matches = compileFilter(validator);
@@ -35,6 +38,17 @@ export function checkStorable(c: Collection, doc: Doc, previous?: Doc): void {
       fail(121, 'Document failed validation', { errInfo: { failingDocumentId: doc._id, details: { operatorName } } });
     }
   }
+}
+
+/** A `$`-prefixed field name inside an `_id` document (core/dot-dollar-considerations), if any. */
+function dollarFieldIn(id: unknown, depth = 0): string | undefined {
+  if (!isDocument(id) || depth > 100) return undefined;
+  for (const [k, v] of Object.entries(id)) {
+    if (k.startsWith('$')) return k;
+    const inner = dollarFieldIn(v, depth + 1);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 /** MongoDB stores `_id` as the first field, generating an ObjectId when absent. */
@@ -102,9 +116,8 @@ export function updateOne(ctx: CommandContext, name: string, st: Doc, vars?: Doc
   const arrayFilters = Array.isArray(st.arrayFilters) ? (st.arrayFilters as Doc[]) : undefined;
   const coll = ctx.engine.collection(ctx.db, name);
   checkHint(coll, st.hint);
-  const sort = isDocument(st.sort) ? st.sort : undefined;
   const collation = resolveCollation(st.collation, coll);
-  const { docs } = readDocs(coll, { filter: q, sort, limit: multi ? 0 : 1, collation, variables: vars });
+  const { docs } = readDocs(coll, { filter: q, limit: multi ? 0 : 1, collation, variables: vars });
   let modified = 0;
   for (const doc of docs) {
     if (!coll) break;
@@ -133,6 +146,7 @@ const update: Handler = (cmd, ctx) => {
   const vars = letVariables(cmd.let);
   const writeErrors = runBatch(cmd, sts, (st, index) => {
     if (!isDocument(st)) fail(14, 'update statement must be an object');
+    checkStatementFields('update', st);
     const r = updateOne(ctx, name, st, vars);
     if (r.upsertedId !== undefined) {
       upserted.push({ index, _id: r.upsertedId });
@@ -152,6 +166,7 @@ const del: Handler = (cmd, ctx) => {
   const variables = letVariables(cmd.let);
   const writeErrors = runBatch(cmd, sts, (st) => {
     if (!isDocument(st) || !isDocument(st.q)) fail(14, "BSON field 'delete.deletes.q' is missing");
+    checkStatementFields('delete', st);
     const limit = Number(st.limit ?? 0);
     if (limit !== 0 && limit !== 1) fail(9, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
     const coll = ctx.engine.collection(ctx.db, name);
