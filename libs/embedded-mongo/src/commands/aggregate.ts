@@ -1,5 +1,6 @@
 /** aggregate: mingo's pipeline over the collection, with a leading $match answered by the read path. */
 import { cloneDoc, isDocument } from '../bson/paths';
+import { jsRegexes } from '../bson/values';
 import { fail, toFailure } from '../engine/errors';
 import type { Doc } from '../engine/index-store';
 import '../engine/match';
@@ -33,7 +34,7 @@ const UNSUPPORTED = new Set([
 export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: string; out?: string } {
   if (!Array.isArray(cmd.pipeline)) fail(14, "'pipeline' option must be specified as an array");
   checkPipeline(cmd.pipeline as unknown[]);
-  let pipeline = rewritePipeline(cmd.pipeline as Doc[]);
+  let pipeline = rewritePipeline(jsRegexes(cmd.pipeline) as Doc[]);
   const dbLevel = cmd.aggregate === 1;
   const name = dbLevel ? '' : String(cmd.aggregate);
   for (const st of pipeline) {

@@ -6,6 +6,8 @@
 import { ObjectId } from 'bson';
 import { TypeClass, typeClass } from '../bson/compare';
 import { fail } from './errors';
+import { numKind } from './number-types';
+import { convertNumber, NUMERIC_TARGETS } from './numeric-expressions';
 type Expr = (obj: unknown, expr: unknown, options: unknown) => unknown;
 const { evalExpr } = require('mingo/core') as { evalExpr: Expr };
 const base = require('mingo/operators/expression') as Record<string, Expr>;
@@ -61,7 +63,7 @@ export function typeName(v: unknown): string {
     case TypeClass.String:
       return 'string';
     case TypeClass.Number:
-      return Number.isInteger(v) ? (Math.abs(v as number) <= 0x7fffffff ? 'int' : 'long') : 'double';
+      return numKind(v) ?? 'double';
     default:
       return 'object';
   }
@@ -92,6 +94,10 @@ const $convert: Expr = (obj, expr, options) => {
     if (to === 'objectId' || to === 7) return toObjectId(input);
     if (to === 'string' || to === 2) return toStringValue(input, obj, options);
     if (to === 'date' || to === 9) return toDateValue(input, obj, options);
+    if (typeof to === 'string' || typeof to === 'number') {
+      const numeric = NUMERIC_TARGETS[String(to)];
+      if (numeric) return convertNumber(input, numeric);
+    }
     return base.$convert(obj, { ...spec, input: { $literal: input }, onError: undefined }, options);
   } catch (e) {
     if (spec.onError === undefined) throw e;

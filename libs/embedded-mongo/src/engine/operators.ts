@@ -10,6 +10,7 @@ import { comparisonExpressions } from './expression-compare';
 import { queryOperators } from './match';
 import { orderedStages } from './pipeline-order';
 import { sortStage } from './reader';
+import { numericExpressions } from './numeric-expressions';
 import { windowStages } from './window-fields';
 
 type AnyFn = (...args: never[]) => unknown;
@@ -23,7 +24,13 @@ export function operatorList(): Record<OperatorKind, Record<string, AnyFn>> {
     // $sort in MongoDB's cross-type order; $project/$bucket/$bucketAuto keep mongod's field order; windows
     pipeline: { ...sortStage, ...orderedStages, ...windowStages },
     // $convert & co., BSON-aware $eq..$cmp, ISO weeks, $size/$in with mongod's errors
-    expression: { ...conversionExpressions, ...comparisonExpressions, ...dateExpressions, ...arrayExpressions },
+    expression: {
+      ...numericExpressions, // int32/int64/double/Decimal128 arithmetic with MongoDB's type promotion
+      ...conversionExpressions,
+      ...comparisonExpressions,
+      ...dateExpressions,
+      ...arrayExpressions,
+    },
     // exact $sum/$avg/$min/$max over Long and Decimal128
     accumulator: accumulatorOperators as Record<string, AnyFn>,
   };

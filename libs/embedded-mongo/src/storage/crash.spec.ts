@@ -60,6 +60,9 @@ describe('kill -9 crash rounds', () => {
         await events.createIndex({ batch: 1, i: 1 }, { unique: true });
         await events.createIndex({ tags: 1 });
         await events.createIndex({ batch: -1 });
+        // collated indexes store collation keys (and, when unique, the original values)
+        await events.createIndex({ tags: 1 }, { name: 'tags_ci', collation: { locale: 'en', strength: 2 } });
+        await events.createIndex({ payload: 1 }, { unique: true, collation: { locale: 'fr', strength: 1 } });
       }
       let stop = false;
       const writers = Array.from({ length: 4 }, async () => {
