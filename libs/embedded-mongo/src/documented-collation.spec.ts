@@ -264,3 +264,28 @@ describe('a collection default collation (reference/method/db.createCollection#s
     expect(ids(await c.find({ s: 'BOB' }).sort({ _id: -1 }).toArray())).toEqual([2, 1]);
   });
 });
+
+describe('grouping under a collation (reference/collation#operations-that-support-collation)', () => {
+  it('$group puts values equal under the collation in one group; $addToSet keeps one of them', async () => {
+    const c = await load([
+      { _id: 1, s: 'Apple' },
+      { _id: 2, s: 'apple' },
+      { _id: 3, s: 'Pear' },
+    ]);
+    const ci = { locale: 'en', strength: 2 };
+    const groups = await c
+      .aggregate([{ $sort: { _id: 1 } }, { $group: { _id: '$s', n: { $sum: 1 } } }, { $sort: { n: -1 } }], {
+        collation: ci,
+      })
+      .toArray();
+    expect(groups).toEqual([
+      { _id: 'Apple', n: 2 },
+      { _id: 'Pear', n: 1 },
+    ]);
+    const [set] = await c
+      .aggregate([{ $sort: { _id: 1 } }, { $group: { _id: null, s: { $addToSet: '$s' } } }], { collation: ci })
+      .toArray();
+    expect(set.s).toHaveLength(2);
+    expect(await c.aggregate([{ $group: { _id: '$s' } }]).toArray()).toHaveLength(3);
+  });
+});

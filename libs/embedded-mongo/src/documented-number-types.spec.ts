@@ -196,3 +196,12 @@ describe('regex flags survive (reference/operator/query/regex#std-label-regex-op
     expect(agg).toEqual([{ _id: 2, m: true }]);
   });
 });
+
+describe('updates change the type as well as the value (reference/operator/update/set)', () => {
+  it('$set of a Long over an equal int32 is a modification', async () => {
+    const c = await h.load([{ _id: 1, a: 5 }]);
+    expect((await c.updateOne({ _id: 1 }, { $set: { a: Long.fromNumber(5) } })).modifiedCount).toBe(1);
+    expect(await c.countDocuments({ a: { $type: 'long' } })).toBe(1);
+    expect((await c.updateOne({ _id: 1 }, { $set: { a: Long.fromNumber(5) } })).modifiedCount).toBe(0);
+  });
+});

@@ -133,6 +133,11 @@ function strCmp(a: string, b: string): number {
 /** How string values compare: binary (the simple collation) unless a command's collation is in force. */
 let stringCompare: (a: string, b: string) => number = strCmp;
 
+/** Whether a collation (not binary comparison) is in force. */
+export function collationActive(): boolean {
+  return stringCompare !== strCmp;
+}
+
 /** Puts a string comparison in force (null: binary); returns the previous one (engine/collation.ts). */
 export function setStringCompare(f: ((a: string, b: string) => number) | null): (a: string, b: string) => number {
   const prev = stringCompare;

@@ -1,6 +1,6 @@
 /** insert / update / delete: ordered and unordered batches with per-statement write errors. */
 import { ObjectId } from 'bson';
-import { compareValues } from '../bson/compare';
+import { encodeDoc } from '../storage/documents';
 import { isDocument } from '../bson/paths';
 import type { Collection } from '../engine/collection';
 import { fail, toFailure } from '../engine/errors';
@@ -122,7 +122,8 @@ export function updateOne(ctx: CommandContext, name: string, st: Doc, vars?: Doc
   for (const doc of docs) {
     if (!coll) break;
     const next = withCollation(collation, () => applyUpdate(doc, u, { arrayFilters, filter: q, variables: vars }));
-    if (compareValues(next, doc) === 0 && Object.keys(next).join() === Object.keys(doc).join()) continue;
+    // a no-op leaves the stored bytes as they are (a value of another numeric type is a change)
+    if (encodeDoc(next).equals(encodeDoc(doc))) continue;
     checkStorable(coll, next, doc);
     ctx.engine.replace(coll, doc, next);
     modified++;

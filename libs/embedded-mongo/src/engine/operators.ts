@@ -11,6 +11,7 @@ import { queryOperators } from './match';
 import { orderedStages } from './pipeline-order';
 import { sortStage } from './reader';
 import { numericExpressions } from './numeric-expressions';
+import { collationGroupAccumulators, collationGroupExpressions, collationGroupStages } from './collation-grouping';
 import { windowStages } from './window-fields';
 
 type AnyFn = (...args: never[]) => unknown;
@@ -22,16 +23,17 @@ export function operatorList(): Record<OperatorKind, Record<string, AnyFn>> {
     // comparison/type operators that compare BSON values by value with MongoDB's type bracketing
     query: queryOperators as Record<string, AnyFn>,
     // $sort in MongoDB's cross-type order; $project/$bucket/$bucketAuto keep mongod's field order; windows
-    pipeline: { ...sortStage, ...orderedStages, ...windowStages },
+    pipeline: { ...sortStage, ...orderedStages, ...windowStages, ...collationGroupStages },
     // $convert & co., BSON-aware $eq..$cmp, ISO weeks, $size/$in with mongod's errors
     expression: {
       ...numericExpressions, // int32/int64/double/Decimal128 arithmetic with MongoDB's type promotion
+      ...collationGroupExpressions,
       ...conversionExpressions,
       ...comparisonExpressions,
       ...dateExpressions,
       ...arrayExpressions,
     },
     // exact $sum/$avg/$min/$max over Long and Decimal128
-    accumulator: accumulatorOperators as Record<string, AnyFn>,
+    accumulator: { ...(accumulatorOperators as Record<string, AnyFn>), ...collationGroupAccumulators },
   };
 }
