@@ -205,3 +205,25 @@ describe('updates change the type as well as the value (reference/operator/updat
     expect((await c.updateOne({ _id: 1 }, { $set: { a: Long.fromNumber(5) } })).modifiedCount).toBe(0);
   });
 });
+
+describe('$mod on every numeric type (reference/operator/query/mod)', () => {
+  it('matches int32, int64 beyond 2^53, doubles (truncated) and decimals; refuses a zero divisor', async () => {
+    const c = await h.load([
+      { _id: 1, v: 12 },
+      { _id: 2, v: Long.fromString('9007199254740996') },
+      { _id: 3, v: 8.9 },
+      { _id: 4, v: Decimal128.fromString('16') },
+      { _id: 5, v: 5 },
+      { _id: 6, v: 'x' },
+    ]);
+    const ids = (
+      await c
+        .find({ v: { $mod: [4, 0] } })
+        .sort({ _id: 1 })
+        .toArray()
+    ).map((d) => d._id);
+    expect(ids).toEqual([1, 2, 3, 4]);
+    await expect(c.find({ v: { $mod: [0, 1] } }).toArray()).rejects.toMatchObject({ code: 2 });
+    await expect(c.find({ v: { $mod: [4] } }).toArray()).rejects.toMatchObject({ code: 2 });
+  });
+});

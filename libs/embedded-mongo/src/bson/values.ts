@@ -2,7 +2,8 @@
  * How BSON values are held in memory so every BSON type survives a round trip (wire → storage → wire):
  *
  * - int32: a JS number (bson serialises an integral number in the int32 range as int32)
- * - double: a JS number when it is not integral (or not finite), else bson's `Double` (5.0 stays a double)
+ * - double: a JS number, except an integral one in the int32 range (or -0), held as bson's `Double` so it
+ *   stays a double (bson serialises any other JS number as a double; 5.0 would otherwise become an int32)
  * - int64: bson's `Long`, always (a small Long is still a Long, `{$type: "long"}` tells it apart)
  * - Decimal128: bson's `Decimal128`; symbol: a string (as before)
  * - regex: bson's `BSONRegExp`, keeping every flag (`s`, `x`, `l`, `u`); queries turn it into a JS RegExp
@@ -22,15 +23,18 @@ export const DECODE_OPTIONS = {
 
 const bsontype = (v: unknown): string | undefined => (v as { _bsontype?: string } | null)?._bsontype;
 
+/** Whether a double must stay a `Double` to be serialised as a double (else bson would write an int32). */
+export function needsDoubleWrapper(n: number): boolean {
+  return Object.is(n, -0) || (Number.isInteger(n) && n >= -2147483648 && n <= 2147483647);
+}
+
 /** The in-memory form of a decoded scalar (see above); containers are handled by normaliseDecoded. */
 function normaliseScalar(v: unknown): unknown {
   switch (bsontype(v)) {
     case 'Int32':
       return (v as { value: number }).value;
-    case 'Double': {
-      const n = (v as Double).value;
-      return Number.isInteger(n) ? v : n; // integral doubles (and -0) keep their type
-    }
+    case 'Double':
+      return needsDoubleWrapper((v as Double).value) ? v : (v as Double).value;
     case 'BSONSymbol':
       return String((v as { value: string }).value);
     default:

@@ -6,6 +6,7 @@
  * int64 = `Long`).
  */
 import { Decimal128, Double, Long } from 'bson';
+import { needsDoubleWrapper } from '../bson/values';
 import { fail } from './errors';
 
 export type NumKind = 'int' | 'long' | 'double' | 'decimal';
@@ -51,9 +52,9 @@ function asBig(v: unknown): bigint {
   return typeof v === 'bigint' ? v : BigInt(String(v));
 }
 
-/** A double result: integral ones keep the double type (a plain integral number would be an int32). */
+/** A double result: one a plain number would turn into an int32 is held as `Double` (bson/values.ts). */
 export function makeDouble(n: number): number | Double {
-  return Number.isInteger(n) || Object.is(n, -0) ? new Double(n) : n;
+  return needsDoubleWrapper(n) ? new Double(n) : n;
 }
 
 /** An integer result of kind int/long: int32 overflow widens to int64, int64 overflow to a double. */

@@ -11,6 +11,7 @@ import { queryOperators } from './match';
 import { orderedStages } from './pipeline-order';
 import { sortStage } from './reader';
 import { numericExpressions } from './numeric-expressions';
+import { numericQueryOperators } from './numeric-query';
 import { collationGroupAccumulators, collationGroupExpressions, collationGroupStages } from './collation-grouping';
 import { windowStages } from './window-fields';
 
@@ -21,7 +22,7 @@ export type OperatorKind = 'query' | 'pipeline' | 'expression' | 'accumulator';
 export function operatorList(): Record<OperatorKind, Record<string, AnyFn>> {
   return {
     // comparison/type operators that compare BSON values by value with MongoDB's type bracketing
-    query: queryOperators as Record<string, AnyFn>,
+    query: { ...(queryOperators as Record<string, AnyFn>), ...numericQueryOperators },
     // $sort in MongoDB's cross-type order; $project/$bucket/$bucketAuto keep mongod's field order; windows
     pipeline: { ...sortStage, ...orderedStages, ...windowStages, ...collationGroupStages },
     // $convert & co., BSON-aware $eq..$cmp, ISO weeks, $size/$in with mongod's errors
