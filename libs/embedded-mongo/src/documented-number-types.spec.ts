@@ -227,3 +227,13 @@ describe('$mod on every numeric type (reference/operator/query/mod)', () => {
     await expect(c.find({ v: { $mod: [4] } }).toArray()).rejects.toMatchObject({ code: 2 });
   });
 });
+
+describe('conversions of int64 and double values (reference/operator/aggregation/toDate, toString)', () => {
+  it('$toDate of a Long and $toString of an integral double', async () => {
+    const c = await h.load([{ _id: 1, ms: Long.fromNumber(86_400_000), d: new Double(5) }]);
+    const [out] = await c
+      .aggregate([{ $project: { _id: 0, at: { $toDate: '$ms' }, s: { $toString: '$d' } } }])
+      .toArray();
+    expect(out).toEqual({ at: new Date(86_400_000), s: '5' });
+  });
+});

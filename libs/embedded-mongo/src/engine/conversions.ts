@@ -6,7 +6,7 @@
 import { ObjectId } from 'bson';
 import { TypeClass, typeClass } from '../bson/compare';
 import { fail } from './errors';
-import { numKind } from './number-types';
+import { asDouble, numKind } from './number-types';
 import { convertNumber, NUMERIC_TARGETS } from './numeric-expressions';
 type Expr = (obj: unknown, expr: unknown, options: unknown) => unknown;
 const { evalExpr } = require('mingo/core') as { evalExpr: Expr };
@@ -74,11 +74,13 @@ function toStringValue(v: unknown, obj: unknown, options: unknown): unknown {
   if (isObjectId(v)) return v.toHexString();
   const bt = bsontype(v);
   if (bt === 'Long' || bt === 'Decimal128') return String(v);
+  if (bt === 'Double') return String((v as { value: number }).value);
   return base.$toString(obj, { $literal: v }, options);
 }
 
 function toDateValue(v: unknown, obj: unknown, options: unknown): unknown {
   if (isObjectId(v)) return v.getTimestamp();
+  if (typeof v !== 'number' && numKind(v)) return new Date(asDouble(v)); // Long, Decimal128, Double
   return base.$toDate(obj, { $literal: v }, options);
 }
 
