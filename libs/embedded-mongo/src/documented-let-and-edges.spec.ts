@@ -178,3 +178,15 @@ describe('sessions and parameters', () => {
     await admin.command({ setParameter: 1, ttlMonitorSleepSecs: 60 });
   });
 });
+
+describe('update statement constants (reference/command/update#update-with-aggregation-pipeline-using-c)', () => {
+  it("a statement's c is readable in its pipeline beside the command's let", async () => {
+    const c = await load(cakes);
+    const r = await h.db.command({
+      update: c.collectionName,
+      updates: [{ q: { _id: 1 }, u: [{ $set: { label: { $concat: ['$$prefix', '$flavor'] } } }], c: { prefix: 'a ' } }],
+    });
+    expect(r).toMatchObject({ n: 1, nModified: 1 });
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, flavor: 'chocolate', label: 'a chocolate' });
+  });
+});

@@ -148,7 +148,8 @@ const update: Handler = (cmd, ctx) => {
   const writeErrors = runBatch(cmd, sts, (st, index) => {
     if (!isDocument(st)) fail(14, 'update statement must be an object');
     checkStatementFields('update', st);
-    const r = updateOne(ctx, name, st, vars);
+    // a statement's `c` holds constants for its pipeline, beside the command's `let`
+    const r = updateOne(ctx, name, st, isDocument(st.c) ? { ...vars, ...letVariables(st.c) } : vars);
     if (r.upsertedId !== undefined) {
       upserted.push({ index, _id: r.upsertedId });
       n++;
