@@ -2,6 +2,7 @@
  * Collation through the official driver, following the manual's examples (reference/collation,
  * reference/collation-locales-defaults, core/index-case-insensitive, reference/method/cursor.collation).
  */
+import type { CollationOptions } from 'mongodb';
 import { startHarness, type Harness, type LooseDoc } from './testing/harness';
 
 let h: Harness;
@@ -114,7 +115,7 @@ describe('sorting (reference/method/cursor.collation)', () => {
   });
   it('backwards compares accents from the end of the string (French Canadian order)', async () => {
     const c = await load(['cote', 'côte', 'coté', 'côté'].map((s, i) => ({ _id: i, s })));
-    const sorted = async (collation: object) =>
+    const sorted = async (collation: CollationOptions) =>
       (await c.find().sort({ s: 1 }).collation(collation).toArray()).map((d) => d.s);
     expect(await sorted({ locale: 'fr' })).toEqual(['cote', 'coté', 'côte', 'côté']);
     expect(await sorted({ locale: 'fr', backwards: true })).toEqual(['cote', 'côte', 'coté', 'côté']);
