@@ -7,7 +7,9 @@
 import * as net from 'node:net';
 import { CursorManager } from './commands/cursors';
 import type { CommandContext, ServerInfo } from './commands/context';
+import { RuntimeParameters } from './commands/parameters';
 import { dispatch, isWriteCommand } from './commands/router';
+import { LocalSessions } from './commands/sessions';
 import { Engine } from './engine/engine';
 import type { Doc } from './engine/index-store';
 import { LmdbStorage } from './storage/lmdb-store';
@@ -45,7 +47,7 @@ export class EmbeddedMongoServer {
   readonly port: number;
   private readonly sockets = new Set<net.Socket>();
   private nextConnectionId = 1;
-  private readonly ttlTimer: NodeJS.Timeout;
+  private ttlTimer: NodeJS.Timeout | undefined;
   private stopped: Promise<void> | null = null;
 
   private constructor(
@@ -58,13 +60,24 @@ export class EmbeddedMongoServer {
   ) {
     this.port = info.port;
     this.uri = `mongodb://${info.host.includes(':') ? `[${info.host}]` : info.host}:${info.port}`;
-    this.ttlTimer = setInterval(
-      () => void this.sweepTtl().catch((e: Error) => logger.error(`embedded-mongo: TTL sweep failed: ${e.message}`)),
-      ttlIntervalMs,
+    info.parameters = new RuntimeParameters(Math.max(1, Math.round(ttlIntervalMs / 1000)), (ms) =>
+      this.scheduleTtl(ms),
     );
-    this.ttlTimer.unref();
+    this.scheduleTtl(ttlIntervalMs);
     server.on('connection', (s) => this.accept(s));
     server.on('error', (e) => logger.error(`embedded-mongo: listener error: ${e.message}`));
+  }
+
+  /** (Re)starts the TTL sweeper (setParameter ttlMonitorSleepSecs changes its interval). */
+  private scheduleTtl(ms: number): void {
+    if (this.ttlTimer) clearInterval(this.ttlTimer);
+    if (this.stopped) return;
+    this.ttlTimer = setInterval(
+      () =>
+        void this.sweepTtl().catch((e: Error) => this.logger.error(`embedded-mongo: TTL sweep failed: ${e.message}`)),
+      ms,
+    );
+    this.ttlTimer.unref();
   }
 
   static async start(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongoServer> {
@@ -101,6 +114,7 @@ export class EmbeddedMongoServer {
       port,
       inMemory,
       dbPath: options.dbPath,
+      sessions: new LocalSessions(),
     };
     const cursors = new CursorManager(options.cursorTimeoutMs);
     const s = new EmbeddedMongoServer(server, engine, cursors, info, logger, options.ttlMonitorIntervalMs ?? 60_000);
@@ -164,6 +178,7 @@ export class EmbeddedMongoServer {
     const cmd = parsed.command;
     const db = typeof cmd.$db === 'string' ? cmd.$db : (parsed.fullCollectionName?.split('.')[0] ?? 'admin');
     const ctx: CommandContext = { engine: this.engine, cursors: this.cursors, db, connectionId, server: this.info };
+    this.info.sessions?.touch(cmd.lsid);
     const run = (): Doc => {
       try {
         return dispatch(cmd, ctx);

@@ -130,6 +130,21 @@ function strCmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** How string values compare: binary (the simple collation) unless a command's collation is in force. */
+let stringCompare: (a: string, b: string) => number = strCmp;
+
+/** Whether a collation (not binary comparison) is in force. */
+export function collationActive(): boolean {
+  return stringCompare !== strCmp;
+}
+
+/** Puts a string comparison in force (null: binary); returns the previous one (engine/collation.ts). */
+export function setStringCompare(f: ((a: string, b: string) => number) | null): (a: string, b: string) => number {
+  const prev = stringCompare;
+  stringCompare = f ?? strCmp;
+  return prev;
+}
+
 function compareObjects(a: Record<string, unknown>, b: Record<string, unknown>): number {
   const ka = Object.keys(a).filter((k) => a[k] !== undefined);
   const kb = Object.keys(b).filter((k) => b[k] !== undefined);
@@ -160,7 +175,7 @@ export function compareValues(a: unknown, b: unknown): number {
       if (x === y) return 0;
       return compareNumbers(x, y); // NaN
     }
-    if (ja === 'string') return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
+    if (ja === 'string') return stringCompare(a as string, b as string);
   }
   const ta = typeClass(a);
   const tb = typeClass(b);
@@ -173,7 +188,7 @@ export function compareValues(a: unknown, b: unknown): number {
     case TypeClass.Number:
       return compareNumbers(a, b);
     case TypeClass.String:
-      return strCmp(String(a), String(b));
+      return stringCompare(String(a), String(b));
     case TypeClass.Boolean:
       return sign(Number(a) - Number(b));
     case TypeClass.Date:

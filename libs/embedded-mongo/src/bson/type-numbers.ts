@@ -23,11 +23,15 @@ export const TYPE_ALIASES: Record<string, number[]> = {
   number: [1, 16, 18, 19],
 };
 
-/** BSON type numbers a stored value has (numbers from the driver lose int/double distinction). */
+/**
+ * BSON type numbers a stored value has: an integral number in the int32 range is an int32, any other JS
+ * number a double (as bson serialises them; an integral double is held as `Double`, bson/values.ts).
+ */
 export function bsonTypeNumbers(v: unknown): number[] {
   if (v === null) return [10];
   if (v === undefined) return [6];
-  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) <= 0x7fffffff ? [16, 1] : [1];
+  if (typeof v === 'number')
+    return Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff && !Object.is(v, -0) ? [16] : [1];
   if (typeof v === 'bigint') return [18];
   const bt = (v as { _bsontype?: string })._bsontype;
   const map: Record<string, number> = {

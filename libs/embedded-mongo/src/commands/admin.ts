@@ -54,22 +54,6 @@ const serverStatus: Handler = (_cmd, ctx) => ({
   ok: 1,
 });
 
-const PARAMETERS: Doc = {
-  featureCompatibilityVersion: { version: '7.0' },
-  ttlMonitorSleepSecs: 60,
-  authenticationMechanisms: [],
-  internalQueryMaxBlockingSortMemoryUsageBytes: 104857600,
-};
-
-const getParameter: Handler = (cmd) => {
-  const out: Doc = {};
-  if (cmd.getParameter === '*' || (typeof cmd.getParameter === 'object' && cmd.getParameter !== null))
-    Object.assign(out, PARAMETERS);
-  else for (const k of Object.keys(cmd)) if (k in PARAMETERS) out[k] = PARAMETERS[k];
-  if (!Object.keys(out).length) fail(72, 'no option found to get');
-  return { ...out, ok: 1 };
-};
-
 const listDatabases: Handler = (cmd, ctx) => {
   const databases = [...ctx.engine.dbs.keys()].map((name) => ({ name, sizeOnDisk: 0, empty: false }));
   if (cmd.nameOnly) return { databases: databases.map((d) => ({ name: d.name })), ok: 1 };
@@ -127,11 +111,9 @@ export const adminHandlers: Record<string, Handler> = {
   buildInfo,
   buildinfo: buildInfo,
   serverStatus,
-  getParameter,
   listDatabases,
   dbStats,
   collStats,
-  endSessions: ok,
   killAllSessions: ok,
   killSessions: ok,
   refreshSessions: ok,

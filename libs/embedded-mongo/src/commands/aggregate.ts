@@ -1,5 +1,6 @@
 /** aggregate: mingo's pipeline over the collection, with a leading $match answered by the read path. */
 import { cloneDoc, isDocument } from '../bson/paths';
+import { jsRegexes } from '../bson/values';
 import { fail, toFailure } from '../engine/errors';
 import type { Doc } from '../engine/index-store';
 import '../engine/match';
@@ -7,6 +8,8 @@ import '../engine/window-fields';
 import '../engine/pipeline-order';
 import { newAggregator } from '../engine/mingo';
 import { readDocs } from '../engine/reader';
+import { resolveCollation, withCollation } from '../engine/collation';
+import { letVariables } from '../engine/let-variables';
 import type { CommandContext, Handler } from './context';
 import { stripScore, textPipeline } from './aggregate-text';
 import { rewritePipeline } from './lookup-rewrite';
@@ -35,7 +38,7 @@ export function runPipeline(
 ): { docs: Doc[]; ns: string; out?: string; merge?: MergeSpec } {
   if (!Array.isArray(cmd.pipeline)) fail(14, "'pipeline' option must be specified as an array");
   checkPipeline(cmd.pipeline as unknown[]);
-  let pipeline = rewritePipeline(cmd.pipeline as Doc[]);
+  let pipeline = rewritePipeline(jsRegexes(cmd.pipeline) as Doc[]);
   const dbLevel = cmd.aggregate === 1;
   const name = dbLevel ? '' : String(cmd.aggregate);
   for (const st of pipeline) {
@@ -90,8 +93,10 @@ export function runPipeline(
   }
   let source: Doc[] = [];
   let textScores = false;
+  const coll = dbLevel ? undefined : ctx.engine.collection(ctx.db, name);
+  const collation = resolveCollation(cmd.collation, coll);
+  const variables = letVariables(cmd.let);
   if (!dbLevel) {
-    const coll = ctx.engine.collection(ctx.db, name);
     checkHint(coll, cmd.hint);
     const first = pipeline[0];
     if (first && isDocument(first.$geoNear)) {
@@ -101,13 +106,13 @@ export function runPipeline(
       first &&
       isDocument(first.$match) &&
       !('$text' in first.$match) &&
-      !JSON.stringify(Object.keys(first.$match)).includes('$expr')
+      (variables || !JSON.stringify(Object.keys(first.$match)).includes('$expr'))
     ) {
       // a following $sort (and $limit) is answered by the same read, so an index can supply the order
       const sort = isPlainSort(pipeline[1]?.$sort) ? (pipeline[1].$sort as Doc) : undefined;
       const limit =
         sort && typeof pipeline[2]?.$limit === 'number' && pipeline[2].$limit > 0 ? pipeline[2].$limit : undefined;
-      source = readDocs(coll, { filter: first.$match, sort, limit }).docs;
+      source = readDocs(coll, { filter: first.$match, sort, limit, collation, variables }).docs;
       pipeline = pipeline.slice(1 + (sort ? 1 : 0) + (limit ? 1 : 0));
     } else if (first && isDocument(first.$match) && '$text' in first.$match) {
       const prepared = textPipeline(coll, first.$match, pipeline.slice(1));
@@ -117,8 +122,11 @@ export function runPipeline(
     } else {
       source = coll ? [...coll.all()] : [];
     }
+  } else if (pipeline[0] && '$listLocalSessions' in pipeline[0]) {
+    source = ctx.server.sessions?.list(pipeline[0].$listLocalSessions) ?? [];
+    pipeline = pipeline.slice(1);
   } else if (!pipeline[0] || !('$documents' in pipeline[0])) {
-    fail(115, 'database-level aggregate supports only $documents');
+    fail(115, 'database-level aggregate supports only $documents and $listLocalSessions');
   }
   // mingo's stages may modify their input documents in place ($unwind, $set/$unset on embedded paths):
   // the pipeline works on copies, never on the stored documents
@@ -130,10 +138,14 @@ export function runPipeline(
   let docs: Doc[];
   try {
     docs = pipeline.length
-      ? (newAggregator(pipeline, {
-          collectionResolver: resolver,
-          ...(isDocument(cmd.let) ? { variables: cmd.let } : {}),
-        }).run(source.map(cloneDoc)) as Doc[])
+      ? withCollation(
+          collation,
+          () =>
+            newAggregator(pipeline, {
+              collectionResolver: resolver,
+              ...(variables ? { variables } : {}),
+            }).run(source.map(cloneDoc)) as Doc[],
+        )
       : source;
   } catch (e) {
     throw toFailure(e);

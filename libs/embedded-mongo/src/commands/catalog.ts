@@ -3,6 +3,7 @@ import { compareValues } from '../bson/compare';
 import { isDocument } from '../bson/paths';
 import { fail } from '../engine/errors';
 import type { Doc } from '../engine/index-store';
+import { normaliseCollation } from '../engine/collation';
 import { compileFilter } from '../engine/match';
 import { applyKindMod, checkKindOptions, describeCollection } from './collection-options';
 import { targetCollection, type Handler } from './context';
@@ -47,6 +48,11 @@ const create: Handler = (cmd, ctx) => {
   const options: Doc = {};
   for (const k of CREATE_OPTIONS) if (cmd[k] !== undefined) options[k] = cmd[k];
   checkKindOptions(cmd, options);
+  if (cmd.collation !== undefined) {
+    const collation = normaliseCollation(cmd.collation);
+    if (collation) options.collation = collation;
+    else delete options.collation;
+  }
   if (isDocument(cmd.validator)) compileFilter(cmd.validator); // an invalid validator fails the create
   ctx.engine.createCollection(ctx.db, name, options);
   return { ok: 1 };

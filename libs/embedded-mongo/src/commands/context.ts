@@ -3,6 +3,8 @@ import type { Engine } from '../engine/engine';
 import { fail } from '../engine/errors';
 import type { Doc } from '../engine/index-store';
 import type { CursorManager } from './cursors';
+import type { RuntimeParameters } from './parameters';
+import type { LocalSessions } from './sessions';
 
 export interface ServerInfo {
   maxWireVersion: number;
@@ -11,6 +13,10 @@ export interface ServerInfo {
   port: number;
   inMemory: boolean;
   dbPath?: string;
+  /** the logical sessions commands carried ($listLocalSessions) */
+  sessions?: LocalSessions;
+  /** run-time parameters (getParameter/setParameter) */
+  parameters?: RuntimeParameters;
 }
 
 export interface CommandContext {

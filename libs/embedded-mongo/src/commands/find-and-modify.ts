@@ -4,6 +4,8 @@ import { fail } from '../engine/errors';
 import type { Doc } from '../engine/index-store';
 import { compileProjection } from '../engine/projection';
 import { readDocs } from '../engine/reader';
+import { resolveCollation, withCollation } from '../engine/collation';
+import { letVariables } from '../engine/let-variables';
 import { applyUpdate, buildUpsert, validateUpdate } from '../engine/update';
 import { targetCollection, type Handler } from './context';
 import { checkHint } from './hint';
@@ -29,7 +31,9 @@ const findAndModify: Handler = (cmd, ctx) => {
   const arrayFilters = Array.isArray(cmd.arrayFilters) ? (cmd.arrayFilters as Doc[]) : undefined;
   const coll = ctx.engine.collection(ctx.db, name);
   checkHint(coll, cmd.hint);
-  const { docs } = readDocs(coll, { filter: query, sort, limit: 1 });
+  const collation = resolveCollation(cmd.collation, coll);
+  const variables = letVariables(cmd.let);
+  const { docs } = readDocs(coll, { filter: query, sort, limit: 1, collation, variables });
   const doc = docs[0];
   if (remove) {
     if (doc && coll) ctx.engine.remove(coll, doc);
@@ -37,14 +41,14 @@ const findAndModify: Handler = (cmd, ctx) => {
   }
   if (u === undefined) return fail(9, 'Either an update or remove=true must be specified');
   if (doc && coll) {
-    const next = applyUpdate(doc, u, { arrayFilters, filter: query });
+    const next = withCollation(collation, () => applyUpdate(doc, u, { arrayFilters, filter: query, variables }));
     checkStorable(coll, next, doc);
     ctx.engine.replace(coll, doc, next);
     return { lastErrorObject: { n: 1, updatedExisting: true }, value: project(returnNew ? next : doc), ok: 1 };
   }
   if (cmd.upsert === true) {
     const c = ctx.engine.ensureCollection(ctx.db, name);
-    const created = buildUpsert(query, u, arrayFilters);
+    const created = buildUpsert(query, u, arrayFilters, variables);
     checkStorable(c, created);
     ctx.engine.insert(c, created);
     return {

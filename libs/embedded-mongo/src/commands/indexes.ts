@@ -1,4 +1,5 @@
 /** createIndexes / listIndexes / dropIndexes. */
+import { normaliseCollation } from '../engine/collation';
 import { compareValues } from '../bson/compare';
 import { isDocument } from '../bson/paths';
 import { fail } from '../engine/errors';
@@ -72,11 +73,22 @@ function toSpec(raw: unknown): IndexSpec {
     fail(67, 'partialFilterExpression must be an object');
   const spec: IndexSpec = { v: 2, key: { ...raw.key }, name: raw.name };
   for (const k of ['unique', 'sparse', 'hidden']) if (raw[k] === true) spec[k] = true;
-  for (const k of ['partialFilterExpression', 'weights', 'default_language', 'language_override', 'collation'])
+  for (const k of ['partialFilterExpression', 'weights', 'default_language', 'language_override'])
     if (raw[k] !== undefined) spec[k] = raw[k];
+  // {locale: "simple"} is no collation (reference/collation); others are completed as mongod lists them
+  if (raw.collation !== undefined) spec.collation = normaliseCollation(raw.collation) ?? { locale: 'simple' };
   if (raw.expireAfterSeconds !== undefined) spec.expireAfterSeconds = Number(raw.expireAfterSeconds);
   geoIndexOptions(raw, spec);
   return normaliseTextIndex(spec);
+}
+
+/** An index without a collation takes the collection's default one; an explicit simple one is binary. */
+function withDefaultCollation(spec: IndexSpec, collectionDefault: unknown): IndexSpec {
+  const { collation, ...rest } = spec;
+  if (isDocument(collation) && collation.locale === 'simple') return rest as IndexSpec;
+  if (collation !== undefined || collectionDefault === undefined || rest.name === '_id_' || '_fts' in rest.key)
+    return spec;
+  return { ...rest, collation: collectionDefault };
 }
 
 const createIndexes: Handler = (cmd, ctx) => {
@@ -101,7 +113,7 @@ const createIndexes: Handler = (cmd, ctx) => {
       );
   }
   let created = 0;
-  for (const s of specs) if (ctx.engine.createIndex(c, s)) created++;
+  for (const s of specs) if (ctx.engine.createIndex(c, withDefaultCollation(s, c.options.collation))) created++;
   const reply: Doc = {
     numIndexesBefore: before,
     numIndexesAfter: c.indexes.size,

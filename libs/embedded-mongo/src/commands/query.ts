@@ -5,6 +5,8 @@ import { fail } from '../engine/errors';
 import type { Doc } from '../engine/index-store';
 import { compileProjection } from '../engine/projection';
 import { readDocs } from '../engine/reader';
+import { resolveCollation, withCollation } from '../engine/collation';
+import { letVariables } from '../engine/let-variables';
 import { targetCollection, type CommandContext, type Handler } from './context';
 import { checkHint } from './hint';
 
@@ -37,7 +39,14 @@ export function runFind(cmd: Doc, ctx: CommandContext) {
   const project = compileProjection(projection, filter);
   const coll = ctx.engine.collection(ctx.db, name);
   checkHint(coll, cmd.hint);
-  const result = readDocs(coll, { filter, sort, skip, limit });
+  const result = readDocs(coll, {
+    filter,
+    sort,
+    skip,
+    limit,
+    collation: resolveCollation(cmd.collation, coll),
+    variables: letVariables(cmd.let),
+  });
   return { name, result, project, limit, singleBatch };
 }
 
@@ -68,10 +77,11 @@ const count: Handler = (cmd, ctx) => {
   const coll = ctx.engine.collection(ctx.db, name);
   const query = optDoc(cmd.query, 'query') ?? {};
   checkHint(coll, cmd.hint);
+  const collation = resolveCollation(cmd.collation, coll);
   if (!Object.keys(query).length && !cmd.skip && !cmd.limit) return { n: coll?.count() ?? 0, ok: 1 };
   const skip = optNumber(cmd.skip, 'skip') ?? 0;
   const limit = Math.abs(optNumber(cmd.limit, 'limit', true) ?? 0);
-  return { n: readDocs(coll, { filter: query, skip, limit }).docs.length, ok: 1 };
+  return { n: readDocs(coll, { filter: query, skip, limit, collation }).docs.length, ok: 1 };
 };
 
 const distinct: Handler = (cmd, ctx) => {
@@ -79,8 +89,10 @@ const distinct: Handler = (cmd, ctx) => {
   if (typeof cmd.key !== 'string') fail(14, "BSON field 'distinct.key' is missing but a required field");
   const key = cmd.key as string;
   const coll = ctx.engine.collection(ctx.db, name);
-  const { docs } = readDocs(coll, { filter: optDoc(cmd.query, 'query') ?? {} });
-  return { values: distinctValues(docs, key), ok: 1 };
+  const collation = resolveCollation(cmd.collation, coll);
+  const { docs } = readDocs(coll, { filter: optDoc(cmd.query, 'query') ?? {}, collation });
+  // values equal under the collation are one value (reference/command/distinct#collation)
+  return { values: withCollation(collation, () => distinctValues(docs, key)), ok: 1 };
 };
 
 /** The distinct values of a path over documents (array elements counted one by one), in BSON order. */

@@ -9,12 +9,16 @@ import { explainHandlers } from './explain';
 import { findAndModifyHandlers } from './find-and-modify';
 import { indexHandlers } from './indexes';
 import { queryHandlers } from './query';
+import { parameterHandlers } from './parameters';
+import { sessionHandlers } from './sessions';
 import { rejectUnsupportedOptions } from './unsupported';
 import { withViews } from './views';
 import { writeHandlers } from './write';
 
 const HANDLERS: Record<string, Handler> = withViews({
   ...adminHandlers,
+  ...sessionHandlers,
+  ...parameterHandlers,
   ...catalogHandlers,
   ...indexHandlers,
   ...queryHandlers,

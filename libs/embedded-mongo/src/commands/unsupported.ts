@@ -3,13 +3,12 @@
  * never gets silently different results (e.g. a case-insensitive collation treated as binary).
  */
 import { isDocument } from '../bson/paths';
+import { normaliseCollation } from '../engine/collation';
 import { fail } from '../engine/errors';
 import type { Doc } from '../engine/index-store';
 
 function checkCollation(c: unknown): void {
-  if (c === undefined || c === null) return;
-  if (isDocument(c) && c.locale === 'simple') return;
-  fail(115, 'collation other than {locale: "simple"} is not supported by the embedded server');
+  normaliseCollation(c); // an invalid collation fails the command before anything runs
 }
 
 export function rejectUnsupportedOptions(cmd: Doc): void {

@@ -1,16 +1,19 @@
 /** insert / update / delete: ordered and unordered batches with per-statement write errors. */
 import { ObjectId } from 'bson';
-import { compareValues } from '../bson/compare';
+import { encodeDoc } from '../storage/documents';
 import { isDocument } from '../bson/paths';
 import type { Collection } from '../engine/collection';
 import { fail, toFailure } from '../engine/errors';
 import type { Doc } from '../engine/index-store';
 import { compileFilter } from '../engine/match';
 import { readDocs } from '../engine/reader';
+import { resolveCollation, withCollation } from '../engine/collation';
+import { letVariables } from '../engine/let-variables';
 import { applyUpdate, buildUpsert, validateUpdate } from '../engine/update';
 import { bsonSize, MAX_BSON_SIZE } from '../wire/protocol';
 import { targetCollection, type CommandContext, type Handler } from './context';
 import { checkHint } from './hint';
+import { checkStatementFields } from './statement-fields';
 
 /**
  * Validates a document about to be stored (size, _id, collection validator). `previous` is the document an
@@ -24,6 +27,8 @@ export function checkStorable(c: Collection, doc: Doc, previous?: Doc): void {
   // operators and replacement documents cannot produce them (validateUpdate and mingo reject those)
   if (Array.isArray(doc._id)) fail(53, "The '_id' value cannot be of type array");
   if (doc._id instanceof RegExp) fail(53, "The '_id' value cannot be of type regex");
+  const dollar = dollarFieldIn(doc._id);
+  if (dollar) fail(2, `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`);
   const validator = c.options.validator;
   if (isDocument(validator) && Object.keys(validator).length && c.options.validationLevel !== 'off') {
     const matches = compileFilter(validator);
@@ -33,6 +38,17 @@ export function checkStorable(c: Collection, doc: Doc, previous?: Doc): void {
       fail(121, 'Document failed validation', { errInfo: { failingDocumentId: doc._id, details: { operatorName } } });
     }
   }
+}
+
+/** A `$`-prefixed field name inside an `_id` document (core/dot-dollar-considerations), if any. */
+function dollarFieldIn(id: unknown, depth = 0): string | undefined {
+  if (!isDocument(id) || depth > 100) return undefined;
+  for (const [k, v] of Object.entries(id)) {
+    if (k.startsWith('$')) return k;
+    const inner = dollarFieldIn(v, depth + 1);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 /** MongoDB stores `_id` as the first field, generating an ObjectId when absent. */
@@ -90,7 +106,7 @@ export interface UpdateOutcome {
 }
 
 /** One update statement (shared with findAndModify's semantics). */
-export function updateOne(ctx: CommandContext, name: string, st: Doc): UpdateOutcome {
+export function updateOne(ctx: CommandContext, name: string, st: Doc, vars?: Doc): UpdateOutcome {
   const q = isDocument(st.q) ? st.q : fail(14, "BSON field 'update.updates.q' is missing");
   const u = st.u as Doc | Doc[];
   validateUpdate(u, st.arrayFilters);
@@ -100,20 +116,21 @@ export function updateOne(ctx: CommandContext, name: string, st: Doc): UpdateOut
   const arrayFilters = Array.isArray(st.arrayFilters) ? (st.arrayFilters as Doc[]) : undefined;
   const coll = ctx.engine.collection(ctx.db, name);
   checkHint(coll, st.hint);
-  const sort = isDocument(st.sort) ? st.sort : undefined;
-  const { docs } = readDocs(coll, { filter: q, sort, limit: multi ? 0 : 1 });
+  const collation = resolveCollation(st.collation, coll);
+  const { docs } = readDocs(coll, { filter: q, limit: multi ? 0 : 1, collation, variables: vars });
   let modified = 0;
   for (const doc of docs) {
     if (!coll) break;
-    const next = applyUpdate(doc, u, { arrayFilters, filter: q });
-    if (compareValues(next, doc) === 0 && Object.keys(next).join() === Object.keys(doc).join()) continue;
+    const next = withCollation(collation, () => applyUpdate(doc, u, { arrayFilters, filter: q, variables: vars }));
+    // a no-op leaves the stored bytes as they are (a value of another numeric type is a change)
+    if (encodeDoc(next).equals(encodeDoc(doc))) continue;
     checkStorable(coll, next, doc);
     ctx.engine.replace(coll, doc, next);
     modified++;
   }
   if (docs.length === 0 && st.upsert === true) {
     const c = ctx.engine.ensureCollection(ctx.db, name);
-    const doc = buildUpsert(q, u, arrayFilters);
+    const doc = buildUpsert(q, u, arrayFilters, vars);
     checkStorable(c, doc);
     ctx.engine.insert(c, doc);
     return { matched: 0, modified: 0, upsertedId: doc._id };
@@ -127,9 +144,12 @@ const update: Handler = (cmd, ctx) => {
   let n = 0;
   let nModified = 0;
   const upserted: Doc[] = [];
+  const vars = letVariables(cmd.let);
   const writeErrors = runBatch(cmd, sts, (st, index) => {
     if (!isDocument(st)) fail(14, 'update statement must be an object');
-    const r = updateOne(ctx, name, st);
+    checkStatementFields('update', st);
+    // a statement's `c` holds constants for its pipeline, beside the command's `let`
+    const r = updateOne(ctx, name, st, isDocument(st.c) ? { ...vars, ...letVariables(st.c) } : vars);
     if (r.upsertedId !== undefined) {
       upserted.push({ index, _id: r.upsertedId });
       n++;
@@ -145,14 +165,17 @@ const del: Handler = (cmd, ctx) => {
   const name = targetCollection(cmd);
   const sts = statements(cmd, 'deletes');
   let n = 0;
+  const variables = letVariables(cmd.let);
   const writeErrors = runBatch(cmd, sts, (st) => {
     if (!isDocument(st) || !isDocument(st.q)) fail(14, "BSON field 'delete.deletes.q' is missing");
+    checkStatementFields('delete', st);
     const limit = Number(st.limit ?? 0);
     if (limit !== 0 && limit !== 1) fail(9, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
     const coll = ctx.engine.collection(ctx.db, name);
     checkHint(coll, st.hint);
     if (!coll) return;
-    const { docs } = readDocs(coll, { filter: st.q as Doc, limit });
+    const collation = resolveCollation(st.collation, coll);
+    const { docs } = readDocs(coll, { filter: st.q as Doc, limit, collation, variables });
     for (const d of docs) ctx.engine.remove(coll, d);
     n += docs.length;
   });

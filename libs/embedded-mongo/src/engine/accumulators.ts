@@ -4,9 +4,8 @@
  * ignoring null and missing (reference/operator/aggregation/sum, avg, min, max). mingo only adds JS numbers
  * (a Decimal128 was skipped) and orders mixed types its own way.
  */
-import { Decimal128, Long } from 'bson';
 import { compareValues, TypeClass, typeClass } from '../bson/compare';
-import { decimalOp } from './numeric-ops';
+import { arith, asDouble } from './number-types';
 
 type Acc = (coll: unknown[], expr: unknown, options: unknown) => unknown;
 const push = (require('mingo/operators/accumulator') as { $push: Acc }).$push;
@@ -16,17 +15,9 @@ const values = (coll: unknown[], expr: unknown, options: unknown): unknown[] =>
   expr === null || expr === undefined ? coll : (push(coll, expr, options) as unknown[]);
 const isNumeric = (v: unknown): boolean => typeClass(v) === TypeClass.Number;
 
-/** Exact sum of the numeric values (others are ignored, as MongoDB does). */
+/** Exact sum of the numeric values (others are ignored, as MongoDB does), with MongoDB's type promotion. */
 function sum(nums: unknown[]): unknown {
-  if (nums.some((v) => bsontype(v) === 'Decimal128'))
-    return nums.reduce((acc: Decimal128, v) => decimalOp('$inc', acc, v), Decimal128.fromString('0'));
-  const integral = nums.every((v) => bsontype(v) === 'Long' || typeof v === 'bigint' || Number.isInteger(Number(v)));
-  if (!integral) return nums.reduce((acc: number, v) => acc + Number(String(v)), 0);
-  const total = nums.reduce((acc: bigint, v) => acc + BigInt(String(v)), 0n);
-  const hadLong = nums.some((v) => bsontype(v) === 'Long' || typeof v === 'bigint');
-  return hadLong && (total > BigInt(Number.MAX_SAFE_INTEGER) || total < BigInt(Number.MIN_SAFE_INTEGER))
-    ? Long.fromBigInt(total)
-    : Number(total);
+  return nums.reduce((acc: unknown, v) => arith('+', acc, v), 0);
 }
 
 const $sum: Acc = (coll, expr, options) => {
@@ -38,9 +29,8 @@ const $avg: Acc = (coll, expr, options) => {
   const nums = values(coll, expr, options).filter(isNumeric);
   if (!nums.length) return null;
   const total = sum(nums);
-  if (bsontype(total) === 'Decimal128')
-    return Decimal128.fromStringWithRounding(String(Number((total as Decimal128).toString()) / nums.length));
-  return Number(String(total)) / nums.length;
+  if (bsontype(total) === 'Decimal128') return arith('/', total, nums.length);
+  return asDouble(total) / nums.length;
 };
 
 function extreme(sign: 1 | -1): Acc {

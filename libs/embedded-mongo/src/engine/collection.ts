@@ -9,6 +9,8 @@ import { isDocument } from '../bson/paths';
 import { collPrefix, decodeDoc, docKey, encodeDoc, readRid } from '../storage/documents';
 import { prefixEnd } from '../storage/keystring';
 import type { Storage } from '../storage/lmdb-store';
+import type { Collation } from './collation';
+import { holdsString } from './collation-keys';
 import { fail } from './errors';
 import { clearRange, type Doc, Index, type IndexSpec } from './index-store';
 import { geoPlan } from './geo-planner';
@@ -201,7 +203,12 @@ export class Collection {
           `An existing index has the same name as the requested index. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(ix.spec)}`,
         );
       }
-      if (sameKey && !spec.partialFilterExpression && !ix.spec.partialFilterExpression) {
+      if (
+        sameKey &&
+        !spec.partialFilterExpression &&
+        !ix.spec.partialFilterExpression &&
+        compareValues(ix.spec.collation, spec.collation) === 0
+      ) {
         if (sameOptions(ix.spec, spec)) fail(85, `Index already exists with a different name: ${ix.name}`);
         fail(
           85,
@@ -246,14 +253,22 @@ export class Collection {
     this.host.catalogChanged();
   }
 
-  plan(filter: Doc, sort?: Doc): Plan {
-    if (filter._id !== undefined && Object.keys(filter).length === 1 && isExactId(filter._id)) {
+  plan(filter: Doc, sort?: Doc, collation: Collation | null = null): Plan {
+    if (
+      filter._id !== undefined &&
+      Object.keys(filter).length === 1 &&
+      isExactId(filter._id) &&
+      !(collation && holdsString(filter._id))
+    ) {
       return { stage: 'IDHACK', sorted: true, reverse: false };
     }
-    const plan = geoPlan(this.indexes.values(), filter) ?? choosePlan(this.indexes.values(), filter, sort);
+    const plan = geoPlan(this.indexes.values(), filter) ?? choosePlan(this.indexes.values(), filter, sort, collation);
     if (plan.stage === 'COLLSCAN' && Array.isArray(filter.$or) && filter.$or.length > 0) {
       // every branch of the $or must be answerable from an index, else a scan is cheaper
-      const branches = (filter.$or as Doc[]).map((b) => ({ plan: isDocument(b) ? this.plan(b) : plan, filter: b }));
+      const branches = (filter.$or as Doc[]).map((b) => ({
+        plan: isDocument(b) ? this.plan(b, undefined, collation) : plan,
+        filter: b,
+      }));
       if (branches.every((b) => b.plan.stage !== 'COLLSCAN'))
         return { stage: 'OR', branches, sorted: !sort || Object.keys(sort).length === 0, reverse: false };
     }

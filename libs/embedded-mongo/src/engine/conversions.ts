@@ -6,6 +6,8 @@
 import { ObjectId } from 'bson';
 import { TypeClass, typeClass } from '../bson/compare';
 import { fail } from './errors';
+import { asDouble, numKind } from './number-types';
+import { convertNumber, NUMERIC_TARGETS } from './numeric-expressions';
 type Expr = (obj: unknown, expr: unknown, options: unknown) => unknown;
 const { evalExpr } = require('mingo/core') as { evalExpr: Expr };
 const base = require('mingo/operators/expression') as Record<string, Expr>;
@@ -61,7 +63,7 @@ export function typeName(v: unknown): string {
     case TypeClass.String:
       return 'string';
     case TypeClass.Number:
-      return Number.isInteger(v) ? (Math.abs(v as number) <= 0x7fffffff ? 'int' : 'long') : 'double';
+      return numKind(v) ?? 'double';
     default:
       return 'object';
   }
@@ -72,11 +74,13 @@ function toStringValue(v: unknown, obj: unknown, options: unknown): unknown {
   if (isObjectId(v)) return v.toHexString();
   const bt = bsontype(v);
   if (bt === 'Long' || bt === 'Decimal128') return String(v);
+  if (bt === 'Double') return String((v as { value: number }).value);
   return base.$toString(obj, { $literal: v }, options);
 }
 
 function toDateValue(v: unknown, obj: unknown, options: unknown): unknown {
   if (isObjectId(v)) return v.getTimestamp();
+  if (typeof v !== 'number' && numKind(v)) return new Date(asDouble(v)); // Long, Decimal128, Double
   return base.$toDate(obj, { $literal: v }, options);
 }
 
@@ -92,6 +96,10 @@ const $convert: Expr = (obj, expr, options) => {
     if (to === 'objectId' || to === 7) return toObjectId(input);
     if (to === 'string' || to === 2) return toStringValue(input, obj, options);
     if (to === 'date' || to === 9) return toDateValue(input, obj, options);
+    if (typeof to === 'string' || typeof to === 'number') {
+      const numeric = NUMERIC_TARGETS[String(to)];
+      if (numeric) return convertNumber(input, numeric);
+    }
     return base.$convert(obj, { ...spec, input: { $literal: input }, onError: undefined }, options);
   } catch (e) {
     if (spec.onError === undefined) throw e;

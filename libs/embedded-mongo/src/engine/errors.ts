@@ -72,5 +72,6 @@ export function toFailure(err: unknown): MongoServerFailure {
     return new MongoServerFailure(2, msg.replace(/^.*operator:?\s*/i, 'unknown operator: '));
   if (/would create a conflict/i.test(msg)) return new MongoServerFailure(40, msg.replace(/^u/, 'U'));
   if (/Unknown update operator/i.test(msg)) return new MongoServerFailure(9, msg);
+  if (/^Use of undefined variable/.test(msg)) return new MongoServerFailure(17276, msg);
   return new MongoServerFailure(2, msg);
 }

@@ -11,6 +11,7 @@ import { scratchCollection, type Scratch } from '../testing/scratch-collection';
 import { compileFilter } from './match';
 import { nearDistance, takeNear } from './geo-query';
 import { readDocs } from './reader';
+import { type Collation, normaliseCollation, withCollation } from './collation';
 
 function rng(seed: number) {
   let s = seed;
@@ -230,5 +231,63 @@ describe('geo index consistency (randomised, seeded): 2dsphere and 2d reads equa
     expect(v.errors).toEqual([]);
     expect(v.nrecords).toBe(280);
     expect(v.keysPerIndex.g_2dsphere).toBeGreaterThan(200);
+  });
+});
+
+describe('index consistency with a collated index (randomised, seeded)', () => {
+  const rand = rng(7);
+  const words = [
+    'cafe',
+    'Café',
+    'CAFE',
+    'café',
+    'cote',
+    'côte',
+    'Côté',
+    'resume',
+    'Résumé',
+    'a-b',
+    'ab',
+    'A B',
+    '10',
+    '9',
+  ];
+  const pick = () => words[Math.floor(rand() * words.length)];
+  const docs = Array.from({ length: 300 }, (_, i) => {
+    const r = rand();
+    return { _id: i, s: r < 0.2 ? [pick(), pick()] : r < 0.3 ? Math.floor(rand() * 5) : r < 0.35 ? null : pick() };
+  });
+  const collations = [
+    { locale: 'en', strength: 1 },
+    { locale: 'en', strength: 2 },
+    { locale: 'fr', strength: 3 },
+    { locale: 'en', strength: 1, alternate: 'shifted' },
+    { locale: 'en', numericOrdering: true },
+  ].map((c) => normaliseCollation(c) as Collation);
+  let scratch: Scratch;
+  beforeAll(async () => {
+    scratch = await scratchCollection('cix', (c) => {
+      collations.forEach((collation, i) => c.createIndex({ name: `s_${i}`, key: { s: 1 }, collation }));
+      docs.forEach((d) => c.insert({ ...d }));
+    });
+  });
+  afterAll(() => scratch.close());
+
+  it('collated index scans return what a full scan under the same collation returns; validate agrees', () => {
+    expect(scratch.c.validate().errors).toEqual([]);
+    for (const collation of collations) {
+      for (let i = 0; i < 40; i++) {
+        const shape = Math.floor(rand() * 3);
+        const f = shape === 0 ? { s: pick() } : shape === 1 ? { s: { $in: [pick(), pick()] } } : { s: { $gt: pick() } };
+        const expected = withCollation(collation, () => {
+          const match = compileFilter(f);
+          return docs.filter((d) => match(d)).map((d) => d._id);
+        });
+        const result = readDocs(scratch.c, { filter: f, collation });
+        if (shape < 2) expect(result.plan.stage).toBe('IXSCAN');
+        const got = result.docs.map((d) => d._id as number).sort((x, y) => x - y);
+        expect({ collation, f, ids: got }).toEqual({ collation, f, ids: expected });
+      }
+    }
   });
 });

@@ -4,7 +4,7 @@
  * range scan is one LMDB range read. The `_id` index maps the encoded `_id` alone to the record id.
  * Multikey (array) fields produce one entry per element; a missing field indexes as null.
  */
-import { compareSortKeys, EMPTY_ARRAY_KEY, type TypeClass } from '../bson/compare';
+import { compareSortKeys, compareValues, EMPTY_ARRAY_KEY, type TypeClass } from '../bson/compare';
 import { pathValues } from '../bson/paths';
 import { classBounds, encodeValue, prefixEnd, u32 } from '../storage/keystring';
 import type { Storage } from '../storage/lmdb-store';
@@ -13,6 +13,9 @@ import { fail } from './errors';
 import { formatKeyValue } from './format';
 import { readRid, ridBytes } from '../storage/documents';
 import { geoFieldOf, geoKeyValues, type GeoField } from './geo-index';
+import { deserialize, serialize } from 'bson';
+import { type Collation, normaliseCollation, withCollation } from './collation';
+import { collationFolder, foldValue } from './collation-keys';
 
 export type Doc = Record<string, unknown>;
 
@@ -47,6 +50,9 @@ export class Index {
   readonly geo: GeoField | null;
   private readonly prefix: Buffer;
   private readonly partial: ((d: unknown) => boolean) | null;
+  /** the index's collation (null: binary); its keys hold folded strings (engine/collation-keys.ts) */
+  readonly collation: Collation | null;
+  private readonly fold: ((s: string) => string) | null;
 
   constructor(
     readonly spec: IndexSpec,
@@ -65,6 +71,13 @@ export class Index {
       : Object.entries(spec.key).map(([k, d]) => [k, Number(d) < 0 ? -1 : 1] as [string, 1 | -1]);
     this.prefix = u32(id);
     this.partial = spec.partialFilterExpression ? compileFilter(spec.partialFilterExpression) : null;
+    this.collation = this.isId || this.isText ? null : normaliseCollation(spec.collation);
+    this.fold = this.collation ? collationFolder(this.collation) : null;
+  }
+
+  /** One key component's stored encoding (strings folded to collation keys on a collated index). */
+  private encodeField(v: unknown, descending: boolean): Buffer {
+    return encodeValue(this.fold ? foldValue(v, this.fold) : v, descending);
   }
 
   get name(): string {
@@ -110,7 +123,13 @@ export class Index {
       for (const k of keys) for (const v of vals) next.push([...k, v]);
       keys = next;
     }
-    return keys;
+    if (!this.fold || keys.length < 2) return keys;
+    // values equal under the collation share one entry
+    const seen = new Set<string>();
+    return keys.filter((k) => {
+      const hex = this.encode(k).toString('hex');
+      return seen.has(hex) ? false : (seen.add(hex), true);
+    });
   }
 
   private markMultikey(): void {
@@ -122,7 +141,7 @@ export class Index {
   /** The stored key of an index key tuple (without the record id). */
   private encode(key: Key): Buffer {
     const parts = [this.prefix];
-    for (let i = 0; i < key.length; i++) parts.push(encodeValue(key[i], this.fields[i][1] < 0));
+    for (let i = 0; i < key.length; i++) parts.push(this.encodeField(key[i], this.fields[i][1] < 0));
     const out = Buffer.concat(parts);
     if (out.length > MAX_KEY_BYTES)
       fail(17280, `index key too large to index in ${this.ns} index ${this.name}: ${out.length} bytes`);
@@ -151,9 +170,28 @@ export class Index {
         if (v && readRid(v) !== rid) this.duplicate(key);
         continue;
       }
+      if (this.collation) {
+        this.checkCollatedUnique(k, key, rid);
+        continue;
+      }
       for (const { value } of this.store.index.getRange({ start: k, end: prefixEnd(k), limit: 2 }))
         if (readRid(value) !== rid) this.duplicate(key);
     }
+  }
+
+  /** Entries sharing a collation key are duplicates only when their stored values are equal under it. */
+  private checkCollatedUnique(k: Buffer, key: Key, rid: number | null): void {
+    for (const { value } of this.store.index.getRange({ start: k, end: prefixEnd(k) })) {
+      if (readRid(value) === rid) continue;
+      const stored = (deserialize(Buffer.from(value).subarray(8)) as { k: Key }).k;
+      if (withCollation(this.collation, () => compareValues(stored, key)) === 0) this.duplicate(key);
+    }
+  }
+
+  /** An entry's value: the record id, on a collated index followed by the original key (unique checks). */
+  private entryValue(key: Key, rid: number): Buffer {
+    if (!this.collation) return ridBytes(rid);
+    return Buffer.concat([ridBytes(rid), serialize({ k: key.map((v) => (v === EMPTY_ARRAY_KEY ? [] : v)) })]);
   }
 
   duplicate(key: Key): never {
@@ -167,8 +205,7 @@ export class Index {
   }
 
   add(doc: Doc, rid: number): void {
-    const value = ridBytes(rid);
-    for (const key of this.keysOf(doc)) this.store.index.putSync(this.entryKey(key, rid), value);
+    for (const key of this.keysOf(doc)) this.store.index.putSync(this.entryKey(key, rid), this.entryValue(key, rid));
   }
 
   remove(doc: Doc, rid: number): void {
@@ -199,14 +236,15 @@ export class Index {
   private range(bounds: FieldBounds | null): [Buffer, Buffer] {
     if (!bounds) return [this.prefix, prefixEnd(this.prefix)];
     const desc = (i: number): boolean => this.fields[i]?.[1] < 0;
+    const enc = (v: unknown, d: boolean) => this.encodeField(v, d);
     if (bounds.eq === undefined) {
-      const [a, b] = fieldRange(bounds, desc(0));
+      const [a, b] = fieldRange(bounds, desc(0), enc);
       return [Buffer.concat([this.prefix, a]), Buffer.concat([this.prefix, b])];
     }
     const fixed = [bounds.eq, ...(bounds.prefix ?? [])];
-    const p = Buffer.concat([this.prefix, ...fixed.map((v, i) => encodeValue(v, desc(i)))]);
+    const p = Buffer.concat([this.prefix, ...fixed.map((v, i) => enc(v, desc(i)))]);
     if (!bounds.next) return [p, prefixEnd(p)];
-    const [a, b] = fieldRange(bounds.next, desc(fixed.length));
+    const [a, b] = fieldRange(bounds.next, desc(fixed.length), enc);
     return [Buffer.concat([p, a]), Buffer.concat([p, b])];
   }
 
@@ -223,15 +261,23 @@ export class Index {
 }
 
 /** Byte range [start, end) of one field's encodings within bounds (inverted for a descending field). */
-function fieldRange(b: FieldBounds, descending: boolean): [Buffer, Buffer] {
+function fieldRange(
+  b: FieldBounds,
+  descending: boolean,
+  encodeValue: (v: unknown, descending: boolean) => Buffer,
+): [Buffer, Buffer] {
   const cb = b.typeClass !== undefined ? classBounds(b.typeClass) : { low: NO_BYTES, high: TOP };
   // every key whose field equals v starts with enc(v); every greater one is at or after prefixEnd(enc(v))
   if (!descending) {
-    const low = b.low ? (b.low.inclusive ? encodeValue(b.low.value) : prefixEnd(encodeValue(b.low.value))) : cb.low;
+    const low = b.low
+      ? b.low.inclusive
+        ? encodeValue(b.low.value, false)
+        : prefixEnd(encodeValue(b.low.value, false))
+      : cb.low;
     const high = b.high
       ? b.high.inclusive
-        ? prefixEnd(encodeValue(b.high.value))
-        : encodeValue(b.high.value)
+        ? prefixEnd(encodeValue(b.high.value, false))
+        : encodeValue(b.high.value, false)
       : cb.high;
     return [low, high];
   }

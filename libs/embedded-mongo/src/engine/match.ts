@@ -8,6 +8,7 @@ import { pathValues } from '../bson/paths';
 import { bsonTypeNumbers, TYPE_ALIASES } from '../bson/type-numbers';
 import { fail, toFailure } from './errors';
 import { checkFilter } from './filter-checks';
+import { jsRegexes, regexForMatching } from '../bson/values';
 
 type Pred = (doc: unknown) => boolean;
 
@@ -15,11 +16,7 @@ function isRegex(v: unknown): v is RegExp {
   return v instanceof RegExp || (v as { _bsontype?: string } | null)?._bsontype === 'BSONRegExp';
 }
 
-function toRegExp(v: unknown): RegExp {
-  if (v instanceof RegExp) return v;
-  const r = v as { pattern: string; options: string };
-  return new RegExp(r.pattern, r.options.replace(/[^imsu]/g, ''));
-}
+const toRegExp = (v: unknown): RegExp => regexForMatching(v as RegExp);
 
 function eqMatch(doc: unknown, path: string, value: unknown): boolean {
   const pv = pathValues(doc, path);
@@ -116,7 +113,10 @@ function allMatch(path: string, values: unknown): Pred {
 export { mingoOptions } from './mingo';
 
 /** Compiles a filter (without `$text`, handled by the caller) into a predicate. */
-export function compileFilter(filter: Record<string, unknown> | undefined | null): Pred {
+export function compileFilter(
+  filter: Record<string, unknown> | undefined | null,
+  variables?: Record<string, unknown>,
+): Pred {
   if (filter && '$comment' in filter) {
     const { $comment: _comment, ...rest } = filter; // a query comment never affects matching
     filter = rest;
@@ -124,7 +124,7 @@ export function compileFilter(filter: Record<string, unknown> | undefined | null
   if (!filter || Object.keys(filter).length === 0) return () => true;
   checkFilter(filter);
   try {
-    const q = newQuery(filter);
+    const q = newQuery(jsRegexes(filter) as Record<string, unknown>, variables ? { variables } : undefined);
     return (doc) => {
       try {
         return q.test(doc as Record<string, unknown>);

@@ -11,6 +11,9 @@ import { geoQueryOperators } from './geo-query';
 import { queryOperators } from './match';
 import { orderedStages } from './pipeline-order';
 import { sortStage } from './reader';
+import { numericExpressions } from './numeric-expressions';
+import { numericQueryOperators } from './numeric-query';
+import { collationGroupAccumulators, collationGroupExpressions, collationGroupStages } from './collation-grouping';
 import { windowStages } from './window-fields';
 
 type AnyFn = (...args: never[]) => unknown;
@@ -20,12 +23,19 @@ export type OperatorKind = 'query' | 'pipeline' | 'expression' | 'accumulator';
 export function operatorList(): Record<OperatorKind, Record<string, AnyFn>> {
   return {
     // comparison/type operators that compare BSON values by value with MongoDB's type bracketing
-    query: { ...queryOperators, ...geoQueryOperators } as Record<string, AnyFn>,
+    query: { ...(queryOperators as Record<string, AnyFn>), ...numericQueryOperators, ...geoQueryOperators },
     // $sort in MongoDB's cross-type order; $project/$bucket/$bucketAuto keep mongod's field order; windows
-    pipeline: { ...sortStage, ...orderedStages, ...windowStages },
+    pipeline: { ...sortStage, ...orderedStages, ...windowStages, ...collationGroupStages },
     // $convert & co., BSON-aware $eq..$cmp, ISO weeks, $size/$in with mongod's errors
-    expression: { ...conversionExpressions, ...comparisonExpressions, ...dateExpressions, ...arrayExpressions },
+    expression: {
+      ...numericExpressions, // int32/int64/double/Decimal128 arithmetic with MongoDB's type promotion
+      ...collationGroupExpressions,
+      ...conversionExpressions,
+      ...comparisonExpressions,
+      ...dateExpressions,
+      ...arrayExpressions,
+    },
     // exact $sum/$avg/$min/$max over Long and Decimal128
-    accumulator: accumulatorOperators as Record<string, AnyFn>,
+    accumulator: { ...(accumulatorOperators as Record<string, AnyFn>), ...collationGroupAccumulators },
   };
 }

@@ -5,7 +5,9 @@
  */
 import { TypeClass, typeClass } from '../bson/compare';
 import { isDocument } from '../bson/paths';
+import type { Collation } from './collation';
 import type { FieldBounds, Index } from './index-store';
+import { boundsUsable, indexOrderUsable } from './planner-collation';
 
 export interface Plan {
   stage: 'IXSCAN' | 'COLLSCAN' | 'IDHACK' | 'OR';
@@ -88,6 +90,7 @@ export function choosePlan(
   indexes: Iterable<Index>,
   filter: Record<string, unknown>,
   sort?: Record<string, unknown>,
+  collation: Collation | null = null,
 ): Plan {
   const conds = fieldConditions(filter);
   const sortKeys = sort ? Object.entries(sort) : [];
@@ -98,7 +101,7 @@ export function choosePlan(
     const field = ix.fields[0][0];
     if (!conds.has(field)) continue;
     let bounds = boundsFor(conds.get(field));
-    if (!bounds) continue;
+    if (!bounds || !boundsUsable(ix, bounds, collation)) continue;
     const eq = bounds.every((b) => b.eq !== undefined);
     // On a multikey index the two ends of a range may be met by different array elements
     // ({dim: [14, 21]} matches {$gt: 15, $lt: 20}), so only one bound may narrow the scan.
@@ -113,7 +116,7 @@ export function choosePlan(
     // a multikey index sorts by the first matching key, MongoDB by the array's min/max element: only
     // non-multikey scans of one bounds entry yield MongoDB's order
     const order =
-      sortKeys.length && plainSort && bounds.length === 1 && !ix.multikey
+      sortKeys.length && plainSort && bounds.length === 1 && !ix.multikey && indexOrderUsable(ix, collation)
         ? sortOrder(ix, conds, sortKeys, bounds[0].eq !== undefined)
         : null;
     const score =
@@ -136,7 +139,7 @@ export function choosePlan(
   if (sortKeys.length && plainSort) {
     for (const ix of all) {
       // an unbounded scan of a multikey index yields MongoDB's order for its first field only
-      if (ix.multikey && sortKeys.length > 1) continue;
+      if ((ix.multikey && sortKeys.length > 1) || !indexOrderUsable(ix, collation)) continue;
       const order = sortOrder(ix, conds, sortKeys, false);
       if (order) return { stage: 'IXSCAN', index: ix, bounds: [], sorted: true, reverse: order.reverse };
     }

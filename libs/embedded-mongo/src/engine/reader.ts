@@ -4,6 +4,7 @@
  */
 import { compareSortKeys, sortKey } from '../bson/compare';
 import { isDocument, sortValue } from '../bson/paths';
+import { withCollation, type Collation } from './collation';
 import type { Collection } from './collection';
 import { fail } from './errors';
 import type { Doc } from './index-store';
@@ -18,6 +19,10 @@ export interface ReadSpec {
   sort?: Doc;
   skip?: number;
   limit?: number;
+  /** the command's collation, else the collection's default (null: binary) */
+  collation?: Collation | null;
+  /** the command's `let` variables, for `$expr` */
+  variables?: Doc;
 }
 
 export interface ReadResult {
@@ -30,6 +35,10 @@ export interface ReadResult {
 }
 
 export function readDocs(coll: Collection | undefined, spec: ReadSpec): ReadResult {
+  return withCollation(spec.collation, () => read(coll, spec));
+}
+
+function read(coll: Collection | undefined, spec: ReadSpec): ReadResult {
   const filter = { ...(spec.filter ?? {}) };
   let sort = spec.sort && Object.keys(spec.sort).length ? spec.sort : undefined;
   let natural = 0;
@@ -52,12 +61,12 @@ export function readDocs(coll: Collection | undefined, spec: ReadSpec): ReadResu
     scorer = (d) => textScore(d, textIx.spec, q);
   }
   const { near, rest } = takeNear(filter, coll);
-  const match = compileFilter(rest);
+  const match = compileFilter(rest, spec.variables);
   const distances = near ? new Map<Doc, number>() : undefined;
   const sortSpec = sort && !Object.values(sort).some(isDocument) ? sort : undefined;
   const plan: Plan = natural
     ? { stage: 'COLLSCAN', sorted: natural > 0 && !sort, reverse: false }
-    : coll.plan(filter, sortSpec);
+    : coll.plan(filter, sortSpec, spec.collation ?? null);
   if (sort && !sortSpec) plan.sorted = false;
   const stopAt = plan.sorted && limit > 0 && !near ? skip + limit : Infinity;
   const scores = scorer ? new Map<Doc, number>() : null;

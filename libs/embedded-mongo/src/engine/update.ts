@@ -35,6 +35,8 @@ export interface ApplyOptions {
   arrayFilters?: Doc[];
   filter?: Doc;
   inserting?: boolean;
+  /** the command's `let` variables (pipeline updates) */
+  variables?: Doc;
 }
 
 export function isOperatorUpdate(u: UpdateSpec): boolean {
@@ -74,7 +76,8 @@ export function applyUpdate(doc: Doc, u: UpdateSpec, opts: ApplyOptions = {}): D
   let next: Doc;
   if (Array.isArray(u)) {
     try {
-      const out = newAggregator(u as Doc[]).run([cloneDoc(doc)]) as Doc[];
+      const vars = opts.variables ? { variables: opts.variables } : undefined;
+      const out = newAggregator(u as Doc[], vars).run([cloneDoc(doc)]) as Doc[];
       next = out[0] ?? {};
     } catch (e) {
       throw toFailure(e);
@@ -185,7 +188,7 @@ export function seedFromFilter(filter: Doc): Doc {
 }
 
 /** Builds the document an upsert inserts. */
-export function buildUpsert(filter: Doc, u: UpdateSpec, arrayFilters?: Doc[]): Doc {
+export function buildUpsert(filter: Doc, u: UpdateSpec, arrayFilters?: Doc[], variables?: Doc): Doc {
   let doc: Doc;
   if (!Array.isArray(u) && !isOperatorUpdate(u)) {
     const seedId = seedFromFilter(filter)._id;
@@ -193,7 +196,7 @@ export function buildUpsert(filter: Doc, u: UpdateSpec, arrayFilters?: Doc[]): D
     if (doc._id === undefined && seedId !== undefined) doc = { _id: seedId, ...doc };
   } else {
     const seed = seedFromFilter(filter);
-    doc = applyUpdate(seed, u, { inserting: true, arrayFilters, filter: {} });
+    doc = applyUpdate(seed, u, { inserting: true, arrayFilters, filter: {}, variables });
   }
   if (doc._id === undefined) doc = { _id: new ObjectId(), ...doc };
   else if (Object.keys(doc)[0] !== '_id') {

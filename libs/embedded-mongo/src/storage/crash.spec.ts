@@ -62,6 +62,9 @@ describe('kill -9 crash rounds', () => {
         await events.createIndex({ tags: 1 });
         await events.createIndex({ batch: -1 });
         await events.createIndex({ at: '2dsphere' }); // a geo index: its cell keys must survive crashes too
+        // collated indexes store collation keys (and, when unique, the original values)
+        await events.createIndex({ tags: 1 }, { name: 'tags_ci', collation: { locale: 'en', strength: 2 } });
+        await events.createIndex({ payload: 1 }, { unique: true, collation: { locale: 'fr', strength: 1 } });
       }
       let stop = false;
       const writers = Array.from({ length: 4 }, async () => {

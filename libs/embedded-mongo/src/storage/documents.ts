@@ -1,10 +1,8 @@
 /** How documents are stored: BSON values under (collection id, record id) keys. */
 import { deserialize, serialize } from 'bson';
 import type { Doc } from '../engine/index-store';
+import { DECODE_OPTIONS, normaliseDecoded } from '../bson/values';
 import { u32 } from './keystring';
-
-/** As the wire protocol decodes documents, so every read sees the values a write stored. */
-const DESERIALIZE = { promoteLongs: true, promoteValues: true, promoteBuffers: false, bsonRegExp: false } as const;
 
 export function ridBytes(rid: number): Buffer {
   const b = Buffer.allocUnsafe(8);
@@ -31,5 +29,6 @@ export function encodeDoc(doc: Doc): Buffer {
 }
 
 export function decodeDoc(bytes: Uint8Array): Doc {
-  return deserialize(bytes, DESERIALIZE) as Doc;
+  // as the wire protocol decodes documents, so every read sees the values (and BSON types) a write stored
+  return normaliseDecoded(deserialize(bytes, DECODE_OPTIONS) as Doc);
 }

@@ -3,6 +3,7 @@
  * Parsing throws WireError on malformed input; the connection then closes (the server stays up).
  */
 import { calculateObjectSize, deserialize, serialize } from 'bson';
+import { DECODE_OPTIONS, normaliseDecoded, plainCommandOptions } from '../bson/values';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -49,13 +50,7 @@ export function readHeader(buf: Buffer): MessageHeader {
   };
 }
 
-const DESERIALIZE_OPTS = {
-  validation: { utf8: true },
-  promoteLongs: true,
-  promoteValues: true,
-  promoteBuffers: false,
-  bsonRegExp: false,
-} as const;
+const DESERIALIZE_OPTS = { validation: { utf8: true }, ...DECODE_OPTIONS } as const;
 
 /** Reads one BSON document at `offset`, checking its declared size against the remaining bytes. */
 function readDocument(buf: Buffer, offset: number, end: number, maxSize: number): { doc: Doc; size: number } {
@@ -65,7 +60,8 @@ function readDocument(buf: Buffer, offset: number, end: number, maxSize: number)
   if (size > maxSize) throw new WireError(`BSON document too large (${size} > ${maxSize})`);
   if (buf[offset + size - 1] !== 0) throw new WireError('BSON document not null-terminated');
   try {
-    return { doc: deserialize(buf.subarray(offset, offset + size), DESERIALIZE_OPTS) as Doc, size };
+    const doc = normaliseDecoded(deserialize(buf.subarray(offset, offset + size), DESERIALIZE_OPTS) as Doc);
+    return { doc, size };
   } catch (e) {
     throw new WireError(`invalid BSON: ${(e as Error).message}`);
   }
@@ -129,6 +125,7 @@ function parseOpMsg(msg: Buffer, header: MessageHeader): ParsedCommand {
     if (name in body) throw new WireError(`duplicate field ${name} in OP_MSG document sequence`);
     body[name] = docs;
   }
+  plainCommandOptions(body);
   return { header, kind: 'msg', command: body, moreToCome: (flags & FLAG_MORE_TO_COME) !== 0 };
 }
 
@@ -145,6 +142,7 @@ function parseOpQuery(msg: Buffer, header: MessageHeader): ParsedCommand {
         ? doc.query
         : doc
   ) as Doc;
+  plainCommandOptions(command);
   return { header, kind: 'query', command, fullCollectionName: coll.value, moreToCome: false };
 }
 
