@@ -13,8 +13,12 @@ import type { Route } from '@angular/router';
  * /patient/doctors        label "Search doctors" (name or specialty), button "Search"; per doctor a button
  *                         "Request consultation" which opens a form: label "Message", button "Send request".
  * /patient/consultations  headings "Pending", "Active", "Past"; buttons "Cancel request" (dialog "Yes, cancel
- *                         request") and "End consultation" (dialog "Yes, end consultation").
- * /patient/prescriptions, /patient/notes   lists (headings per item: the doctor's name).
+ *                         request") and "End consultation" (dialog "Yes, end consultation"); per past one
+ *                         "Request <doctor> again".
+ * /patient/prescriptions, /patient/notes   lists (headings per item: the doctor's name); per prescription a link
+ *                         "Print prescription of <date>".
+ * /patient/prescriptions/:id/print   article "Prescription" (Doctor, Patient, Date, table "Medicines",
+ *                         "Instructions"), button "Print".
  * /patient/summaries      button "Generate summary"; each summary shows its provider ("Local summariser" or
  *                         "Mistral AI").
  * /patient/access-log     table "Who accessed my records": columns When, Who, Role, Action, Record, Outcome.
@@ -52,6 +56,12 @@ export const PATIENT_ROUTES: Route[] = [
     title: 'Prescriptions · CloudVault',
     loadComponent: () =>
       import('./prescriptions/prescriptions-page.component').then((m) => m.PrescriptionsPageComponent),
+  },
+  {
+    path: 'prescriptions/:id/print',
+    title: 'Prescription · CloudVault',
+    loadComponent: () =>
+      import('./prescriptions/prescription-print.component').then((m) => m.PrescriptionPrintComponent),
   },
   {
     path: 'notes',

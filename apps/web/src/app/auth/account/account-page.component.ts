@@ -1,17 +1,28 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { SessionService } from '../../core/session/session.service';
 import { MfaSettingsComponent } from './mfa-settings.component';
 import { PasswordFormComponent } from './password-form.component';
 import { ProfileFormComponent } from './profile-form.component';
 
 @Component({
   selector: 'cv-account-page',
-  imports: [ProfileFormComponent, PasswordFormComponent, MfaSettingsComponent],
+  imports: [RouterLink, ProfileFormComponent, PasswordFormComponent, MfaSettingsComponent],
   template: `
     <h1>Account settings</h1>
+    @if (isPatient()) {
+      <p class="card">
+        <a routerLink="/account/health">Health profile</a>
+        <span class="muted"> — allergies, conditions, medications and emergency contact for your doctors.</span>
+      </p>
+    }
     <cv-mfa-settings />
     <cv-profile-form />
     <cv-password-form />
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class AccountPageComponent {}
+export class AccountPageComponent {
+  private readonly session = inject(SessionService);
+  protected readonly isPatient = computed(() => this.session.role() === 'patient');
+}

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
@@ -10,6 +9,7 @@ import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { DoctorConsultationsApiService } from '../consultations/doctor-consultations-api.service';
 import { DoctorPatientsApiService } from '../patients/doctor-patients-api.service';
+import { PatientHeaderComponent } from './patient-header.component';
 
 /** The tabs of a patient's page, each a lazy child route. */
 export const PATIENT_TABS = [
@@ -26,7 +26,14 @@ export const PATIENT_TABS = [
  */
 @Component({
   selector: 'cv-patient-page',
-  imports: [DatePipe, RouterLink, RouterLinkActive, RouterOutlet, ErrorStateComponent, LoadingStateComponent],
+  imports: [
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    ErrorStateComponent,
+    LoadingStateComponent,
+    PatientHeaderComponent,
+  ],
   templateUrl: './patient-page.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

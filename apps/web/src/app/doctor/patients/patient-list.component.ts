@@ -1,18 +1,31 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { DoctorPatientDto } from '@cloudvault/contracts';
+import type { DoctorPatientDto, WorklistSort } from '@cloudvault/contracts';
+import { CategoryBadgeComponent } from '../../shared/badge/category-badge.component';
+import { CursorList } from '../../shared/paging/cursor-list';
+import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 import { EmptyStateComponent } from '../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
-import { CursorList } from '../../shared/paging/cursor-list';
-import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 import { DoctorPatientsApiService } from './doctor-patients-api.service';
+import { WORKLIST_SORT_OPTIONS, worklistVitals } from './worklist-rows';
 
-/** The doctor's active patients, searchable by name, paged; each opens the patient's page. */
+/**
+ * The doctor's worklist: active patients with their latest vitals (category badges), out-of-range readings in
+ * 7 days, last activity, unread messages and next appointment; searchable by name, sorted by attention by default.
+ */
 @Component({
   selector: 'cv-patient-list',
-  imports: [DatePipe, RouterLink, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent, LoadMoreComponent],
+  imports: [
+    DatePipe,
+    RouterLink,
+    CategoryBadgeComponent,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    LoadingStateComponent,
+    LoadMoreComponent,
+  ],
   templateUrl: './patient-list.component.html',
   styleUrl: './patient-list.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -20,13 +33,19 @@ import { DoctorPatientsApiService } from './doctor-patients-api.service';
 export class PatientListComponent {
   private readonly api = inject(DoctorPatientsApiService);
 
+  protected readonly sortOptions = WORKLIST_SORT_OPTIONS;
+  protected readonly vitals = worklistVitals;
   /** The search that produced the list shown (applied on submit, not on every key). */
   protected readonly query = signal('');
-  protected readonly patients = new CursorList<DoctorPatientDto>((cursor) => this.api.list(this.query(), cursor));
+  protected readonly sort = signal<WorklistSort>('attention');
+  protected readonly patients = new CursorList<DoctorPatientDto>((cursor) =>
+    this.api.list(this.query(), this.sort(), cursor),
+  );
 
   constructor() {
     effect(() => {
       this.query();
+      this.sort();
       untracked(() => this.patients.reload());
     });
   }
@@ -34,6 +53,11 @@ export class PatientListComponent {
   protected search(term: string): void {
     if (term.trim() === this.query()) this.patients.reload();
     else this.query.set(term.trim());
+  }
+
+  protected sortBy(value: string): void {
+    const option = this.sortOptions.find((o) => o.value === value);
+    if (option) this.sort.set(option.value);
   }
 
   /** Called by the dashboard after a request was accepted. */

@@ -1,5 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { PrescriptionDto } from '@cloudvault/contracts';
 import { errorMessage } from '../../core/http/api-error';
 import { CursorList } from '../../shared/paging/cursor-list';
@@ -11,7 +12,7 @@ import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 
 @Component({
   selector: 'cv-prescriptions-page',
-  imports: [DatePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
+  imports: [DatePipe, RouterLink, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
   templateUrl: './prescriptions-page.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
