@@ -29,14 +29,12 @@ const SEX_LABELS: Record<string, string> = { female: 'Female', male: 'Male', oth
               @for (a of sortedAllergies(); track $index) {
                 <li [class.severe]="a.severity === 'severe'">
                   @if (a.severity === 'severe') {
-                    <span class="badge badge-critical">Severe</span>
+                    <span class="badge badge-critical">Severe</span>{{ ' ' }}
                   }
-                  <strong>{{ a.substance }}</strong>
-                  @if (a.reaction) {
-                    — {{ a.reaction }}
-                  }
+                  <strong>{{ a.substance }}</strong
+                  >{{ a.reaction ? ' — ' + a.reaction : '' }}
                   @if (a.severity && a.severity !== 'severe') {
-                    <span class="muted">({{ a.severity }})</span>
+                    <span class="muted">{{ ' (' + a.severity + ')' }}</span>
                   }
                 </li>
               }

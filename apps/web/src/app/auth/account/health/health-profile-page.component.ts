@@ -23,6 +23,7 @@ import {
   entryControl,
   fillHealthProfile,
   healthProfileForm,
+  syncNoKnownAllergies,
   toClinicalDto,
   todayUtc,
 } from './health-profile.form';
@@ -83,7 +84,7 @@ export class HealthProfilePageComponent implements OnInit {
 
   protected addAllergy(): void {
     this.c.allergies.push(allergyGroup());
-    this.c.noKnownAllergies.setValue(false);
+    syncNoKnownAllergies(this.form);
     this.focusLast('allergy-substance');
   }
 
@@ -94,6 +95,7 @@ export class HealthProfilePageComponent implements OnInit {
 
   protected remove(list: 'allergies' | 'conditions' | 'medications', index: number): void {
     this.c[list].removeAt(index);
+    syncNoKnownAllergies(this.form);
     this.form.markAsDirty();
   }
 

@@ -1,5 +1,12 @@
 import { CLINICAL_LIST_MAX, CLINICAL_TEXT_MAX_LENGTH } from '@cloudvault/contracts';
-import { allergyGroup, entryControl, fillHealthProfile, healthProfileForm, toClinicalDto } from './health-profile.form';
+import {
+  allergyGroup,
+  entryControl,
+  fillHealthProfile,
+  healthProfileForm,
+  syncNoKnownAllergies,
+  toClinicalDto,
+} from './health-profile.form';
 
 const NOW = () => new Date('2026-12-02T08:00:00Z');
 
@@ -53,6 +60,12 @@ describe('health profile form', () => {
     form.controls.allergies.push(allergyGroup({ substance: 'Penicillin' }));
     form.updateValueAndValidity();
     expect(form.errors?.['message']).toMatch(/No known allergies/);
+    syncNoKnownAllergies(form);
+    expect(form.controls.noKnownAllergies.disabled).toBe(true);
+    expect(form.valid).toBe(true);
+    form.controls.allergies.clear();
+    syncNoKnownAllergies(form);
+    expect(form.controls.noKnownAllergies.enabled).toBe(true);
   });
 
   it('maps to the PUT body trimmed, leaving out empty optional fields, and back', () => {

@@ -138,6 +138,17 @@ export function healthProfileForm(now: () => Date = () => new Date()): HealthPro
   );
 }
 
+/** "No known allergies" can only be ticked while no allergy is listed: unticked and disabled otherwise. */
+export function syncNoKnownAllergies(form: HealthProfileForm): void {
+  const box = form.controls.noKnownAllergies;
+  if (form.controls.allergies.length > 0) {
+    box.setValue(false);
+    box.disable();
+  } else {
+    box.enable();
+  }
+}
+
 /** Fills the form with a saved profile (rows rebuilt). */
 export function fillHealthProfile(form: HealthProfileForm, p: ClinicalProfileDto): void {
   const c = form.controls;
@@ -157,6 +168,7 @@ export function fillHealthProfile(form: HealthProfileForm, p: ClinicalProfileDto
       relation: p.emergencyContact?.relation ?? '',
     },
   });
+  syncNoKnownAllergies(form);
 }
 
 /** The PUT body: trimmed, empty optional fields left out. */
