@@ -207,7 +207,7 @@ describe('worklist, clinical header, health profile and printable prescription',
   it('prints a prescription with doctor, patient, date and medicines, without the app chrome', async () => {
     const page = await signedInPage(zoeP);
     await page.goto('/patient/prescriptions');
-    await page.getByRole('link', { name: /^Print prescription of/ }).click();
+    await page.getByRole('link', { name: /^Print or save as PDF the prescription of/ }).click();
     await page.waitForURL(/\/patient\/prescriptions\/[0-9a-f]{24}\/print$/);
     const sheet = page.getByRole('article', { name: 'Prescription' });
     await sheet.waitFor();

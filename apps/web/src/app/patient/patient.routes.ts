@@ -16,7 +16,7 @@ import type { Route } from '@angular/router';
  *                         request") and "End consultation" (dialog "Yes, end consultation"); per past one
  *                         "Request <doctor> again".
  * /patient/prescriptions, /patient/notes   lists (headings per item: the doctor's name); per prescription a link
- *                         "Print prescription of <date>".
+ *                         "Print or save as PDF the prescription of <date>".
  * /patient/prescriptions/:id/print   article "Prescription" (Doctor, Patient, Date, table "Medicines",
  *                         "Instructions"), button "Print".
  * /patient/summaries      button "Generate summary"; each summary shows its provider ("Local summariser" or
