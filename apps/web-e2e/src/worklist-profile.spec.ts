@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiCall, seedCare, type SeededUser, seedUser } from './support/api-seed';
+import { apiCall, seedConsultation, type SeededUser, seedUser } from './support/api-seed';
 import { launchBrowser, newUserPage, PHONE } from './support/browser';
 import { expectToast, type Person } from './support/ui';
 
@@ -49,7 +49,7 @@ describe('worklist, clinical header, health profile and printable prescription',
     doctor = await seedUser(doctorP);
     [zoe, mia] = [await seedUser(zoeP), await seedUser(miaP)];
     const adam = await seedUser(adamP);
-    for (const p of [zoe, mia, adam]) await seedCare(p, doctor);
+    for (const p of [zoe, mia, adam]) await seedConsultation(p, doctor);
     const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
     for (const [systolic, diastolic, at] of [
       [150, 95, 30],

@@ -17,10 +17,20 @@ export async function apiCall<T>(method: string, path: string, body?: unknown, t
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
-  return (res.status === 204 ? undefined : await res.json()) as T;
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
+export function apiPatch<T = unknown>(user: SeededUser, path: string, body: unknown): Promise<T> {
+  return apiCall<T>('PATCH', path, body, user.token);
+}
+
+export function apiPost<T = unknown>(user: SeededUser, path: string, body: unknown = {}): Promise<T> {
+  return apiCall<T>('POST', path, body, user.token);
+}
+
+/** Registers and signs in a user through the API (a doctor without a specialty gets "General practice"). */
 export async function seedUser(person: Person): Promise<SeededUser> {
   await apiCall('POST', '/api/auth/register', {
     email: person.email,
@@ -36,8 +46,8 @@ export async function seedUser(person: Person): Promise<SeededUser> {
   return { ...person, id: login.user.id, token: login.accessToken };
 }
 
-/** The patient asks the doctor and the doctor accepts: an active consultation. */
-export async function seedCare(patient: SeededUser, doctor: SeededUser): Promise<void> {
-  const request = await apiCall<{ id: string }>('POST', '/api/consultations', { doctorId: doctor.id }, patient.token);
-  await apiCall('POST', `/api/consultations/${request.id}/accept`, {}, doctor.token);
+/** An active consultation: the patient asks, the doctor accepts. */
+export async function seedConsultation(patient: SeededUser, doctor: SeededUser): Promise<void> {
+  const request = await apiPost<{ id: string }>(patient, '/api/consultations', { doctorId: doctor.id });
+  await apiPost(doctor, `/api/consultations/${request.id}/accept`);
 }

@@ -5,12 +5,19 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { ROLE_VALUES } from '@cloudvault/contracts';
 import type { AuthUser } from '../../common/http/auth-user';
 import { AppConfigService } from '../../config/app-config.service';
+import { SessionRevocationService } from './session-revocation.service';
 import { ACCESS_AUDIENCE, type AccessTokenClaims, JWT_ALGORITHM, JWT_ISSUER } from './token-claims';
 
-/** Verifies bearer access tokens: HS256 only (so `alg: none` and other algorithms fail), issuer, audience, expiry. */
+/**
+ * Verifies bearer access tokens: HS256 only (so `alg: none` and other algorithms fail), issuer, audience, expiry,
+ * and a session (`sid`) that has not been revoked (sign-out, password change, refresh-token reuse).
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(config: AppConfigService) {
+  constructor(
+    config: AppConfigService,
+    private readonly sessions: SessionRevocationService,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.jwtSecret,
@@ -21,13 +28,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(claims: Partial<AccessTokenClaims>): AuthUser {
+  async validate(claims: Partial<AccessTokenClaims>): Promise<AuthUser> {
     const { sub, role, jti, sid, mfe } = claims;
     if (
       typeof sub !== 'string' ||
       !isValidObjectId(sub) ||
       !ROLE_VALUES.includes(role as never) ||
-      typeof jti !== 'string'
+      typeof jti !== 'string' ||
+      typeof sid !== 'string' ||
+      (await this.sessions.isRevoked(sid))
     ) {
       throw new UnauthorizedException('Missing or invalid access token');
     }
@@ -35,7 +44,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       id: sub,
       role: role as AuthUser['role'],
       tokenId: jti,
-      sessionId: typeof sid === 'string' ? sid : undefined,
+      sessionId: sid,
       ...(mfe ? { mfaEnrolmentOnly: true } : {}),
     };
   }

@@ -15,6 +15,10 @@ import type { Route } from '@angular/router';
  * /patient/consultations  headings "Pending", "Active", "Past"; buttons "Cancel request" (dialog "Yes, cancel
  *                         request") and "End consultation" (dialog "Yes, end consultation"); per past one
  *                         "Request <doctor> again".
+ * /patient/appointments   region "Book an appointment": label "Doctor", per day a group of radios (times in the
+ *                         browser's zone), label "Reason", button "Book appointment"; "Upcoming" items (named
+ *                         "Appointment with <doctor>") with "Download calendar file", "Reschedule" (radios, "Move
+ *                         appointment") and "Cancel appointment" (dialog "Yes, cancel appointment").
  * /patient/prescriptions, /patient/notes   lists (headings per item: the doctor's name); per prescription a link
  *                         "Print or save as PDF the prescription of <date>".
  * /patient/prescriptions/:id/print   article "Prescription" (Doctor, Patient, Date, table "Medicines",
@@ -50,6 +54,16 @@ export const PATIENT_ROUTES: Route[] = [
     title: 'Consultations · CloudVault',
     loadComponent: () =>
       import('./consultations/consultations-page.component').then((m) => m.ConsultationsPageComponent),
+  },
+  {
+    path: 'appointments',
+    title: 'My appointments · CloudVault',
+    loadComponent: () => import('./appointments/appointments-page.component').then((m) => m.AppointmentsPageComponent),
+  },
+  {
+    path: 'consultations/:consultationId/messages',
+    title: 'Messages · CloudVault',
+    loadComponent: () => import('./consultations/conversation-page.component').then((m) => m.ConversationPageComponent),
   },
   {
     path: 'prescriptions',

@@ -1,13 +1,24 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { SessionService } from '../../core/session/session.service';
+import { DeleteAccountComponent } from './delete-account.component';
+import { AiConsentComponent } from './ai-consent.component';
 import { MfaSettingsComponent } from './mfa-settings.component';
 import { PasswordFormComponent } from './password-form.component';
 import { ProfileFormComponent } from './profile-form.component';
+import { RecordExportComponent } from './record-export.component';
 
 @Component({
   selector: 'cv-account-page',
-  imports: [RouterLink, ProfileFormComponent, PasswordFormComponent, MfaSettingsComponent],
+  imports: [
+    RouterLink,
+    ProfileFormComponent,
+    PasswordFormComponent,
+    MfaSettingsComponent,
+    AiConsentComponent,
+    RecordExportComponent,
+    DeleteAccountComponent,
+  ],
   template: `
     <h1>Account settings</h1>
     @if (isPatient()) {
@@ -19,6 +30,11 @@ import { ProfileFormComponent } from './profile-form.component';
     <cv-mfa-settings />
     <cv-profile-form />
     <cv-password-form />
+    @if (isPatient()) {
+      <cv-ai-consent />
+      <cv-record-export />
+    }
+    <cv-delete-account />
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

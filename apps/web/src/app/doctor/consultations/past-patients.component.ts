@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
 import type { ConsultationDto } from '@cloudvault/contracts';
 import { CursorList } from '../../shared/paging/cursor-list';
@@ -7,11 +6,12 @@ import { EmptyStateComponent } from '../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { DoctorConsultationsApiService } from './doctor-consultations-api.service';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 /** Consultations that ended: listed read-only (no link to the record, which the doctor may no longer open). */
 @Component({
   selector: 'cv-past-patients',
-  imports: [DatePipe, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent, LoadMoreComponent],
+  imports: [DateFormatPipe, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent, LoadMoreComponent],
   template: `
     <section class="card" aria-labelledby="past-patients-title">
       <h2 id="past-patients-title">Past patients</h2>
@@ -28,7 +28,7 @@ import { DoctorConsultationsApiService } from './doctor-consultations-api.servic
           @for (c of past.items(); track c.id) {
             <li>
               <strong>{{ c.patient.name }}</strong>
-              <span class="muted"> · consultation ended {{ c.updatedAt | date: 'mediumDate' }}</span>
+              <span class="muted"> · consultation ended {{ c.updatedAt | cvDate: 'mediumDate' }}</span>
             </li>
           }
         </ul>

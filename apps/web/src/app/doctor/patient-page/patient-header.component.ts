@@ -1,13 +1,13 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { PatientProfileDto } from '@cloudvault/contracts';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 const SEX_LABELS: Record<string, string> = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' };
 
 /** The clinical summary above a patient's record: age, sex, allergies (severe first), conditions, medications. */
 @Component({
   selector: 'cv-patient-header',
-  imports: [DatePipe],
+  imports: [DateFormatPipe],
   template: `
     @let p = patient();
     @let c = p.clinical;
@@ -19,7 +19,7 @@ const SEX_LABELS: Record<string, string> = { female: 'Female', male: 'Male', oth
         <span
           >Sex: <strong>{{ sex() }}</strong></span
         >
-        <span class="muted">In your care since {{ p.since | date: 'mediumDate' }} · {{ p.email }}</span>
+        <span class="muted">In your care since {{ p.since | cvDate: 'mediumDate' }} · {{ p.email }}</span>
       </p>
       <div class="grid">
         <div aria-labelledby="allergies-title" role="group">

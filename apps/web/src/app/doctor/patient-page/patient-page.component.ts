@@ -18,6 +18,7 @@ export const PATIENT_TABS = [
   { path: 'notes', label: 'Notes' },
   { path: 'prescriptions', label: 'Prescriptions' },
   { path: 'summaries', label: 'AI summaries' },
+  { path: 'messages', label: 'Messages' },
 ] as const;
 
 /**

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { DoctorPatientDto, WorklistSort } from '@cloudvault/contracts';
@@ -8,7 +7,9 @@ import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 import { EmptyStateComponent } from '../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
+import { SessionService } from '../../core/session/session.service';
 import { DoctorPatientsApiService } from './doctor-patients-api.service';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 import { WORKLIST_SORT_OPTIONS, worklistVitals } from './worklist-rows';
 
 /**
@@ -18,7 +19,7 @@ import { WORKLIST_SORT_OPTIONS, worklistVitals } from './worklist-rows';
 @Component({
   selector: 'cv-patient-list',
   imports: [
-    DatePipe,
+    DateFormatPipe,
     RouterLink,
     CategoryBadgeComponent,
     EmptyStateComponent,
@@ -32,6 +33,7 @@ import { WORKLIST_SORT_OPTIONS, worklistVitals } from './worklist-rows';
 })
 export class PatientListComponent {
   private readonly api = inject(DoctorPatientsApiService);
+  protected readonly units = inject(SessionService).units;
 
   protected readonly sortOptions = WORKLIST_SORT_OPTIONS;
   protected readonly vitals = worklistVitals;

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
@@ -8,11 +7,12 @@ import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { PatientPrescriptionsApiService } from './patient-prescriptions-api.service';
 import { findPrescription } from './prescription-lookup';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 /** One prescription laid out for paper (print or "Save as PDF" from the browser's print dialog). */
 @Component({
   selector: 'cv-prescription-print',
-  imports: [DatePipe, RouterLink, ErrorStateComponent, LoadingStateComponent],
+  imports: [DateFormatPipe, RouterLink, ErrorStateComponent, LoadingStateComponent],
   templateUrl: './prescription-print.component.html',
   styleUrl: './prescription-print.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { PrescriptionDto } from '@cloudvault/contracts';
@@ -9,10 +8,18 @@ import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { PatientPrescriptionsApiService } from './patient-prescriptions-api.service';
 import { LoadMoreComponent } from '../../shared/paging/load-more.component';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 @Component({
   selector: 'cv-prescriptions-page',
-  imports: [DatePipe, RouterLink, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
+  imports: [
+    DateFormatPipe,
+    RouterLink,
+    LoadingStateComponent,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    LoadMoreComponent,
+  ],
   templateUrl: './prescriptions-page.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

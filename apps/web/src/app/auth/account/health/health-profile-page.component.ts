@@ -1,4 +1,4 @@
-import { DatePipe, TitleCasePipe } from '@angular/common';
+import { TitleCasePipe } from '@angular/common';
 import {
   afterNextRender,
   ChangeDetectionStrategy,
@@ -27,12 +27,13 @@ import {
   toClinicalDto,
   todayUtc,
 } from './health-profile.form';
+import { DateFormatPipe } from '../../../shared/pipes/date-format.pipe';
 
 /** Account → Health profile: the patient's date of birth, sex, allergies, conditions, medications, contact. */
 @Component({
   selector: 'cv-health-profile-page',
   imports: [
-    DatePipe,
+    DateFormatPipe,
     TitleCasePipe,
     ReactiveFormsModule,
     RouterLink,
