@@ -22,7 +22,8 @@ export const PATIENT_TABS = [
 ] as const;
 
 /**
- * One patient in the doctor's care: their profile, the record tabs and "End consultation". When the care
+ * One patient in the doctor's care: their clinical header, the record tabs and, after the record (away from the
+ * tabs), "End consultation" with a confirmation. When the care
  * relationship is over (403) or the patient is unknown (404), the page says so instead of showing the tabs.
  */
 @Component({
@@ -36,6 +37,7 @@ export const PATIENT_TABS = [
     PatientHeaderComponent,
   ],
   templateUrl: './patient-page.component.html',
+  styles: '.care-actions { margin-top: 2rem; }',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PatientPageComponent {
