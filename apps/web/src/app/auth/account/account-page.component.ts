@@ -5,6 +5,7 @@ import { DeleteAccountComponent } from './delete-account.component';
 import { AiConsentComponent } from './ai-consent.component';
 import { MfaSettingsComponent } from './mfa-settings.component';
 import { PasswordFormComponent } from './password-form.component';
+import { PreferencesFormComponent } from './preferences-form.component';
 import { ProfileFormComponent } from './profile-form.component';
 import { RecordExportComponent } from './record-export.component';
 
@@ -13,6 +14,7 @@ import { RecordExportComponent } from './record-export.component';
   imports: [
     RouterLink,
     ProfileFormComponent,
+    PreferencesFormComponent,
     PasswordFormComponent,
     MfaSettingsComponent,
     AiConsentComponent,
@@ -29,6 +31,7 @@ import { RecordExportComponent } from './record-export.component';
     }
     <cv-mfa-settings />
     <cv-profile-form />
+    <cv-preferences-form />
     <cv-password-form />
     @if (isPatient()) {
       <cv-ai-consent />
