@@ -16,7 +16,7 @@ import type { Route } from '@angular/router';
  *                         request") and "End consultation" (dialog "Yes, end consultation"); per past one
  *                         "Request <doctor> again".
  * /patient/appointments   region "Book an appointment": label "Doctor", per day a group of radios (times in the
- *                         browser's zone), label "Reason", button "Book appointment"; "Upcoming" items (named
+ *                         user's zone), label "Reason", button "Book appointment"; "Upcoming" items (named
  *                         "Appointment with <doctor>") with "Download calendar file", "Reschedule" (radios, "Move
  *                         appointment") and "Cancel appointment" (dialog "Yes, cancel appointment").
  * /patient/prescriptions, /patient/notes   lists (headings per item: the doctor's name); per prescription a link
