@@ -7,8 +7,8 @@ import { expectToast, type Person } from './support/ui';
 
 /**
  * Display preferences (issues 16 and 18): a user chooses units, time zone and locale under Account; readings,
- * dates and appointment times then follow them, whatever the browser's own zone (London here). The doctor sees
- * a patient's readings in the doctor's own units on the worklist.
+ * dates, message and appointment times then follow them, whatever the browser's own zone (London here). The
+ * doctor sees a patient's readings in the doctor's own units on the worklist.
  */
 describe('display preferences: units, time zone and locale', () => {
   const patientP: Person = {
@@ -33,6 +33,7 @@ describe('display preferences: units, time zone and locale', () => {
   let patient: SeededUser;
   let doctor: SeededUser;
   let appointment: { start: string; end: string };
+  let message: { createdAt: string };
 
   async function signedInPage(who: Person): Promise<Page> {
     const context = await browser.newContext({ baseURL: baseUrl(), viewport: DESKTOP, timezoneId: browserZone });
@@ -82,6 +83,15 @@ describe('display preferences: units, time zone and locale', () => {
       patient.token,
     );
     appointment = await apiPost(patient, '/api/appointments', { doctorId: doctor.id, start: slots.items[0].start });
+    const worklist = await apiCall<{ items: { consultationId: string }[] }>(
+      'GET',
+      '/api/doctor/patients',
+      undefined,
+      doctor.token,
+    );
+    message = await apiPost(patient, `/api/consultations/${worklist.items[0].consultationId}/messages`, {
+      body: 'Is a glucose of 212 too high?',
+    });
   });
 
   afterAll(async () => {
@@ -129,12 +139,22 @@ describe('display preferences: units, time zone and locale', () => {
       .waitFor();
   });
 
-  it("shows the doctor a patient's latest reading in the doctor's own units", async () => {
+  it("shows the doctor a patient's latest reading in the doctor's own units, and message times in their zone", async () => {
     const page = await signedInPage(doctorP);
     const row = page.getByRole('table', { name: 'Worklist' }).getByRole('row').filter({ hasText: patientP.name });
     await row.getByText('11.8 mmol/L').waitFor();
     await savePreferences(page, /^US/, 'America/New_York', 'en-US');
     await page.goto('/doctor');
     await row.getByText('212 mg/dL').waitFor();
+
+    await page.goto(`/doctor/patients/${patient.id}/messages`);
+    const sent = new Intl.DateTimeFormat('en-US', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'America/New_York',
+    }).format(new Date(message.createdAt));
+    const time = page.getByRole('region', { name: 'Conversation' }).locator('time').first();
+    await time.waitFor();
+    expect(oneSpace(await time.innerText())).toBe(oneSpace(sent));
   });
 });
