@@ -164,7 +164,20 @@ describe('doctor workspace', () => {
 
   it("ends the consultation from the doctor's side and loses access at once", async () => {
     const patientUrl = doctorPage.url();
-    await doctorPage.getByRole('button', { name: 'End consultation' }).click();
+    // Away from the record's tabs: in its own section after the record, and only after a confirmation.
+    const endButton = doctorPage
+      .getByRole('region', { name: 'Consultation' })
+      .getByRole('button', { name: 'End consultation' });
+    const tabs = await doctorPage.getByRole('navigation', { name: 'Patient record' }).boundingBox();
+    const button = await endButton.boundingBox();
+    expect(button && tabs && button.y > tabs.y + tabs.height).toBe(true);
+    await expect(
+      doctorPage.getByRole('navigation', { name: 'Patient record' }).getByRole('button').count(),
+    ).resolves.toBe(0);
+    await endButton.click();
+    await confirmDialog(doctorPage, 'Keep it');
+    await doctorPage.getByRole('navigation', { name: 'Patient record' }).waitFor();
+    await endButton.click();
     await confirmDialog(doctorPage, 'End consultation');
     await expectToast(doctorPage, `Consultation with ${accepted.name} ended.`);
     await doctorPage.waitForURL(/\/doctor$/);

@@ -40,8 +40,19 @@ describe('SPA fixes of issue 15', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    patient = await seedUser('patient', 'Ada Lovelace', 'ada.fixes@example.org', 'analytical-engine-1843');
-    doctor = await seedUser('doctor', 'Dr Elizabeth Blackwell', 'e.blackwell@example.org', 'geneva-medical-1849');
+    patient = await seedUser({
+      role: 'patient',
+      name: 'Ada Lovelace',
+      email: 'ada.fixes@example.org',
+      password: 'analytical-engine-1843',
+    });
+    doctor = await seedUser({
+      role: 'doctor',
+      name: 'Dr Elizabeth Blackwell',
+      email: 'e.blackwell@example.org',
+      password: 'geneva-medical-1849',
+      specialty: 'Cardiology',
+    });
     await seedConsultation(patient, doctor);
     for (const body of [
       { type: 'blood_pressure', systolic: 182, diastolic: 112, takenAt: crisisAt },

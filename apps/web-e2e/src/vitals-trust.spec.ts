@@ -71,8 +71,19 @@ describe('vitals a clinician can trust', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    patient = await seedUser('patient', 'Ada Lovelace', 'ada.lovelace.vitals@example.org', 'cobol-compiler-1959');
-    doctor = await seedUser('doctor', 'Dr Mary Putnam Jacobi', 'mary.jacobi@example.org', 'question-of-rest-1877');
+    patient = await seedUser({
+      role: 'patient',
+      name: 'Ada Lovelace',
+      email: 'ada.lovelace.vitals@example.org',
+      password: 'cobol-compiler-1959',
+    });
+    doctor = await seedUser({
+      role: 'doctor',
+      name: 'Dr Mary Putnam Jacobi',
+      email: 'mary.jacobi@example.org',
+      password: 'question-of-rest-1877',
+      specialty: 'Cardiology',
+    });
     await apiPatch(patient, '/api/me', { preferences: { units: 'us' } });
     await seedConsultation(patient, doctor);
     const readings: object[] = [];

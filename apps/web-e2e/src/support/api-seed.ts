@@ -1,19 +1,18 @@
 import { baseUrl } from './paths';
+import type { Person } from './ui';
 
-/** A user created and signed in through the HTTP API (for seeding data a test then looks at in the browser). */
-export interface SeededUser {
+/** A user seeded over HTTP (register, then login), with a bearer token for further seeding calls. */
+export interface SeededUser extends Person {
   id: string;
-  email: string;
-  password: string;
-  name: string;
   token: string;
 }
 
-async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+/** One JSON call to the running API; fails the test on an unexpected status. */
+export async function apiCall<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
   const res = await fetch(`${baseUrl()}${path}`, {
     method,
     headers: {
-      'content-type': 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -23,37 +22,32 @@ async function call<T>(method: string, path: string, body?: unknown, token?: str
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** Registers and signs in a user through the API. */
-export async function seedUser(
-  role: 'patient' | 'doctor',
-  name: string,
-  email: string,
-  password: string,
-): Promise<SeededUser> {
-  await call('POST', '/api/auth/register', {
-    role,
-    name,
-    email,
-    password,
-    ...(role === 'doctor' ? { specialty: 'Cardiology' } : {}),
-  });
-  const session = await call<{ accessToken: string; user: { id: string } }>('POST', '/api/auth/login', {
-    email,
-    password,
-  });
-  return { id: session.user.id, email, password, name, token: session.accessToken };
+export function apiPatch<T = unknown>(user: SeededUser, path: string, body: unknown): Promise<T> {
+  return apiCall<T>('PATCH', path, body, user.token);
 }
 
-export function apiPatch(user: SeededUser, path: string, body: unknown): Promise<unknown> {
-  return call('PATCH', path, body, user.token);
+export function apiPost<T = unknown>(user: SeededUser, path: string, body: unknown = {}): Promise<T> {
+  return apiCall<T>('POST', path, body, user.token);
 }
 
-export function apiPost<T = unknown>(user: SeededUser, path: string, body?: unknown): Promise<T> {
-  return call<T>('POST', path, body, user.token);
+/** Registers and signs in a user through the API (a doctor without a specialty gets "General practice"). */
+export async function seedUser(person: Person): Promise<SeededUser> {
+  await apiCall('POST', '/api/auth/register', {
+    email: person.email,
+    password: person.password,
+    name: person.name,
+    role: person.role,
+    ...(person.role === 'doctor' ? { specialty: person.specialty ?? 'General practice' } : {}),
+  });
+  const login = await apiCall<{ accessToken: string; user: { id: string } }>('POST', '/api/auth/login', {
+    email: person.email,
+    password: person.password,
+  });
+  return { ...person, id: login.user.id, token: login.accessToken };
 }
 
 /** An active consultation: the patient asks, the doctor accepts. */
 export async function seedConsultation(patient: SeededUser, doctor: SeededUser): Promise<void> {
-  const c = await apiPost<{ id: string }>(patient, '/api/consultations', { doctorId: doctor.id });
-  await apiPost(doctor, `/api/consultations/${c.id}/accept`);
+  const request = await apiPost<{ id: string }>(patient, '/api/consultations', { doctorId: doctor.id });
+  await apiPost(doctor, `/api/consultations/${request.id}/accept`);
 }

@@ -21,6 +21,7 @@ export * from './lib/prescriptions/prescription.dto';
 export * from './lib/access-log/access-log-entry.dto';
 export * from './lib/access-log/list-access-log-query.dto';
 export * from './lib/doctors/list-doctors-query.dto';
+export * from './lib/doctors/specialties';
 export * from './lib/doctors/doctor-profile.dto';
 export * from './lib/doctors/list-doctor-patients-query.dto';
 export * from './lib/doctors/patient-id-param.dto';

@@ -5,9 +5,11 @@ import type { Route } from '@angular/router';
  * /doctor                      regions "Consultation requests" (buttons "Accept request from <name>", "Reject request
  *                              from <name>", dialog "Reject request") and "My patients" (searchbox "Search patients",
  *                              button "Search", a link per patient).
- * /doctor/patients/:patientId  heading = the patient's name; button "End consultation" (dialog "End consultation");
- *                              navigation "Patient record" with links "Vitals", "Files", "Notes", "Prescriptions",
- *                              "AI summaries". Without access: "You do not have access to this patient".
+ * /doctor/patients/:patientId  heading = the patient's name; region "Clinical summary"; navigation "Patient record"
+ *                              with links "Vitals", "Files", "Notes", "Prescriptions", "AI summaries", "Messages";
+ *                              after the record, region "Consultation" with button "End consultation" (dialog
+ *                              "End consultation" / "Keep it"). Without access: "You do not have access to this
+ *                              patient".
  *   vitals         label "Period"; an article per vital type (name, latest value, category badge, chart); region
  *                  "Readings" with label "Type" and a table.
  *   files          searchbox "Search files"; per file a button "Download <name>".
@@ -18,9 +20,10 @@ import type { Route } from '@angular/router';
  *                  "Duration (days)"; buttons "Add medication", "Remove medication <n>"; "Instructions"; button
  *                  "Issue prescription"; per prescription (article "Prescription of <date>") "Cancel prescription".
  *   summaries      button "Generate summary"; per summary an article with "Provider: <provider (model)>".
- * /doctor/agenda               radios "Day" / "Week", buttons "Previous", "Today", "Next"; per day a region named
- *                              by the day, per appointment a link with the patient's name, buttons "Download
- *                              calendar file" and "Cancel appointment" (dialog "Yes, cancel appointment").
+ * /doctor/agenda               (times in the user's time zone) radios "Day" / "Week", buttons "Previous", "Today",
+ *                              "Next"; per day a region named by the day, per appointment a link with the patient's
+ *                              name, buttons "Download calendar file" and "Cancel appointment" (dialog "Yes, cancel
+ *                              appointment").
  * /doctor/availability         labels "Time zone", "Slot length (minutes)"; group "Weekly hours" with a group per
  *                              weekday ("Monday"…), inputs "<Day> from" / "<Day> until", buttons "Add hours on
  *                              <Day>", "Remove …"; "Day off" + "Add day off"; button "Save availability".

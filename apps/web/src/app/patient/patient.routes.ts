@@ -13,12 +13,16 @@ import type { Route } from '@angular/router';
  * /patient/doctors        label "Search doctors" (name or specialty), button "Search"; per doctor a button
  *                         "Request consultation" which opens a form: label "Message", button "Send request".
  * /patient/consultations  headings "Pending", "Active", "Past"; buttons "Cancel request" (dialog "Yes, cancel
- *                         request") and "End consultation" (dialog "Yes, end consultation").
+ *                         request") and "End consultation" (dialog "Yes, end consultation"); per past one
+ *                         "Request <doctor> again".
  * /patient/appointments   region "Book an appointment": label "Doctor", per day a group of radios (times in the
- *                         browser's zone), label "Reason", button "Book appointment"; "Upcoming" items (named
+ *                         user's zone), label "Reason", button "Book appointment"; "Upcoming" items (named
  *                         "Appointment with <doctor>") with "Download calendar file", "Reschedule" (radios, "Move
  *                         appointment") and "Cancel appointment" (dialog "Yes, cancel appointment").
- * /patient/prescriptions, /patient/notes   lists (headings per item: the doctor's name).
+ * /patient/prescriptions, /patient/notes   lists (headings per item: the doctor's name); per prescription a link
+ *                         "Print or save as PDF the prescription of <date>".
+ * /patient/prescriptions/:id/print   article "Prescription" (Doctor, Patient, Date, table "Medicines",
+ *                         "Instructions"), button "Print".
  * /patient/summaries      button "Generate summary"; each summary shows its provider ("Local summariser" or
  *                         "Mistral AI").
  * /patient/access-log     table "Who accessed my records": columns When, Who, Role, Action, Record, Outcome.
@@ -66,6 +70,12 @@ export const PATIENT_ROUTES: Route[] = [
     title: 'Prescriptions · CloudVault',
     loadComponent: () =>
       import('./prescriptions/prescriptions-page.component').then((m) => m.PrescriptionsPageComponent),
+  },
+  {
+    path: 'prescriptions/:id/print',
+    title: 'Prescription · CloudVault',
+    loadComponent: () =>
+      import('./prescriptions/prescription-print.component').then((m) => m.PrescriptionPrintComponent),
   },
   {
     path: 'notes',

@@ -1,8 +1,8 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { NotificationDto } from '@cloudvault/contracts';
 import { LiveNotificationsService } from './live-notifications.service';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 /**
  * The header bell: the unread count (updated live), a panel listing the latest notifications with their
@@ -10,7 +10,7 @@ import { LiveNotificationsService } from './live-notifications.service';
  */
 @Component({
   selector: 'cv-notification-bell',
-  imports: [DatePipe, RouterLink],
+  imports: [DateFormatPipe, RouterLink],
   templateUrl: './notification-bell.component.html',
   styleUrl: './notification-bell.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

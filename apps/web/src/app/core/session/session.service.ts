@@ -14,6 +14,7 @@ import {
   tap,
   throwError,
 } from 'rxjs';
+import { browserTimeZone } from '../../shared/dates/zoned-time';
 import { homeUrlFor } from './home-url';
 import { clearSessionHint, hasSessionHint, setSessionHint } from './session-hint';
 import {
@@ -58,6 +59,8 @@ export class SessionService {
     const p = this.currentUser()?.preferences;
     return { locale: p?.locale, timeZone: p?.timeZone };
   });
+  /** The time zone of dates and appointment times: the user's choice, else the browser's. */
+  readonly timeZone = computed(() => this.datePreferences().timeZone ?? browserTimeZone());
   readonly homeUrl = computed(() => homeUrlFor(this.role()));
 
   constructor() {

@@ -2,9 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { RouterLink } from '@angular/router';
 import type { AppointmentDto } from '@cloudvault/contracts';
 import { errorMessage } from '../../core/http/api-error';
+import { SessionService } from '../../core/session/session.service';
 import { ToastService } from '../../core/toast/toast.service';
 import { ConfirmService } from '../../shared/confirm/confirm.service';
-import { browserTimeZone, formatDay, formatTime, groupByDay } from '../../shared/dates/zoned-time';
+import { formatDay, formatTime, groupByDay } from '../../shared/dates/zoned-time';
 import { saveBlob } from '../../shared/files/save-blob';
 import { CursorList } from '../../shared/paging/cursor-list';
 import { LoadMoreComponent } from '../../shared/paging/load-more.component';
@@ -25,10 +26,10 @@ export class AgendaPageComponent {
   private readonly confirm = inject(ConfirmService);
   private readonly toasts = inject(ToastService);
 
-  protected readonly timeZone = browserTimeZone();
+  protected readonly timeZone = inject(SessionService).timeZone();
   protected readonly view = signal<AgendaView>('week');
   protected readonly anchor = signal(new Date());
-  protected readonly period = computed(() => agendaPeriod(this.anchor(), this.view()));
+  protected readonly period = computed(() => agendaPeriod(this.anchor(), this.view(), this.timeZone));
   protected readonly title = computed(() => {
     const { from, to } = this.period();
     const first = formatDay(from.toISOString(), this.timeZone);

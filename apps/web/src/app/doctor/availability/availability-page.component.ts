@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { SLOT_MINUTES_MAX, SLOT_MINUTES_MIN } from '@cloudvault/contracts';
 import { errorMessage, fieldErrors, type FieldError } from '../../core/http/api-error';
+import { SessionService } from '../../core/session/session.service';
 import { ToastService } from '../../core/toast/toast.service';
-import { browserTimeZone } from '../../shared/dates/zoned-time';
+import { supportedTimeZones } from '../../shared/dates/zoned-time';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { AvailabilityApiService } from './availability-api.service';
@@ -19,14 +20,13 @@ import { fromGrid, toGrid, WEEKDAYS, type WeeklyGrid } from './weekly-grid';
 export class AvailabilityPageComponent {
   private readonly api = inject(AvailabilityApiService);
   private readonly toasts = inject(ToastService);
+  private readonly session = inject(SessionService);
 
   protected readonly weekdays = WEEKDAYS;
   protected readonly slotMin = SLOT_MINUTES_MIN;
   protected readonly slotMax = SLOT_MINUTES_MAX;
-  /** IANA zone names for the suggestions (ES2022 `Intl.supportedValuesOf`, not yet in this TypeScript lib). */
-  protected readonly zones = (Intl as unknown as { supportedValuesOf(key: 'timeZone'): string[] }).supportedValuesOf(
-    'timeZone',
-  );
+  /** IANA zone names for the suggestions. */
+  protected readonly zones = supportedTimeZones();
   protected readonly grid = signal<WeeklyGrid | null>(null);
   protected readonly loadError = signal<unknown>(null);
   protected readonly problems = signal<FieldError[]>([]);
@@ -41,7 +41,7 @@ export class AvailabilityPageComponent {
   protected load(): void {
     this.loadError.set(null);
     this.api.get().subscribe({
-      next: (a) => this.grid.set(toGrid(a, browserTimeZone())),
+      next: (a) => this.grid.set(toGrid(a, this.session.timeZone())),
       error: (err: unknown) => this.loadError.set(err),
     });
   }
@@ -83,7 +83,7 @@ export class AvailabilityPageComponent {
     this.api.save(fromGrid(g)).subscribe({
       next: (a) => {
         this.saving.set(false);
-        this.grid.set(toGrid(a, browserTimeZone()));
+        this.grid.set(toGrid(a, this.session.timeZone()));
         this.toasts.success('Availability saved.');
       },
       error: (err: unknown) => {

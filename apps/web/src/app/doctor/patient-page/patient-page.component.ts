@@ -9,7 +9,7 @@ import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { DoctorConsultationsApiService } from '../consultations/doctor-consultations-api.service';
 import { DoctorPatientsApiService } from '../patients/doctor-patients-api.service';
-import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
+import { PatientHeaderComponent } from './patient-header.component';
 
 /** The tabs of a patient's page, each a lazy child route. */
 export const PATIENT_TABS = [
@@ -22,13 +22,22 @@ export const PATIENT_TABS = [
 ] as const;
 
 /**
- * One patient in the doctor's care: their profile, the record tabs and "End consultation". When the care
+ * One patient in the doctor's care: their clinical header, the record tabs and, after the record (away from the
+ * tabs), "End consultation" with a confirmation. When the care
  * relationship is over (403) or the patient is unknown (404), the page says so instead of showing the tabs.
  */
 @Component({
   selector: 'cv-patient-page',
-  imports: [DateFormatPipe, RouterLink, RouterLinkActive, RouterOutlet, ErrorStateComponent, LoadingStateComponent],
+  imports: [
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    ErrorStateComponent,
+    LoadingStateComponent,
+    PatientHeaderComponent,
+  ],
   templateUrl: './patient-page.component.html',
+  styles: '.care-actions { margin-top: 2rem; }',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PatientPageComponent {

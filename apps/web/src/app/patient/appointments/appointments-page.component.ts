@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import type { AppointmentDto, SlotDto } from '@cloudvault/contracts';
 import { errorMessage } from '../../core/http/api-error';
+import { SessionService } from '../../core/session/session.service';
 import { ToastService } from '../../core/toast/toast.service';
 import { SlotPickerComponent } from '../../shared/calendar/slot-picker.component';
 import { ConfirmService } from '../../shared/confirm/confirm.service';
-import { browserTimeZone, formatDay, formatTime } from '../../shared/dates/zoned-time';
+import { formatDay, formatTime } from '../../shared/dates/zoned-time';
 import { saveBlob } from '../../shared/files/save-blob';
 import { CursorList } from '../../shared/paging/cursor-list';
 import { LoadMoreComponent } from '../../shared/paging/load-more.component';
@@ -32,7 +33,7 @@ export class AppointmentsPageComponent {
   private readonly confirm = inject(ConfirmService);
   private readonly toasts = inject(ToastService);
 
-  protected readonly timeZone = browserTimeZone();
+  protected readonly timeZone = inject(SessionService).timeZone();
   protected readonly list = new CursorList<AppointmentDto>((cursor) => this.api.list({ cursor }));
   protected readonly upcoming = computed(() =>
     this.list.items().filter((a) => a.status === 'booked' && Date.parse(a.start) > Date.now()),

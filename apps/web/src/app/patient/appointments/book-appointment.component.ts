@@ -7,9 +7,9 @@ import {
   type SlotDto,
 } from '@cloudvault/contracts';
 import { errorMessage } from '../../core/http/api-error';
+import { SessionService } from '../../core/session/session.service';
 import { ToastService } from '../../core/toast/toast.service';
 import { SlotPickerComponent } from '../../shared/calendar/slot-picker.component';
-import { browserTimeZone } from '../../shared/dates/zoned-time';
 import { PatientConsultationsApiService } from '../consultations/patient-consultations-api.service';
 import { AppointmentsApiService } from './appointments-api.service';
 import { nextWeeks } from './slot-window';
@@ -74,7 +74,7 @@ export class BookAppointmentComponent {
 
   readonly booked = output<AppointmentDto>();
 
-  protected readonly timeZone = browserTimeZone();
+  protected readonly timeZone = inject(SessionService).timeZone();
   protected readonly reasonMax = APPOINTMENT_REASON_MAX_LENGTH;
   protected readonly doctors = signal<ConsultationDto[] | null>(null);
   protected readonly doctorsError = signal<string | null>(null);

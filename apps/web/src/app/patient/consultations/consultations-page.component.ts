@@ -27,7 +27,7 @@ const STATUS_TONES: Record<ConsultationStatus, string> = {
   ended: 'badge-neutral',
 };
 
-/** The patient's consultations in three groups, with cancel (pending) and end (active). */
+/** The patient's consultations in three groups, with cancel (pending), end (active) and request again (past). */
 @Component({
   selector: 'cv-consultations-page',
   imports: [DateFormatPipe, RouterLink, LoadingStateComponent, ErrorStateComponent, LoadMoreComponent],
@@ -63,6 +63,16 @@ export class ConsultationsPageComponent {
       },
     ];
   });
+  /** Doctors with a pending or active consultation: no second request to them. */
+  protected readonly openDoctorIds = computed(
+    () =>
+      new Set(
+        this.list
+          .items()
+          .filter((c) => c.status === 'pending' || c.status === 'active')
+          .map((c) => c.doctorId),
+      ),
+  );
   protected readonly busyId = signal<string | null>(null);
   protected readonly statusLabels = STATUS_LABELS;
   protected readonly statusTones = STATUS_TONES;
@@ -90,6 +100,23 @@ export class ConsultationsPageComponent {
       danger: true,
     });
     if (ok) this.change(c, this.api.end(c.id), 'Consultation ended.');
+  }
+
+  /** A past consultation: ask the same doctor again (a new pending request). */
+  protected requestAgain(c: ConsultationDto): void {
+    this.busyId.set(c.id);
+    this.api.request({ doctorId: c.doctorId }).subscribe({
+      next: (created) => {
+        this.busyId.set(null);
+        this.list.items.update((all) => [created, ...all]);
+        this.toasts.success(`Request sent to ${c.doctor.name}.`);
+      },
+      error: (err: unknown) => {
+        this.busyId.set(null);
+        this.toasts.failure(err, 'The request could not be sent.');
+        this.list.reload();
+      },
+    });
   }
 
   protected lastChange(c: ConsultationDto): string {

@@ -8,9 +8,10 @@ import type { Observable } from 'rxjs';
 export class DoctorsApiService {
   private readonly http = inject(HttpClient);
 
-  search(q: string, cursor?: string, limit = 20): Observable<DoctorPageDto> {
+  search(q: string, specialty: string, cursor?: string, limit = 20): Observable<DoctorPageDto> {
     let params = new HttpParams().set('limit', String(limit));
     if (q) params = params.set('q', q);
+    if (specialty) params = params.set('specialty', specialty);
     if (cursor) params = params.set('cursor', cursor);
     return this.http.get<DoctorPageDto>('/api/doctors', { params });
   }

@@ -3,7 +3,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { forkJoin } from 'rxjs';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import type { DoctorProfileDto } from '@cloudvault/contracts';
+import { type DoctorProfileDto, SPECIALTIES } from '@cloudvault/contracts';
 import { errorMessage } from '../../core/http/api-error';
 import { CursorList } from '../../shared/paging/cursor-list';
 import { EmptyStateComponent } from '../../shared/state/empty-state.component';
@@ -14,7 +14,7 @@ import { DoctorsApiService } from './doctors-api.service';
 import { RequestConsultationComponent } from './request-consultation.component';
 import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 
-/** Find a doctor by name or specialty and ask them for a consultation. */
+/** Find a doctor by name or specialty (text, or one from the list) and ask them for a consultation. */
 @Component({
   selector: 'cv-doctors-page',
   imports: [
@@ -32,8 +32,12 @@ import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 export class DoctorsPageComponent {
   private readonly api = inject(DoctorsApiService);
   protected readonly q = signal('');
+  protected readonly specialty = signal('');
+  protected readonly specialties = SPECIALTIES;
   protected readonly requestingFor = signal<string | null>(null);
-  protected readonly list = new CursorList<DoctorProfileDto>((cursor) => this.api.search(this.q().trim(), cursor));
+  protected readonly list = new CursorList<DoctorProfileDto>((cursor) =>
+    this.api.search(this.q().trim(), this.specialty(), cursor),
+  );
   protected readonly errorMessage = errorMessage;
   private readonly consultations = inject(PatientConsultationsApiService);
   /** The patient's open consultations, so a card says "already your doctor" before any request is sent. */

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { PrescriptionDto } from '@cloudvault/contracts';
 import { errorMessage } from '../../core/http/api-error';
 import { CursorList } from '../../shared/paging/cursor-list';
@@ -11,7 +12,14 @@ import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 @Component({
   selector: 'cv-prescriptions-page',
-  imports: [DateFormatPipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
+  imports: [
+    DateFormatPipe,
+    RouterLink,
+    LoadingStateComponent,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    LoadMoreComponent,
+  ],
   templateUrl: './prescriptions-page.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -4,6 +4,11 @@ export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+/** IANA zone names the browser knows (ES2022 `Intl.supportedValuesOf`, not yet in this TypeScript lib). */
+export function supportedTimeZones(): string[] {
+  return (Intl as unknown as { supportedValuesOf(key: 'timeZone'): string[] }).supportedValuesOf('timeZone');
+}
+
 /** "Monday, 7 December 2026". */
 export function formatDay(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', {
@@ -48,4 +53,31 @@ export function groupByDay<T>(items: readonly T[], startOf: (item: T) => string,
     group.items.push(item);
   }
   return groups;
+}
+
+/** The instant at which the calendar day `date` ("YYYY-MM-DD") starts in `timeZone`. */
+export function startOfZonedDay(date: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  const wall = Date.UTC(y, m - 1, d);
+  // The zone's offset at the guess, then once more at the result (the offset may differ across a DST change).
+  let instant = wall - zoneOffsetMs(wall, timeZone);
+  instant = wall - zoneOffsetMs(instant, timeZone);
+  return new Date(instant);
+}
+
+/** How far the wall clock of `timeZone` is ahead of UTC at `instant` (ms). */
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(instant));
+  const n = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return wall - Math.floor(instant / 1000) * 1000;
 }

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -19,6 +18,7 @@ import { SessionService } from '../../core/session/session.service';
 import { ErrorStateComponent } from '../state/error-state.component';
 import { LoadingStateComponent } from '../state/loading-state.component';
 import { MessagesApiService } from './messages-api.service';
+import { DateFormatPipe } from '../pipes/date-format.pipe';
 
 /** A message typed here that is on its way, or failed and can be retried. */
 interface Outgoing {
@@ -35,7 +35,7 @@ interface Outgoing {
  */
 @Component({
   selector: 'cv-conversation',
-  imports: [DatePipe, ErrorStateComponent, LoadingStateComponent],
+  imports: [DateFormatPipe, ErrorStateComponent, LoadingStateComponent],
   templateUrl: './conversation.component.html',
   styleUrl: './conversation.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
