@@ -44,6 +44,10 @@ export async function seedUser(
   return { id: session.user.id, email, password, name, token: session.accessToken };
 }
 
+export function apiGet<T = unknown>(user: SeededUser, path: string): Promise<T> {
+  return call<T>('GET', path, undefined, user.token);
+}
+
 export function apiPatch(user: SeededUser, path: string, body: unknown): Promise<unknown> {
   return call('PATCH', path, body, user.token);
 }
