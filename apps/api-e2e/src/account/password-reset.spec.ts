@@ -1,5 +1,6 @@
 import { PasswordResetService } from '../../../api/src/modules/auth/password-reset.service';
-import { db, totpCode } from '../auth/auth-test-kit';
+import { totpCode } from '../support/credentials';
+import { db } from '../support/database';
 import { resetTokenOf, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp, type TestUser } from '../support/users';

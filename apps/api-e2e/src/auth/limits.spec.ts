@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp, type TestUser } from '../support/users';
-import { auditEvents, db, totpCode, wrongTotpCode } from './auth-test-kit';
+import { totpCode, wrongTotpCode } from '../support/credentials';
+import { auditEvents, db } from '../support/database';
 
 const WINDOW_SECONDS = 15 * 60;
 

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp, type TestUser } from '../support/users';
-import { db } from './auth-test-kit';
+import { db } from '../support/database';
 
 // The app trusts X-Forwarded-For from loopback only (`trust proxy: loopback`): the test client is on loopback,
 // so the header stands for the client address as a reverse proxy would report it.

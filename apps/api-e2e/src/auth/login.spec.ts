@@ -2,7 +2,8 @@ import * as argon2 from 'argon2';
 import { Types } from 'mongoose';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp, type TestUser } from '../support/users';
-import { allKeys, auditEvents, CREDENTIAL_KEYS, db } from './auth-test-kit';
+import { allKeys, CREDENTIAL_KEYS } from '../support/credentials';
+import { auditEvents, db } from '../support/database';
 
 describe('auth: POST /api/auth/login', () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp } from '../support/users';
-import { totpCode } from './auth-test-kit';
+import { totpCode } from '../support/credentials';
 
 describe('auth: MFA_REQUIRED_ROLES=doctor', () => {
   let t: TestApp;

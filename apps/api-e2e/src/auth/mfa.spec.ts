@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp, type TestUser } from '../support/users';
-import { allKeys, auditEvents, CREDENTIAL_KEYS, db, totpCode, wrongTotpCode } from './auth-test-kit';
+import { allKeys, CREDENTIAL_KEYS, totpCode, wrongTotpCode } from '../support/credentials';
+import { auditEvents, db } from '../support/database';
 
 describe('auth: two-factor sign-in (TOTP)', () => {
   let t: TestApp;

@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../support/test-app';
-import { allKeys, auditEvents, CREDENTIAL_KEYS, db } from './auth-test-kit';
+import { allKeys, CREDENTIAL_KEYS } from '../support/credentials';
+import { auditEvents, db } from '../support/database';
 
 const PASSWORD = 'violet-harbour-lantern-42';
 let seq = 0;

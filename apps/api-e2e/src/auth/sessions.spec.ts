@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp, type TestUser } from '../support/users';
-import { craftJwt, decodeJwt } from './auth-test-kit';
+import { craftJwt, decodeJwt } from '../support/jwt';
 
 const JWT_SECRET = randomBytes(32).toString('hex');
 const MINUTE = 60_000;

@@ -3,7 +3,9 @@ import { Types } from 'mongoose';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp, type TestUser } from '../support/users';
-import { allKeys, auditEvents, craftJwt, CREDENTIAL_KEYS, db, decodeJwt } from './auth-test-kit';
+import { allKeys, CREDENTIAL_KEYS } from '../support/credentials';
+import { auditEvents, db } from '../support/database';
+import { craftJwt, decodeJwt } from '../support/jwt';
 
 const JWT_SECRET = randomBytes(32).toString('hex');
 const CLAIMS = { iss: 'cloudvault', aud: 'cloudvault-api' };

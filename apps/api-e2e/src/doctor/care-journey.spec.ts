@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { binary, fixtures, multipart, sha256 } from '../files/file-fixtures';
-import { fillPath, registeredRoutes } from '../support/routes';
+import { appRoutes, fillPath } from '../support/routes';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp, type TestUser } from '../support/users';
 
@@ -144,7 +144,7 @@ describe('care journey: from request to revocation', () => {
 
   it('7. the consultation ends and the doctor is refused on every workspace route at once', async () => {
     expect((await as(patient).post(`/api/consultations/${consultationId}/end`).expect(200)).body.status).toBe('ended');
-    const workspace = registeredRoutes(t.app).filter((r) => /^\/api\/doctor\/patients\/:patientId(\/|$)/.test(r.path));
+    const workspace = appRoutes(t.app).filter((r) => /^\/api\/doctor\/patients\/:patientId(\/|$)/.test(r.path));
     expect(workspace.length).toBeGreaterThanOrEqual(12);
     for (const r of workspace) {
       const path = fillPath(r.path, { patientId: patient.id, fileId }, () => new Types.ObjectId().toHexString());

@@ -12,6 +12,10 @@ import { signUp, type TestUser } from '../support/users';
  */
 /** Rejected auth requests one address may make per minute in this file. */
 const IP_LIMIT = 4;
+/** All auth requests one address may make per minute (the flood cap: 100 times the rejected-request limit). */
+const FLOOD_LIMIT = IP_LIMIT * 100;
+/** Password reset requests per email and hour in this file (per address: 4 times this). */
+const RESET_LIMIT = 2;
 
 describe('two API instances sharing one database and one Redis', () => {
   let db: EmbeddedMongoServer;
@@ -32,6 +36,7 @@ describe('two API instances sharing one database and one Redis', () => {
       JWT_REFRESH_SECRET: 'scale-out-refresh-secret-0123456789abcdef',
       // a low per-address limit of rejected sign-ins, counted over both instances
       AUTH_RATE_LIMIT_PER_MINUTE: String(IP_LIMIT),
+      PASSWORD_RESET_REQUESTS_PER_HOUR: String(RESET_LIMIT),
     };
     a = await startTestApp(env);
     b = await startTestApp(env);
@@ -51,6 +56,7 @@ describe('two API instances sharing one database and one Redis', () => {
     delete process.env['MONGO_URI'];
     delete process.env['REDIS_URL'];
     process.env['AUTH_RATE_LIMIT_PER_MINUTE'] = '100000';
+    delete process.env['PASSWORD_RESET_REQUESTS_PER_HOUR'];
   });
 
   it('delivers a notification caused through instance A to a socket connected to instance B', async () => {
@@ -90,4 +96,50 @@ describe('two API instances sharing one database and one Redis', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect((await wrong(b, IP_LIMIT + 1)).status).toBe(429);
   });
+
+  // The tests below each come from their own client address (the app trusts X-Forwarded-For from loopback),
+  // so the counters start at zero and the tests above do not spend them.
+  const forgot = (app: TestApp, from: string, email: string) =>
+    app.http.post('/api/auth/password/forgot').set('x-forwarded-for', from).send({ email });
+
+  it('counts the password-reset limit per email over requests spread on both instances', async () => {
+    const from = '203.0.113.21';
+    for (let i = 0; i < RESET_LIMIT; i++)
+      expect((await forgot(i % 2 ? b : a, from, 'spread@example.test')).status).toBe(202);
+    const limited = await forgot(a, from, 'spread@example.test');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await forgot(b, from, 'spread@example.test')).status).toBe(429);
+    // another email from another address is not limited
+    expect((await forgot(b, '203.0.113.22', 'other@example.test')).status).toBe(202);
+  });
+
+  it('counts the password-reset limit per address over requests spread on both instances', async () => {
+    const from = '203.0.113.23';
+    const perAddress = RESET_LIMIT * 4;
+    for (let i = 0; i < perAddress; i++)
+      expect((await forgot(i % 2 ? b : a, from, `many${i}@example.test`)).status).toBe(202);
+    expect((await forgot(b, from, 'one-more@example.test')).status).toBe(429);
+    expect((await forgot(a, from, 'and-another@example.test')).status).toBe(429);
+  });
+
+  it('counts the flood cap on all auth requests of an address over both instances', async () => {
+    const from = '203.0.113.24';
+    // invalid bodies: 400, not counted as rejected sign-ins, but every one counts toward the flood cap
+    const invalid = (app: TestApp) => app.http.post('/api/auth/login').set('x-forwarded-for', from).send({});
+    // each instance alone sees half of them, far under the cap: only a shared count reaches it
+    for (let i = 0; i < FLOOD_LIMIT; i++) {
+      const res = await invalid(i % 2 ? b : a);
+      expect({ request: i + 1, status: res.status }).toEqual({ request: i + 1, status: 400 });
+    }
+    const capped = await invalid(a);
+    expect(capped.status).toBe(429);
+    expect(capped.body).toMatchObject({
+      statusCode: 429,
+      message: 'Too many requests from this address; try again later',
+    });
+    expect((await invalid(b)).status).toBe(429);
+    // another address is not capped
+    await b.http.post('/api/auth/login').set('x-forwarded-for', '203.0.113.25').send({}).expect(400);
+  }, 120_000);
 });

@@ -3,11 +3,10 @@ import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import type { Connection } from 'mongoose';
 import { consultation } from '../support/care';
+import { appRoutes, documentedOperations, type OpenApiDoc } from '../support/routes';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp, type TestUser } from '../support/users';
 import { hostileRequest, type FuzzRequest, type OperationShape } from './support/hostile';
-import { operationsOf, type OpenApiDoc } from './support/openapi-operations';
-import { routeAccess } from './support/route-metadata';
 import { victimSnapshot } from './support/victim-snapshot';
 
 /**
@@ -123,10 +122,10 @@ describe(`fuzzing every documented operation (${RUNS} cases each, seed ${SEED})`
   it(
     'never answers 5xx, changes nothing of the victims, and stays healthy',
     async () => {
-      const all = operationsOf(doc).filter((op) => !op.path.startsWith('/api/docs'));
+      const all = documentedOperations(doc).filter((op) => !op.path.startsWith('/api/docs'));
       expect(all.length).toBeGreaterThan(30);
       const ops = all.filter((op) => ONLY.test(`${op.method} ${op.path}`));
-      const roles = new Map(routeAccess(t.app).map((r) => [r.key, r.roles]));
+      const roles = new Map(appRoutes(t.app).map((r) => [r.key, r.roles]));
       const before = await victimSnapshot(conn, victim.id, victimDoctor.id);
       expect(Object.values(before).flat().length).toBeGreaterThan(5);
 
@@ -134,7 +133,7 @@ describe(`fuzzing every documented operation (${RUNS} cases each, seed ${SEED})`
       const report: Record<string, Record<number, number>> = {};
       for (const op of ops) {
         const key = `${op.method} ${op.path}`;
-        const allowed = roles.get(`${op.method} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`) ?? [];
+        const allowed = roles.get(op.key) ?? [];
         const bearer = allowed.length === 0 || allowed.includes('patient') ? attacker.auth : attackerDoctor.auth;
         // sign-out is public and ends the bearer's own session when it names one: fuzz it anonymously, so the
         // attacker stays signed in for the health checks after the run

@@ -1,7 +1,6 @@
+import { appRoutes, documentedOperations, type OpenApiDoc } from '../support/routes';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp, type TestUser } from '../support/users';
-import { operationsOf, type OpenApiDoc } from './support/openapi-operations';
-import { routeAccess } from './support/route-metadata';
 
 /** Objects nested `depth` levels, with arrays in between: `{"a":[{"a":[...]}]}`. */
 const nested = (depth: number) => {
@@ -28,13 +27,13 @@ describe('deeply nested JSON bodies', () => {
   afterAll(() => t.close());
 
   it.each([100, 1_000, 10_000])('nested %i levels → 400 on every JSON operation', async (depth) => {
-    const ops = operationsOf(doc).filter((op) => op.json);
+    const ops = documentedOperations(doc).filter((op) => op.json);
     expect(ops.length).toBeGreaterThan(15);
-    const roles = new Map(routeAccess(t.app).map((r) => [r.key, r.roles]));
+    const roles = new Map(appRoutes(t.app).map((r) => [r.key, r.roles]));
     const body = nested(depth);
     const wrong: string[] = [];
     for (const op of ops) {
-      const allowed = roles.get(`${op.method} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`) ?? [];
+      const allowed = roles.get(op.key) ?? [];
       const who = allowed.length === 0 || allowed.includes('patient') ? patient : doctor;
       const path = op.path.replace(/\{\w+\}/g, patient.id);
       const res = await t.http[op.method.toLowerCase() as 'post' | 'put' | 'patch' | 'delete'](path)

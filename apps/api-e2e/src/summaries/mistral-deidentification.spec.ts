@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { auditEvents } from '../auth/auth-test-kit';
+import { auditEvents } from '../support/database';
 import { fixtures, multipart } from '../files/file-fixtures';
 import { consultation } from '../support/care';
 import { FakeMistral } from '../support/fake-mistral';

@@ -30,6 +30,10 @@ export function apiPost<T = unknown>(user: SeededUser, path: string, body: unkno
   return apiCall<T>('POST', path, body, user.token);
 }
 
+export function apiGet<T = unknown>(user: SeededUser, path: string): Promise<T> {
+  return apiCall<T>('GET', path, undefined, user.token);
+}
+
 /** Registers and signs in a user through the API (a doctor without a specialty gets "General practice"). */
 export async function seedUser(person: Person): Promise<SeededUser> {
   await apiCall('POST', '/api/auth/register', {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { DocumentedOperation } from '../../support/routes';
 
 /** A request the fuzzer sends: a path with its ids filled, a query string, and a body (JSON text or multipart). */
 export interface FuzzRequest {
@@ -10,17 +11,7 @@ export interface FuzzRequest {
 }
 
 /** Documented parts of one OpenAPI operation the fuzzer aims at. */
-export interface OperationShape {
-  method: string;
-  /** OpenAPI path, e.g. `/api/doctor/patients/{patientId}/notes/{noteId}`. */
-  path: string;
-  pathParams: string[];
-  queryParams: string[];
-  bodyKeys: string[];
-  multipart: boolean;
-  /** The operation documents a JSON request body. */
-  json?: boolean;
-}
+export type OperationShape = Omit<DocumentedOperation, 'key' | 'isPublic'>;
 
 const OPERATOR_KEYS = [
   '$where',

@@ -4,6 +4,8 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfigService } from '../../config/app-config.service';
+import { RateLimitThrottlerStorage } from '../../infra/limits/rate-limit-throttler.storage';
+import { RATE_LIMIT_STORE, type RateLimitStore } from '../../infra/limits/rate-limit.store';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { UsersModule } from '../users/users.module';
 import { AccountDeletionController } from './account-deletion.controller';
@@ -59,10 +61,12 @@ const AUTH_FLOOD_FACTOR = 100;
       },
     }),
     ThrottlerModule.forRootAsync({
-      inject: [AppConfigService],
-      // Flood cap on all auth requests per IP; rejected requests have the tighter IpFailureLimitGuard.
-      useFactory: (config: AppConfigService) => ({
+      inject: [AppConfigService, RATE_LIMIT_STORE],
+      // Flood cap on all auth requests per IP; rejected requests have the tighter IpFailureLimitGuard. Counted
+      // in the configured RateLimitStore (Redis with REDIS_URL), as is the password-reset limiter on it.
+      useFactory: (config: AppConfigService, store: RateLimitStore) => ({
         throttlers: [{ name: 'default', ttl: 60_000, limit: config.authRateLimitPerMinute * AUTH_FLOOD_FACTOR }],
+        storage: new RateLimitThrottlerStorage(store),
       }),
     }),
     MongooseModule.forFeature([

@@ -49,9 +49,13 @@ export class NotificationsGateway implements OnGatewayInit, OnGatewayConnection,
     });
   }
 
-  async handleConnection(socket: Socket): Promise<void> {
+  /** Nest calls this on each connection without awaiting it: a failed join is handled here (the socket is dropped). */
+  handleConnection(socket: Socket): void {
     const { userId } = socket.data as SocketState;
-    await socket.join(userId);
+    Promise.resolve(socket.join(userId)).catch((err: Error) => {
+      this.logger.warn(`socket ${socket.id} could not join its room: ${err.name}`);
+      socket.disconnect(true);
+    });
   }
 
   handleDisconnect(socket: Socket): void {

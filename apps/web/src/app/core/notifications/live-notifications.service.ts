@@ -31,7 +31,8 @@ export class LiveNotificationsService {
   constructor() {
     effect(() => {
       const signedIn = this.session.isSignedIn() && !this.session.mfaEnrolmentRequired();
-      if (signedIn && !this.socket) void this.connect();
+      // a failed connect (the socket.io chunk could not be loaded) leaves the list over HTTP; the next sign-in retries
+      if (signedIn && !this.socket) this.connect().catch(() => undefined);
       if (!signedIn && this.socket) this.disconnect();
     });
   }
@@ -64,8 +65,7 @@ export class LiveNotificationsService {
   private async connect(): Promise<void> {
     if (this.connecting) return;
     this.connecting = true;
-    const { io } = await import('socket.io-client');
-    this.connecting = false;
+    const { io } = await import('socket.io-client').finally(() => (this.connecting = false));
     if (!this.session.isSignedIn() || this.socket) return;
     const socket = io({
       path: '/api/socket.io',
