@@ -19,9 +19,9 @@ describe('display preferences: units, time zone and locale', () => {
   };
   const doctorP: Person = {
     role: 'doctor',
-    name: 'Dr Helen Taussig',
-    email: 'helen.taussig.prefs@example.org',
-    password: 'blue-baby-shunt-1944',
+    name: 'Dr Alexander Fleming',
+    email: 'alexander.fleming.prefs@example.org',
+    password: 'penicillin-mould-1928',
     specialty: 'Cardiology',
   };
   const takenAt = new Date(Date.now() - 60 * 60_000);
