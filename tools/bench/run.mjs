@@ -43,8 +43,14 @@ if (!a['serve-only']) for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig,
 const started = performance.now();
 
 function ensureBuilt() {
-  if (existsSync(mainJs) && existsSync(join(root, 'dist', 'apps', 'web', 'browser', 'index.html'))) return;
-  log('[bench] building the production bundles (nx run-many -t build -p api web)');
+  const childJs = join(root, 'dist', 'libs', 'embedded-mongo', 'src', 'child-main.js');
+  if (
+    existsSync(mainJs) &&
+    existsSync(childJs) &&
+    existsSync(join(root, 'dist', 'apps', 'web', 'browser', 'index.html'))
+  )
+    return;
+  log('[bench] building the production bundles (nx run-many -t build -p api web; api builds embedded-mongo first)');
   const r = spawnSync(
     process.execPath,
     [

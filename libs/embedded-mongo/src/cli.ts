@@ -48,9 +48,6 @@ export function parseArgs(argv: string[]): EmbeddedMongoOptions {
       case '--ttlMonitorIntervalMs':
         opts.ttlMonitorIntervalMs = Number(value());
         break;
-      case '--compactJournalBytes':
-        opts.compactJournalBytes = Number(value());
-        break;
       default:
         throw new Error(`unknown argument ${argv[i]} (use --port, --dbpath, --inMemory, --host, --allow-remote)`);
     }

@@ -1,15 +1,17 @@
 /**
  * EmbeddedMongoServer: TCP listener speaking the MongoDB wire protocol. Each connection handles its
- * requests in order; each command runs synchronously against the engine, and its effects are journaled
- * (fsync) before the reply is sent. Malformed input closes only the offending connection.
+ * requests in order; each command runs synchronously against the engine: a read in an LMDB read
+ * transaction, a write in one LMDB write transaction whose commit is on disk before the reply is sent.
+ * Malformed input closes only the offending connection.
  */
 import * as net from 'node:net';
 import { CursorManager } from './commands/cursors';
 import type { CommandContext, ServerInfo } from './commands/context';
-import { dispatch } from './commands/router';
+import { dispatch, isWriteCommand } from './commands/router';
 import { Engine } from './engine/engine';
 import type { Doc } from './engine/index-store';
-import { FileStore, MemoryStore, type Store } from './storage/store';
+import { LmdbStorage } from './storage/lmdb-store';
+import { migrateIfNeeded } from './storage/migrate';
 import { MessageFramer } from './wire/framer';
 import { buildOpMsg, buildOpReply, parseMessage, WireError } from './wire/protocol';
 
@@ -33,8 +35,6 @@ export interface EmbeddedMongoOptions {
   ttlMonitorIntervalMs?: number;
   /** idle cursors are closed after this long, default 10 minutes */
   cursorTimeoutMs?: number;
-  /** journal size that triggers a snapshot, default 64 MiB */
-  compactJournalBytes?: number;
   logger?: EmbeddedMongoLogger;
 }
 
@@ -51,7 +51,6 @@ export class EmbeddedMongoServer {
   private constructor(
     private readonly server: net.Server,
     readonly engine: Engine,
-    private readonly store: Store,
     private readonly cursors: CursorManager,
     private readonly info: ServerInfo,
     private readonly logger: EmbeddedMongoLogger,
@@ -72,14 +71,18 @@ export class EmbeddedMongoServer {
     const logger = options.logger ?? SILENT;
     const host = options.host ?? '127.0.0.1';
     const inMemory = options.inMemory ?? !options.dbPath;
-    const engine = new Engine();
-    const store: Store =
-      inMemory || !options.dbPath
-        ? new MemoryStore()
-        : FileStore.open(options.dbPath, engine, {
-            compactBytes: options.compactJournalBytes,
-            log: (m) => logger.log(m),
-          });
+    const store = LmdbStorage.open({
+      dbPath: inMemory ? undefined : options.dbPath,
+      log: (m) => logger.log(m),
+    });
+    let engine: Engine;
+    try {
+      engine = new Engine(store);
+      if (!inMemory && options.dbPath) await migrateIfNeeded(options.dbPath, engine, (m) => logger.log(m));
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
     const server = net.createServer({ noDelay: true });
     try {
       await new Promise<void>((resolve, reject) => {
@@ -103,15 +106,7 @@ export class EmbeddedMongoServer {
       dbPath: options.dbPath,
     };
     const cursors = new CursorManager(options.cursorTimeoutMs);
-    const s = new EmbeddedMongoServer(
-      server,
-      engine,
-      store,
-      cursors,
-      info,
-      logger,
-      options.ttlMonitorIntervalMs ?? 60_000,
-    );
+    const s = new EmbeddedMongoServer(server, engine, cursors, info, logger, options.ttlMonitorIntervalMs ?? 60_000);
     logger.log(`embedded-mongo listening on ${s.uri} (${inMemory ? 'in memory' : `dbPath ${options.dbPath}`})`);
     return s;
   }
@@ -124,7 +119,7 @@ export class EmbeddedMongoServer {
         for (const s of this.sockets) s.destroy();
         await closed;
         this.cursors.close();
-        await this.store.close();
+        await this.engine.store.close();
       })();
     }
     return this.stopped;
@@ -172,21 +167,22 @@ export class EmbeddedMongoServer {
     const cmd = parsed.command;
     const db = typeof cmd.$db === 'string' ? cmd.$db : (parsed.fullCollectionName?.split('.')[0] ?? 'admin');
     const ctx: CommandContext = { engine: this.engine, cursors: this.cursors, db, connectionId, server: this.info };
-    let reply: Doc;
-    try {
-      reply = dispatch(cmd, ctx);
-    } catch (e) {
-      reply = { ok: 0, errmsg: String((e as Error).message ?? e), code: 1, codeName: 'InternalError' };
-    }
-    const effects = this.engine.takeEffects();
-    if (effects.length) {
+    const run = (): Doc => {
       try {
-        await this.store.commit(effects);
+        return dispatch(cmd, ctx);
+      } catch (e) {
+        return { ok: 0, errmsg: String((e as Error).message ?? e), code: 1, codeName: 'InternalError' };
+      }
+    };
+    let reply: Doc;
+    if (isWriteCommand(cmd)) {
+      try {
+        reply = await this.engine.write(run);
       } catch (e) {
         this.logger.error(`embedded-mongo: ${(e as Error).message}`);
         reply = { ok: 0, errmsg: `write not durable: ${(e as Error).message}`, code: 1, codeName: 'InternalError' };
       }
-    }
+    } else reply = run();
     if (parsed.moreToCome || socket.destroyed) return;
     const requestId = (this.nextConnectionId * 7919 + parsed.header.requestId) | 0;
     let out: Buffer;
@@ -210,24 +206,24 @@ export class EmbeddedMongoServer {
     socket.write(out);
   }
 
-  /** Deletes expired documents of every TTL index (one journal record per sweep). */
+  /** Deletes expired documents of every TTL index (one transaction per sweep). */
   async sweepTtl(now = Date.now()): Promise<number> {
-    let removed = 0;
-    for (const colls of this.engine.dbs.values()) {
-      for (const c of colls.values()) {
-        for (const doc of c.expired(now)) {
-          if (c.get(doc._id) === doc) {
-            this.engine.remove(c, doc);
-            removed++;
+    return this.engine
+      .write(() => {
+        let removed = 0;
+        for (const colls of this.engine.dbs.values()) {
+          for (const c of colls.values()) {
+            for (const doc of c.expired(now)) {
+              this.engine.remove(c, doc);
+              removed++;
+            }
           }
         }
-      }
-    }
-    const effects = this.engine.takeEffects();
-    if (effects.length)
-      await this.store
-        .commit(effects)
-        .catch((e: Error) => this.logger.error(`embedded-mongo: TTL sweep not durable: ${e.message}`));
-    return removed;
+        return removed;
+      })
+      .catch((e: Error) => {
+        this.logger.error(`embedded-mongo: TTL sweep failed: ${e.message}`);
+        return 0;
+      });
   }
 }

@@ -26,14 +26,14 @@ export function helloReply(ctx: CommandContext): Doc {
 
 const hello: Handler = (_cmd, ctx) => helloReply(ctx);
 
-const buildInfo: Handler = (_cmd, ctx) => ({
+const buildInfo: Handler = () => ({
   version: SERVER_VERSION,
   gitVersion: 'embedded',
   versionArray: [7, 0, 0, 0],
   bits: 64,
   debug: false,
   maxBsonObjectSize: MAX_BSON_SIZE,
-  storageEngines: [ctx.server.inMemory ? 'inMemory' : 'embeddedJournal'],
+  storageEngines: ['lmdb'],
   javascriptEngine: 'none',
   modules: [],
   openssl: { running: 'disabled' },
@@ -83,7 +83,7 @@ const dbStats: Handler = (_cmd, ctx) => {
   for (const n of names) {
     const c = ctx.engine.collection(ctx.db, n);
     if (!c) continue;
-    objects += c.docs.size;
+    objects += c.count();
     indexes += c.indexes.size;
   }
   return {
@@ -105,7 +105,7 @@ const collStats: Handler = (cmd, ctx) => {
   if (!c) return fail(26, `Collection [${ctx.db}.${name}] not found.`);
   return {
     ns: c.ns,
-    count: c.docs.size,
+    count: c.count(),
     size: 0,
     avgObjSize: 0,
     storageSize: 0,

@@ -57,7 +57,7 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
         26,
         `Unable to retrieve storageStats in $collStats stage :: caused by :: Collection [${ctx.db}.${name}] not found.`,
       );
-    const n = c.docs.size;
+    const n = c.count();
     const stats: Doc = { ns: c.ns, host: `${ctx.server.host}:${ctx.server.port}`, localTime: new Date() };
     if (first0.$collStats.count !== undefined) stats.count = n;
     if (first0.$collStats.storageStats !== undefined) {
@@ -100,15 +100,14 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): { docs: Doc[]; ns: s
       pipeline = prepared.pipeline;
       textScores = true;
     } else {
-      source = coll ? [...coll.docs.values()] : [];
+      source = coll ? [...coll.all()] : [];
     }
   } else if (!pipeline[0] || !('$documents' in pipeline[0])) {
     fail(115, 'database-level aggregate supports only $documents');
   }
   // mingo's stages may modify their input documents in place ($unwind, $set/$unset on embedded paths):
   // the pipeline works on copies, never on the stored documents
-  const resolver = (coll: string): Doc[] =>
-    [...(ctx.engine.collection(ctx.db, coll)?.docs.values() ?? [])].map(cloneDoc);
+  const resolver = (coll: string): Doc[] => [...(ctx.engine.collection(ctx.db, coll)?.all() ?? [])];
   let docs: Doc[];
   try {
     docs = pipeline.length

@@ -96,7 +96,7 @@ const collMod: Handler = (cmd, ctx) => {
   if (isDocument(cmd.validator)) compileFilter(cmd.validator);
   for (const k of ['validator', 'validationLevel', 'validationAction']) if (cmd[k] !== undefined) options[k] = cmd[k];
   c.options = options;
-  ctx.engine.recordOptions(c);
+  ctx.engine.catalogChanged();
   return reply;
 };
 
@@ -121,7 +121,26 @@ const renameCollection: Handler = (cmd, ctx) => {
   return { ok: 1 };
 };
 
+/** `validate`: the full index-vs-collection check of one collection (mongod's reply shape, abridged). */
+const validate: Handler = (cmd, ctx) => {
+  const name = String(cmd.validate);
+  const c = ctx.engine.collection(ctx.db, name);
+  if (!c) return fail(26, `Collection '${ctx.db}.${name}' does not exist to validate.`);
+  const r = c.validate();
+  return {
+    ns: c.ns,
+    nrecords: r.nrecords,
+    nIndexes: c.indexes.size,
+    keysPerIndex: r.keysPerIndex,
+    valid: r.errors.length === 0,
+    errors: r.errors,
+    warnings: [],
+    ok: 1,
+  };
+};
+
 export const catalogHandlers: Record<string, Handler> = {
+  validate,
   listCollections,
   create,
   drop,

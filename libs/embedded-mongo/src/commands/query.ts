@@ -68,7 +68,7 @@ const count: Handler = (cmd, ctx) => {
   const coll = ctx.engine.collection(ctx.db, name);
   const query = optDoc(cmd.query, 'query') ?? {};
   checkHint(coll, cmd.hint);
-  if (!Object.keys(query).length && !cmd.skip && !cmd.limit) return { n: coll?.docs.size ?? 0, ok: 1 };
+  if (!Object.keys(query).length && !cmd.skip && !cmd.limit) return { n: coll?.count() ?? 0, ok: 1 };
   const skip = optNumber(cmd.skip, 'skip') ?? 0;
   const limit = Math.abs(optNumber(cmd.limit, 'limit', true) ?? 0);
   return { n: readDocs(coll, { filter: query, skip, limit }).docs.length, ok: 1 };

@@ -27,6 +27,33 @@ export function commandName(cmd: Doc): string {
   return Object.keys(cmd)[0] ?? '';
 }
 
+/** Commands that change data or the catalog: each runs in one write transaction. */
+const WRITE_COMMANDS = new Set([
+  'insert',
+  'update',
+  'delete',
+  'findAndModify',
+  'findandmodify',
+  'create',
+  'drop',
+  'dropDatabase',
+  'collMod',
+  'renameCollection',
+  'createIndexes',
+  'dropIndexes',
+  'deleteIndexes',
+]);
+
+export function isWriteCommand(cmd: Doc): boolean {
+  const name = commandName(cmd);
+  if (WRITE_COMMANDS.has(name)) return true;
+  return (
+    name === 'aggregate' &&
+    Array.isArray(cmd.pipeline) &&
+    cmd.pipeline.some((s) => s !== null && typeof s === 'object' && ('$out' in s || '$merge' in s))
+  );
+}
+
 export function dispatch(cmd: Doc, ctx: CommandContext): Doc {
   const name = commandName(cmd);
   try {

@@ -6,7 +6,6 @@
  */
 import { Decimal128, Long } from 'bson';
 import { compareValues, TypeClass, typeClass } from '../bson/compare';
-import { registerOperators } from './mingo';
 import { decimalOp } from './numeric-ops';
 
 type Acc = (coll: unknown[], expr: unknown, options: unknown) => unknown;
@@ -55,4 +54,4 @@ function extreme(sign: 1 | -1): Acc {
   };
 }
 
-registerOperators('accumulator', { $sum, $avg, $min: extreme(-1), $max: extreme(1) } as Record<string, Acc> as never);
+export const accumulatorOperators = { $sum, $avg, $min: extreme(-1), $max: extreme(1) } as Record<string, Acc>;

@@ -5,8 +5,6 @@
 import { compareValues } from '../bson/compare';
 import { typeName } from './conversions';
 import { fail } from './errors';
-import { registerOperators } from './mingo';
-
 type Expr = (obj: unknown, expr: unknown, options: unknown) => unknown;
 const { evalExpr } = require('mingo/core') as { evalExpr: Expr };
 
@@ -29,4 +27,4 @@ const $in: Expr = (obj, expr, options) => {
   return list.some((x) => compareValues(x, value) === 0 && (x === undefined) === (value === undefined));
 };
 
-registerOperators('expression', { $size: $size as never, $in: $in as never });
+export const arrayExpressions = { $size, $in };

@@ -1,64 +1,183 @@
 /**
- * A collection: documents by _id plus its indexes. All index maintenance (and unique enforcement) is
- * all-or-nothing per document: every index is checked before any is changed.
+ * A collection: documents in LMDB under (collection id, record id), plus its indexes. All index
+ * maintenance (and unique enforcement) is all-or-nothing per document: every index is checked before any
+ * is changed. Writes must run inside the storage's write transaction; reads decode only the documents
+ * they visit.
  */
 import { compareValues, TypeClass } from '../bson/compare';
 import { isDocument } from '../bson/paths';
+import { collPrefix, decodeDoc, docKey, encodeDoc, readRid } from '../storage/documents';
+import { prefixEnd } from '../storage/keystring';
+import type { Storage } from '../storage/lmdb-store';
 import { fail } from './errors';
-import { idKey } from './format';
-import { type Doc, Index, type IndexSpec } from './index-store';
+import { clearRange, type Doc, Index, type IndexSpec } from './index-store';
 import { choosePlan, type Plan } from './planner';
 
 export const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
+/** What the catalog keeps of an index. */
+export interface IndexMeta {
+  id: number;
+  spec: IndexSpec;
+  multikey: boolean;
+}
+
+export interface CollectionHost {
+  readonly store: Storage;
+  /** a new collection or index id */
+  allocateId(): number;
+  /** the catalog changed (index added/dropped, multikey, options): persist it in this transaction */
+  catalogChanged(): void;
+}
+
+/** Record ids of the documents a read decoded, so a write of the same document skips the _id lookup. */
+const recordIds = new WeakMap<Doc, number>();
+
 export class Collection {
-  readonly docs = new Map<string, Doc>();
   readonly indexes = new Map<string, Index>();
+  private readonly prefix: Buffer;
+  private nextRid: number;
 
   constructor(
+    private readonly host: CollectionHost,
     readonly db: string,
     readonly name: string,
-    public options: Doc = {},
+    public options: Doc,
+    readonly id: number,
+    indexes: IndexMeta[],
   ) {
-    this.indexes.set('_id_', new Index(ID_INDEX, this.ns));
+    this.prefix = collPrefix(id);
+    for (const m of indexes) this.indexes.set(m.spec.name, this.makeIndex(m));
+    const last = [
+      ...host.store.docs.getKeys({ start: prefixEnd(this.prefix), end: this.prefix, reverse: true, limit: 1 }),
+    ];
+    this.nextRid = last.length ? readRid(last[0], 4) + 1 : 1;
+  }
+
+  private makeIndex(m: IndexMeta): Index {
+    return new Index(m.spec, this.ns, this.host.store, m.id, m.multikey, () => this.host.catalogChanged());
   }
 
   get ns(): string {
     return `${this.db}.${this.name}`;
   }
 
+  get idIndex(): Index {
+    return this.indexes.get('_id_') as Index;
+  }
+
+  indexMeta(): IndexMeta[] {
+    return [...this.indexes.values()].map((i) => ({ id: i.id, spec: i.spec, multikey: i.multikey }));
+  }
+
+  private writable(): void {
+    if (!this.host.store.writing) throw new Error(`internal error: write to ${this.ns} outside a write transaction`);
+  }
+
+  private load(rid: number): Doc | undefined {
+    const bytes = this.host.store.docs.getBinaryFast(docKey(this.prefix, rid));
+    if (!bytes) return undefined;
+    const doc = decodeDoc(bytes);
+    recordIds.set(doc, rid);
+    return doc;
+  }
+
+  private ridOf(doc: Doc): number | undefined {
+    return recordIds.get(doc) ?? this.idIndex.lookup(doc._id);
+  }
+
   get(id: unknown): Doc | undefined {
-    return this.docs.get(idKey(id));
+    const rid = this.idIndex.lookup(id);
+    return rid === undefined ? undefined : this.load(rid);
+  }
+
+  count(): number {
+    return this.host.store.docs.getCount({ start: this.prefix, end: prefixEnd(this.prefix) });
+  }
+
+  /** Every document in insertion (record id) order. */
+  *all(reverse = false): Generator<Doc> {
+    const start = reverse ? prefixEnd(this.prefix) : this.prefix;
+    const end = reverse ? this.prefix : prefixEnd(this.prefix);
+    for (const { key, value } of this.host.store.docs.getRange({ start, end, reverse })) {
+      const doc = decodeDoc(value);
+      recordIds.set(doc, readRid(key, 4));
+      yield doc;
+    }
   }
 
   insert(doc: Doc): void {
+    this.writable();
     if (doc._id === undefined) fail(2, 'document is missing _id');
-    const id = idKey(doc._id);
-    const idIndex = this.indexes.get('_id_') as Index;
-    if (this.docs.has(id)) idIndex.duplicate([doc._id]);
-    for (const ix of this.indexes.values()) if (ix !== idIndex) ix.checkUnique(doc, id);
-    for (const ix of this.indexes.values()) ix.add(doc, id);
-    this.docs.set(id, doc);
+    for (const ix of this.indexes.values()) ix.checkUnique(doc, null);
+    const rid = this.nextRid++;
+    for (const ix of this.indexes.values()) ix.add(doc, rid);
+    this.host.store.docs.putSync(docKey(this.prefix, rid), encodeDoc(doc));
   }
 
-  insertUnchecked(doc: Doc): void {
-    const id = idKey(doc._id);
-    for (const ix of this.indexes.values()) ix.add(doc, id);
-    this.docs.set(id, doc);
+  /** Stores a document without unique checks, replacing one with the same _id (migration replay). */
+  upsertUnchecked(doc: Doc): void {
+    this.writable();
+    const old = this.get(doc._id);
+    if (old) this.remove(old);
+    const rid = this.nextRid++;
+    for (const ix of this.indexes.values()) ix.add(doc, rid);
+    this.host.store.docs.putSync(docKey(this.prefix, rid), encodeDoc(doc));
   }
 
   replace(oldDoc: Doc, next: Doc): void {
-    const id = idKey(oldDoc._id);
-    for (const ix of this.indexes.values()) ix.checkUnique(next, id);
-    for (const ix of this.indexes.values()) ix.remove(oldDoc, id);
-    for (const ix of this.indexes.values()) ix.add(next, id);
-    this.docs.set(id, next);
+    this.writable();
+    const rid = this.ridOf(oldDoc);
+    if (rid === undefined) return;
+    for (const ix of this.indexes.values()) ix.checkUnique(next, rid);
+    for (const ix of this.indexes.values()) ix.remove(oldDoc, rid);
+    for (const ix of this.indexes.values()) ix.add(next, rid);
+    this.host.store.docs.putSync(docKey(this.prefix, rid), encodeDoc(next));
   }
 
   remove(doc: Doc): void {
-    const id = idKey(doc._id);
-    for (const ix of this.indexes.values()) ix.remove(doc, id);
-    this.docs.delete(id);
+    this.writable();
+    const rid = this.ridOf(doc);
+    if (rid === undefined) return;
+    for (const ix of this.indexes.values()) ix.remove(doc, rid);
+    this.host.store.docs.removeSync(docKey(this.prefix, rid));
+  }
+
+  /**
+   * Full index-vs-collection check (the validate command): every index holds exactly the entries its
+   * documents produce — each expected entry present, and no other entry (the counts agree).
+   */
+  validate(): { nrecords: number; keysPerIndex: Record<string, number>; errors: string[] } {
+    const expected = new Map<Index, number>();
+    const errors: string[] = [];
+    let nrecords = 0;
+    for (const doc of this.all()) {
+      nrecords++;
+      const rid = recordIds.get(doc) as number;
+      for (const ix of this.indexes.values()) {
+        const keys = ix.keysOf(doc);
+        expected.set(ix, (expected.get(ix) ?? 0) + keys.length);
+        for (const k of keys)
+          if (!ix.hasEntry(k, rid) && errors.length < 20)
+            errors.push(`index ${ix.name} lacks an entry for _id ${String(doc._id)}`);
+      }
+    }
+    const keysPerIndex: Record<string, number> = {};
+    for (const ix of this.indexes.values()) {
+      keysPerIndex[ix.name] = ix.count();
+      if (keysPerIndex[ix.name] !== (expected.get(ix) ?? 0))
+        errors.push(
+          `index ${ix.name} has ${keysPerIndex[ix.name]} entries, its documents produce ${expected.get(ix) ?? 0}`,
+        );
+    }
+    return { nrecords, keysPerIndex, errors };
+  }
+
+  /** Deletes every document and index entry (drop). */
+  clear(): void {
+    this.writable();
+    for (const ix of this.indexes.values()) ix.clear();
+    clearRange(this.host.store.docs, this.prefix, prefixEnd(this.prefix));
   }
 
   indexSpecs(): IndexSpec[] {
@@ -89,25 +208,41 @@ export class Collection {
         );
       }
     }
-    const ix = new Index(spec, this.ns);
-    for (const [id, doc] of this.docs) {
-      ix.checkUnique(doc, id);
-      ix.add(doc, id);
+    this.writable();
+    const ix = this.makeIndex({ id: this.host.allocateId(), spec, multikey: false });
+    for (const doc of this.all()) {
+      const rid = recordIds.get(doc) as number;
+      ix.checkUnique(doc, rid);
+      ix.add(doc, rid);
     }
     this.indexes.set(spec.name, ix);
+    this.host.catalogChanged();
     return true;
   }
 
-  /** Installs an index without checks (journal replay). */
+  /** Installs (or replaces) an index without unique checks (migration replay, collMod). */
   restoreIndex(spec: IndexSpec): void {
-    const ix = new Index(spec, this.ns);
-    for (const [id, doc] of this.docs) ix.add(doc, id);
-    this.indexes.set(spec.name, ix);
+    this.writable();
+    const old = this.indexes.get(spec.name);
+    if (old && compareValues(old.spec.key, spec.key) === 0) {
+      this.indexes.set(spec.name, this.makeIndex({ id: old.id, spec, multikey: old.multikey }));
+    } else {
+      old?.clear();
+      const ix = this.makeIndex({ id: this.host.allocateId(), spec, multikey: false });
+      for (const doc of this.all()) ix.add(doc, recordIds.get(doc) as number);
+      this.indexes.set(spec.name, ix);
+    }
+    this.host.catalogChanged();
   }
 
   dropIndex(name: string): void {
+    this.writable();
     if (name === '_id_') fail(72, 'cannot drop _id index');
-    if (!this.indexes.delete(name)) fail(27, `index not found with name [${name}]`);
+    const ix = this.indexes.get(name);
+    if (!ix) return fail(27, `index not found with name [${name}]`);
+    ix.clear();
+    this.indexes.delete(name);
+    this.host.catalogChanged();
   }
 
   plan(filter: Doc, sort?: Doc): Plan {
@@ -132,31 +267,31 @@ export class Collection {
       return;
     }
     if (plan.stage === 'OR' && plan.branches) {
-      const seen = new Set<string>();
+      const seen = new Set<number>();
       for (const b of plan.branches) {
         for (const d of this.candidates(b.plan, b.filter)) {
-          const id = idKey(d._id);
-          if (seen.has(id)) continue;
-          seen.add(id);
+          const rid = recordIds.get(d) as number;
+          if (seen.has(rid)) continue;
+          seen.add(rid);
           yield d;
         }
       }
       return;
     }
     if (plan.stage === 'COLLSCAN' || !plan.index) {
-      yield* [...this.docs.values()];
+      yield* this.all();
       return;
     }
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     const scans = plan.bounds && plan.bounds.length ? plan.bounds : [null];
     // $in scans: visit bounds in sort order so index order is preserved
     const ordered =
       scans.length > 1 ? [...scans].sort((a, b) => compareValues(a?.eq, b?.eq) * (plan.reverse ? -1 : 1)) : scans;
     for (const b of ordered) {
-      for (const id of plan.index.scan(b, plan.reverse)) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const d = this.docs.get(id);
+      for (const rid of plan.index.scan(b, plan.reverse)) {
+        if (seen.has(rid)) continue;
+        seen.add(rid);
+        const d = this.load(rid);
         if (d) yield d;
       }
     }
@@ -164,7 +299,7 @@ export class Collection {
 
   /** TTL: documents whose indexed date (earliest, for an array) is at or before now - expireAfterSeconds. */
   expired(now: number): Doc[] {
-    const out = new Map<string, Doc>();
+    const out = new Map<number, Doc>();
     for (const ix of this.indexes.values()) {
       const ttl = ix.spec.expireAfterSeconds;
       if (typeof ttl !== 'number' || ix.fields.length !== 1) continue;
@@ -175,9 +310,10 @@ export class Collection {
         high: { value: cutoff, inclusive: true },
         typeClass: TypeClass.Date,
       };
-      for (const id of ix.scan(bounds)) {
-        const d = this.docs.get(id);
-        if (d) out.set(id, d);
+      for (const rid of ix.scan(bounds)) {
+        if (out.has(rid)) continue;
+        const d = this.load(rid);
+        if (d) out.set(rid, d);
       }
     }
     return [...out.values()];

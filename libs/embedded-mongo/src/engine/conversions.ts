@@ -6,8 +6,6 @@
 import { ObjectId } from 'bson';
 import { TypeClass, typeClass } from '../bson/compare';
 import { fail } from './errors';
-import { registerOperators } from './mingo';
-
 type Expr = (obj: unknown, expr: unknown, options: unknown) => unknown;
 const { evalExpr } = require('mingo/core') as { evalExpr: Expr };
 const base = require('mingo/operators/expression') as Record<string, Expr>;
@@ -101,7 +99,7 @@ const $convert: Expr = (obj, expr, options) => {
   }
 };
 
-registerOperators('expression', {
+export const conversionExpressions = {
   $toObjectId: ((obj: unknown, expr: unknown, options: unknown) => toObjectId(evalExpr(obj, expr, options))) as never,
   $toString: ((obj: unknown, expr: unknown, options: unknown) =>
     toStringValue(evalExpr(obj, expr, options), obj, options)) as never,
@@ -109,4 +107,4 @@ registerOperators('expression', {
     toDateValue(evalExpr(obj, expr, options), obj, options)) as never,
   $type: ((obj: unknown, expr: unknown, options: unknown) => typeName(evalExpr(obj, expr, options))) as never,
   $convert: $convert as never,
-});
+};

@@ -4,8 +4,6 @@
  * `$isoWeekYear` is the year the ISO week belongs to (Monday 30 December 2024 is in 2025). mingo computed
  * both differently. Time zones are handled by mingo's own day/month/year operators.
  */
-import { registerOperators } from './mingo';
-
 type Expr = (obj: unknown, expr: unknown, options: unknown) => unknown;
 const base = require('mingo/operators/expression') as Record<
   '$dayOfYear' | '$dayOfWeek' | '$year' | '$month' | '$isoWeek',
@@ -29,4 +27,4 @@ const $isoWeekYear: Expr = (obj, expr, options) => {
   return year;
 };
 
-registerOperators('expression', { $week: $week as never, $isoWeekYear: $isoWeekYear as never });
+export const dateExpressions = { $week, $isoWeekYear };

@@ -1,31 +1,88 @@
 /**
- * The storage engine: databases → collections, and the physical redo effects of every change.
- * All methods are synchronous, so one command runs atomically on the event loop; the server journals
- * the effects a command produced (one record per command) before acknowledging it.
+ * The storage engine: databases → collections over one LMDB environment, and the catalog (collection
+ * options, index specs and ids) kept in memory and written to LMDB in the same transaction as the change.
+ * Every change runs inside `Storage.write` (one command, one transaction); a transaction that fails
+ * reloads the catalog from disk, so memory never runs ahead of what was committed.
  */
-import { Collection, ID_INDEX } from './collection';
+import { serialize, deserialize } from 'bson';
+import type { Storage } from '../storage/lmdb-store';
+import { Collection, ID_INDEX, type CollectionHost, type IndexMeta } from './collection';
 import { fail } from './errors';
 import type { Doc, IndexSpec } from './index-store';
 
-export type Effect =
-  | { op: 'put'; db: string; coll: string; doc: Doc }
-  | { op: 'del'; db: string; coll: string; id: unknown }
-  | { op: 'createColl'; db: string; coll: string; options: Doc }
-  | { op: 'dropColl'; db: string; coll: string }
-  | { op: 'dropDb'; db: string }
-  | { op: 'createIndex'; db: string; coll: string; spec: IndexSpec }
-  | { op: 'dropIndex'; db: string; coll: string; name: string };
-
 const NAME_RE = /^[^\0$/\\. "]+$/;
+const CATALOG_KEY = 'catalog';
 
-export class Engine {
+interface CatalogColl {
+  id: number;
+  options: Doc;
+  indexes: IndexMeta[];
+}
+interface Catalog {
+  nextId: number;
+  dbs: Record<string, Record<string, CatalogColl>>;
+}
+
+export class Engine implements CollectionHost {
   readonly dbs = new Map<string, Map<string, Collection>>();
-  private effects: Effect[] = [];
+  private nextId = 1;
+  private catalogDirty = false;
 
-  takeEffects(): Effect[] {
-    const e = this.effects;
-    this.effects = [];
-    return e;
+  constructor(readonly store: Storage) {
+    this.loadCatalog();
+  }
+
+  /** Runs one command's changes in one durable transaction. */
+  async write<T>(fn: () => T): Promise<T> {
+    try {
+      return await this.store.write(() => {
+        const out = fn();
+        if (this.catalogDirty) this.saveCatalog();
+        return out;
+      });
+    } catch (e) {
+      this.loadCatalog();
+      throw e;
+    }
+  }
+
+  allocateId(): number {
+    this.catalogDirty = true;
+    return this.nextId++;
+  }
+
+  catalogChanged(): void {
+    this.catalogDirty = true;
+  }
+
+  private saveCatalog(): void {
+    const dbs: Catalog['dbs'] = {};
+    for (const [db, colls] of this.dbs) {
+      dbs[db] = {};
+      for (const [name, c] of colls) dbs[db][name] = { id: c.id, options: c.options, indexes: c.indexMeta() };
+    }
+    this.store.putMeta(CATALOG_KEY, Buffer.from(serialize({ nextId: this.nextId, dbs })));
+    this.catalogDirty = false;
+  }
+
+  private loadCatalog(): void {
+    this.dbs.clear();
+    this.catalogDirty = false;
+    const raw = this.store.getMeta(CATALOG_KEY);
+    if (!raw) return;
+    let cat: Catalog;
+    try {
+      cat = deserialize(raw, { promoteValues: true }) as Catalog;
+    } catch (e) {
+      throw new Error(`embedded-mongo: the catalog in ${this.store.dir} is corrupt: ${(e as Error).message}`);
+    }
+    this.nextId = cat.nextId;
+    for (const [db, colls] of Object.entries(cat.dbs)) {
+      const m = new Map<string, Collection>();
+      for (const [name, c] of Object.entries(colls))
+        m.set(name, new Collection(this, db, name, c.options, c.id, c.indexes));
+      if (m.size) this.dbs.set(db, m);
+    }
   }
 
   collection(db: string, name: string): Collection | undefined {
@@ -48,124 +105,60 @@ export class Engine {
       fail(73, `Invalid collection name: ${name}`);
     }
     if (this.collection(db, name)) fail(48, `Collection ${db}.${name} already exists.`);
+    if (!this.store.writing) throw new Error(`internal error: create ${db}.${name} outside a write transaction`);
     let colls = this.dbs.get(db);
     if (!colls) this.dbs.set(db, (colls = new Map()));
-    const c = new Collection(db, name, options);
+    const idIndex: IndexMeta = { id: this.allocateId(), spec: ID_INDEX, multikey: false };
+    const c = new Collection(this, db, name, options, this.allocateId(), [idIndex]);
     colls.set(name, c);
-    this.effects.push({ op: 'createColl', db, coll: name, options });
     return c;
   }
 
   dropCollection(db: string, name: string): boolean {
     const colls = this.dbs.get(db);
-    if (!colls?.delete(name)) return false;
+    const c = colls?.get(name);
+    if (!colls || !c) return false;
+    c.clear();
+    colls.delete(name);
     if (colls.size === 0) this.dbs.delete(db);
-    this.effects.push({ op: 'dropColl', db, coll: name });
+    this.catalogDirty = true;
     return true;
   }
 
-  /**
-   * Moves a collection (documents, indexes, options) to another namespace, journaled as the creation of
-   * the target, its indexes and documents, then the drop of the source. The caller checks the target.
-   */
+  /** Moves a collection (documents, indexes, options) to another namespace. The caller checks the target. */
   renameCollection(from: Collection, toDb: string, to: string): Collection {
     const target = this.createCollection(toDb, to, from.options);
     for (const spec of from.indexSpecs()) if (spec.name !== ID_INDEX.name) this.createIndex(target, spec);
-    for (const doc of from.docs.values()) this.insert(target, doc);
+    for (const doc of [...from.all()]) target.insert(doc);
     this.dropCollection(from.db, from.name);
     return target;
   }
 
   dropDatabase(db: string): void {
-    if (this.dbs.delete(db)) this.effects.push({ op: 'dropDb', db });
+    for (const name of this.collectionNames(db)) this.dropCollection(db, name);
   }
 
   insert(c: Collection, doc: Doc): void {
     c.insert(doc);
-    this.effects.push({ op: 'put', db: c.db, coll: c.name, doc });
   }
 
   replace(c: Collection, oldDoc: Doc, next: Doc): void {
     c.replace(oldDoc, next);
-    this.effects.push({ op: 'put', db: c.db, coll: c.name, doc: next });
   }
 
   remove(c: Collection, doc: Doc): void {
     c.remove(doc);
-    this.effects.push({ op: 'del', db: c.db, coll: c.name, id: doc._id });
   }
 
   createIndex(c: Collection, spec: IndexSpec): boolean {
-    const created = c.createIndex(spec);
-    if (created) this.effects.push({ op: 'createIndex', db: c.db, coll: c.name, spec });
-    return created;
+    return c.createIndex(spec);
   }
 
   dropIndex(c: Collection, name: string): void {
     c.dropIndex(name);
-    this.effects.push({ op: 'dropIndex', db: c.db, coll: c.name, name });
   }
 
   setIndexSpec(c: Collection, spec: IndexSpec): void {
     c.restoreIndex(spec);
-    this.effects.push({ op: 'createIndex', db: c.db, coll: c.name, spec });
-  }
-
-  recordOptions(c: Collection): void {
-    this.effects.push({ op: 'createColl', db: c.db, coll: c.name, options: c.options });
-  }
-
-  /** Re-applies a journaled effect (idempotent; no constraint checks: the log is the truth). */
-  apply(e: Effect): void {
-    const get = (db: string, coll: string): Collection => {
-      let colls = this.dbs.get(db);
-      if (!colls) this.dbs.set(db, (colls = new Map()));
-      let c = colls.get(coll);
-      if (!c) colls.set(coll, (c = new Collection(db, coll, {})));
-      return c;
-    };
-    switch (e.op) {
-      case 'put': {
-        const c = get(e.db, e.coll);
-        const old = c.get(e.doc._id);
-        if (old) c.remove(old);
-        c.insertUnchecked(e.doc);
-        break;
-      }
-      case 'del': {
-        const c = get(e.db, e.coll);
-        const old = c.get(e.id);
-        if (old) c.remove(old);
-        break;
-      }
-      case 'createColl':
-        get(e.db, e.coll).options = e.options;
-        break;
-      case 'dropColl':
-        this.dbs.get(e.db)?.delete(e.coll);
-        if (this.dbs.get(e.db)?.size === 0) this.dbs.delete(e.db);
-        break;
-      case 'dropDb':
-        this.dbs.delete(e.db);
-        break;
-      case 'createIndex':
-        get(e.db, e.coll).restoreIndex(e.spec);
-        break;
-      case 'dropIndex':
-        get(e.db, e.coll).indexes.delete(e.name);
-        break;
-    }
-  }
-
-  /** Effects that rebuild the whole state (snapshot content). */
-  *dump(): Generator<Effect> {
-    for (const [db, colls] of this.dbs) {
-      for (const [name, c] of colls) {
-        yield { op: 'createColl', db, coll: name, options: c.options };
-        for (const spec of c.indexSpecs())
-          if (spec.name !== ID_INDEX.name) yield { op: 'createIndex', db, coll: name, spec };
-        for (const doc of c.docs.values()) yield { op: 'put', db, coll: name, doc };
-      }
-    }
   }
 }

@@ -7,8 +7,6 @@
  */
 import { compareValues } from '../bson/compare';
 import { fail } from './errors';
-import { registerOperators } from './mingo';
-
 type Expr = (obj: unknown, expr: unknown, options: unknown) => unknown;
 const { evalExpr } = require('mingo/core') as { evalExpr: Expr };
 
@@ -29,7 +27,7 @@ function comparison(name: string, test: (c: number) => unknown): Expr {
   };
 }
 
-registerOperators('expression', {
+export const comparisonExpressions = {
   $eq: comparison('$eq', (c) => c === 0) as never,
   $ne: comparison('$ne', (c) => c !== 0) as never,
   $gt: comparison('$gt', (c) => c > 0) as never,
@@ -37,4 +35,4 @@ registerOperators('expression', {
   $lt: comparison('$lt', (c) => c < 0) as never,
   $lte: comparison('$lte', (c) => c <= 0) as never,
   $cmp: comparison('$cmp', (c) => Math.sign(c)) as never,
-});
+};

@@ -6,7 +6,8 @@
 import { ObjectId } from 'bson';
 import { compareSortKeys, compareValues, sortKey } from '../bson/compare';
 import { sortValue } from '../bson/paths';
-import { Collection } from './collection';
+import type { Collection } from './collection';
+import { scratchCollection, type Scratch } from '../testing/scratch-collection';
 import { compileFilter } from './match';
 import { readDocs } from './reader';
 
@@ -38,10 +39,17 @@ describe('index consistency (randomised, seeded)', () => {
     if (rand() > 0.1) d.a = value();
     return d;
   });
-  const indexed = new Collection('db', 'ix');
-  indexed.createIndex({ name: 'a_1', key: { a: 1 } });
-  indexed.createIndex({ name: 'b_1_a_-1', key: { b: 1, a: -1 } });
-  docs.forEach((d) => indexed.insert({ ...d }));
+  let indexed: Collection;
+  let scratch: Scratch;
+  beforeAll(async () => {
+    scratch = await scratchCollection('ix', (c) => {
+      c.createIndex({ name: 'a_1', key: { a: 1 } });
+      c.createIndex({ name: 'b_1_a_-1', key: { b: 1, a: -1 } });
+      docs.forEach((d) => c.insert({ ...d }));
+    });
+    indexed = scratch.c;
+  });
+  afterAll(() => scratch.close());
 
   const filters: Array<Record<string, unknown>> = [];
   for (let i = 0; i < 150; i++) {

@@ -1,14 +1,17 @@
 /**
- * One secondary (or _id) index: an ordered B+tree from key tuples to document ids.
+ * One index, stored as LMDB keys: index id, then each field's order-preserving encoding (descending fields
+ * inverted; storage/keystring.ts), then the document's record id, so equal keys stay distinct and an index
+ * range scan is one LMDB range read. The `_id` index maps the encoded `_id` alone to the record id.
  * Multikey (array) fields produce one entry per element; a missing field indexes as null.
  */
-import { MaxKey, MinKey } from 'bson';
-import BTree from 'sorted-btree';
-import { compareSortKeys, EMPTY_ARRAY_KEY, typeClass, type TypeClass } from '../bson/compare';
+import { compareSortKeys, EMPTY_ARRAY_KEY, type TypeClass } from '../bson/compare';
 import { pathValues } from '../bson/paths';
+import { classBounds, encodeValue, prefixEnd, u32 } from '../storage/keystring';
+import type { Storage } from '../storage/lmdb-store';
 import { compileFilter } from './match';
 import { fail } from './errors';
 import { formatKeyValue } from './format';
+import { readRid, ridBytes } from '../storage/documents';
 
 export type Doc = Record<string, unknown>;
 
@@ -29,39 +32,34 @@ export interface IndexSpec {
 }
 
 type Key = unknown[];
-type Ids = string | Set<string>;
+
+/** LMDB's key size limit (lmdb-js builds allow 1978 bytes) with room for the record id. */
+const MAX_KEY_BYTES = 1900;
+const NO_BYTES = Buffer.alloc(0);
+const TOP = Buffer.from([0xff]);
 
 export class Index {
   readonly fields: Array<[string, 1 | -1]>;
   readonly isText: boolean;
-  readonly tree: BTree<Key, Ids>;
-  /** set once any indexed value is an array (then a bounded scan cannot supply MongoDB's sort order) */
-  multikey = false;
+  readonly isId: boolean;
+  private readonly prefix: Buffer;
   private readonly partial: ((d: unknown) => boolean) | null;
 
   constructor(
     readonly spec: IndexSpec,
     private readonly ns: string,
+    private readonly store: Storage,
+    readonly id: number,
+    /** set once any indexed value is an array (then a bounded scan cannot supply MongoDB's sort order) */
+    public multikey = false,
+    private readonly onMultikey: () => void = () => undefined,
   ) {
     this.isText = Object.values(spec.key).includes('text') || '_fts' in spec.key;
+    this.isId = spec.name === '_id_';
     this.fields = this.isText
       ? []
       : Object.entries(spec.key).map(([k, d]) => [k, Number(d) < 0 ? -1 : 1] as [string, 1 | -1]);
-    const dirs = this.fields.map((f) => f[1]);
-    const d0 = dirs[0];
-    // an empty array's key sorts below null (compareSortKeys), as MongoDB's undefined index key does
-    this.tree = new BTree<Key, Ids>(
-      undefined,
-      dirs.length === 1
-        ? (a, b) => compareSortKeys(a[0], b[0]) * d0
-        : (a, b) => {
-            for (let i = 0; i < dirs.length; i++) {
-              const c = compareSortKeys(a[i], b[i]);
-              if (c) return c * dirs[i];
-            }
-            return 0;
-          },
-    );
+    this.prefix = u32(id);
     this.partial = spec.partialFilterExpression ? compileFilter(spec.partialFilterExpression) : null;
   }
 
@@ -85,7 +83,7 @@ export class Index {
       const vals: unknown[] = [];
       for (const v of pv.values) {
         if (Array.isArray(v)) {
-          this.multikey = true;
+          this.markMultikey();
           if (v.length === 0)
             vals.push(EMPTY_ARRAY_KEY); // MongoDB indexes [] as undefined: not null, not missing
           else for (const e of v) vals.push(e);
@@ -105,14 +103,45 @@ export class Index {
     return keys;
   }
 
-  /** Throws E11000 if inserting `doc` (with id `id`) would duplicate a unique key. */
-  checkUnique(doc: Doc, id: string): void {
-    if (!this.spec.unique) return;
+  private markMultikey(): void {
+    if (this.multikey) return;
+    this.multikey = true;
+    this.onMultikey();
+  }
+
+  /** The stored key of an index key tuple (without the record id). */
+  private encode(key: Key): Buffer {
+    const parts = [this.prefix];
+    for (let i = 0; i < key.length; i++) parts.push(encodeValue(key[i], this.fields[i][1] < 0));
+    const out = Buffer.concat(parts);
+    if (out.length > MAX_KEY_BYTES)
+      fail(17280, `index key too large to index in ${this.ns} index ${this.name}: ${out.length} bytes`);
+    return out;
+  }
+
+  private entryKey(key: Key, rid: number): Buffer {
+    const k = this.encode(key);
+    return this.isId ? k : Buffer.concat([k, ridBytes(rid)]);
+  }
+
+  /** Record id of the document with this `_id` (on the `_id` index). */
+  lookup(id: unknown): number | undefined {
+    const v = this.store.index.getBinaryFast(this.encode([id]));
+    return v ? readRid(v) : undefined;
+  }
+
+  /** Throws E11000 if storing `doc` (as record `rid`, or a new record) would duplicate a unique key. */
+  checkUnique(doc: Doc, rid: number | null): void {
+    if (!this.spec.unique && !this.isId) return;
     for (const key of this.keysOf(doc)) {
-      const ids = this.tree.get(key);
-      if (ids === undefined) continue;
-      const other = typeof ids === 'string' ? ids !== id : [...ids].some((x) => x !== id);
-      if (other) this.duplicate(key);
+      const k = this.encode(key);
+      if (this.isId) {
+        const v = this.store.index.getBinaryFast(k);
+        if (v && readRid(v) !== rid) this.duplicate(key);
+        continue;
+      }
+      for (const { value } of this.store.index.getRange({ start: k, end: prefixEnd(k), limit: 2 }))
+        if (readRid(value) !== rid) this.duplicate(key);
     }
   }
 
@@ -126,84 +155,100 @@ export class Index {
     });
   }
 
-  add(doc: Doc, id: string): void {
-    for (const key of this.keysOf(doc)) {
-      if (this.tree.set(key, id, false)) continue; // new key: one tree descent
-      const cur = this.tree.get(key);
-      if (cur === undefined) this.tree.set(key, id);
-      else if (typeof cur === 'string') {
-        if (cur !== id) this.tree.set(key, new Set([cur, id]));
-      } else cur.add(id);
-    }
+  add(doc: Doc, rid: number): void {
+    const value = ridBytes(rid);
+    for (const key of this.keysOf(doc)) this.store.index.putSync(this.entryKey(key, rid), value);
   }
 
-  remove(doc: Doc, id: string): void {
-    for (const key of this.keysOf(doc)) {
-      const cur = this.tree.get(key);
-      if (cur === undefined) continue;
-      if (typeof cur === 'string') {
-        if (cur === id) this.tree.delete(key);
-      } else {
-        cur.delete(id);
-        if (cur.size === 1) this.tree.set(key, [...cur][0]);
-        else if (cur.size === 0) this.tree.delete(key);
-      }
-    }
+  remove(doc: Doc, rid: number): void {
+    for (const key of this.keysOf(doc)) this.store.index.removeSync(this.entryKey(key, rid));
+  }
+
+  /** Deletes every entry of the index (drop). */
+  clear(): void {
+    clearRange(this.store.index, this.prefix, prefixEnd(this.prefix));
   }
 
   /**
-   * Ids whose first key component lies in the given bounds, in index order; with an equality on the
-   * first field, also inside an equality prefix on the next fields and a range on the field after it.
-   * Bounds are type-bracketed: a range never crosses into another BSON type class.
+   * Record ids whose first key component lies in the given bounds, in index order; with an equality on
+   * the first field, also inside an equality prefix on the next fields and a range on the field after it.
+   * Bounds are type-bracketed. The range may hold a few more entries than the bounds (an exclusive end,
+   * Decimal128 rounding): every candidate is re-checked against the full filter.
    */
-  *scan(bounds: FieldBounds | null, reverse = false): Generator<string> {
-    const dir = this.fields[0]?.[1] ?? 1;
-    const forward = !reverse; // ascending value order
-    const start = bounds
-      ? bounds.eq !== undefined
-        ? bounds.eq
-        : forward
-          ? bounds.low?.value
-          : bounds.high?.value
-      : undefined;
-    const prefix = bounds?.eq !== undefined ? (bounds.prefix ?? []) : [];
-    const next = bounds?.eq !== undefined ? bounds.next : undefined;
-    const treeForward = forward === dir > 0;
-    // does the tree walk meet the range field's values in ascending order?
-    const nextAscending = treeForward === (this.fields[1 + prefix.length]?.[1] ?? 1) > 0;
-    const nextStart = next ? (nextAscending ? next.low?.value : next.high?.value) : undefined;
-    let entries: Iterable<[Key, Ids]>;
-    if (start === undefined) entries = treeForward ? this.tree.entries() : this.tree.entriesReversed();
-    else {
-      // sentinels placing the start key before (tree-forward) or after (tree-reverse) all keys sharing its fixed part
-      const fixed = [start, ...prefix, ...(nextStart !== undefined ? [nextStart] : [])];
-      const rest = this.fields
-        .slice(fixed.length)
-        .map(([, d]) => (d > 0 === treeForward ? MIN_SENTINEL : MAX_SENTINEL));
-      const startKey = [...fixed, ...rest];
-      entries = treeForward ? this.tree.entries(startKey) : this.tree.entriesReversed(startKey);
-    }
-    for (const [key, ids] of entries) {
-      if (prefix.some((v, i) => compareSortKeys(key[i + 1], v) !== 0)) return; // left the equality prefix
-      const r = position(key[0], bounds);
-      if (r !== 'in') {
-        if ((forward && r === 'above') || (!forward && r === 'below')) return;
-        continue;
-      }
-      if (next) {
-        const rn = position(key[1 + prefix.length], next);
-        if (rn !== 'in') {
-          if ((nextAscending && rn === 'above') || (!nextAscending && rn === 'below')) return;
-          continue;
-        }
-      }
-      if (typeof ids === 'string') yield ids;
-      else yield* [...ids];
-    }
+  *scan(bounds: FieldBounds | null, reverse = false): Generator<number> {
+    const [low, high] = this.range(bounds);
+    // the walk is in stored byte order: a descending first field turns a value-ascending scan around
+    const backwards = reverse === (this.fields[0]?.[1] ?? 1) > 0;
+    const it = this.store.index.getRange(
+      backwards ? { start: high, end: low, reverse: true } : { start: low, end: high },
+    );
+    for (const { value } of it) yield readRid(value);
   }
 
-  stats(): { keys: number } {
-    return { keys: this.tree.size };
+  private range(bounds: FieldBounds | null): [Buffer, Buffer] {
+    if (!bounds) return [this.prefix, prefixEnd(this.prefix)];
+    const desc = (i: number): boolean => this.fields[i]?.[1] < 0;
+    if (bounds.eq === undefined) {
+      const [a, b] = fieldRange(bounds, desc(0));
+      return [Buffer.concat([this.prefix, a]), Buffer.concat([this.prefix, b])];
+    }
+    const fixed = [bounds.eq, ...(bounds.prefix ?? [])];
+    const p = Buffer.concat([this.prefix, ...fixed.map((v, i) => encodeValue(v, desc(i)))]);
+    if (!bounds.next) return [p, prefixEnd(p)];
+    const [a, b] = fieldRange(bounds.next, desc(fixed.length));
+    return [Buffer.concat([p, a]), Buffer.concat([p, b])];
+  }
+
+  /** Whether the entry for this key of record `rid` is stored (validate). */
+  hasEntry(key: Key, rid: number): boolean {
+    const v = this.store.index.getBinaryFast(this.entryKey(key, rid));
+    return !!v && readRid(v) === rid;
+  }
+
+  /** Number of entries (collStats, validate). */
+  count(): number {
+    return this.store.index.getCount({ start: this.prefix, end: prefixEnd(this.prefix) });
+  }
+}
+
+/** Byte range [start, end) of one field's encodings within bounds (inverted for a descending field). */
+function fieldRange(b: FieldBounds, descending: boolean): [Buffer, Buffer] {
+  const cb = b.typeClass !== undefined ? classBounds(b.typeClass) : { low: NO_BYTES, high: TOP };
+  // every key whose field equals v starts with enc(v); every greater one is at or after prefixEnd(enc(v))
+  if (!descending) {
+    const low = b.low ? (b.low.inclusive ? encodeValue(b.low.value) : prefixEnd(encodeValue(b.low.value))) : cb.low;
+    const high = b.high
+      ? b.high.inclusive
+        ? prefixEnd(encodeValue(b.high.value))
+        : encodeValue(b.high.value)
+      : cb.high;
+    return [low, high];
+  }
+  const invert = (x: Buffer): Buffer => Buffer.from(x.map((v) => v ^ 0xff));
+  const typed = b.typeClass !== undefined;
+  const low = b.high
+    ? b.high.inclusive
+      ? encodeValue(b.high.value, true)
+      : prefixEnd(encodeValue(b.high.value, true))
+    : typed
+      ? invert(cb.high)
+      : NO_BYTES;
+  const high = b.low
+    ? b.low.inclusive
+      ? prefixEnd(encodeValue(b.low.value, true))
+      : encodeValue(b.low.value, true)
+    : typed
+      ? prefixEnd(invert(cb.low))
+      : TOP;
+  return [low, high];
+}
+
+/** Removes every key in [start, end), in bounded chunks (keys are collected before they are deleted). */
+export function clearRange(db: Storage['index'], start: Buffer, end: Buffer): void {
+  for (;;) {
+    const keys = [...db.getKeys({ start, end, limit: 10_000 })];
+    if (!keys.length) return;
+    for (const k of keys) db.removeSync(k);
   }
 }
 
@@ -217,30 +262,6 @@ export interface FieldBounds {
   high?: { value: unknown; inclusive: boolean };
   typeClass?: TypeClass;
 }
-
-/** Where a key component lies relative to bounds (no bounds: inside). */
-function position(v: unknown, bounds: FieldBounds | null): 'below' | 'in' | 'above' {
-  if (!bounds) return 'in';
-  if (bounds.eq !== undefined) {
-    const c = compareSortKeys(v, bounds.eq);
-    return c < 0 ? 'below' : c > 0 ? 'above' : 'in';
-  }
-  if (bounds.low !== undefined) {
-    const c = compareSortKeys(v, bounds.low.value);
-    if (c < 0 || (c === 0 && !bounds.low.inclusive)) return 'below';
-  }
-  if (bounds.high !== undefined) {
-    const c = compareSortKeys(v, bounds.high.value);
-    if (c > 0 || (c === 0 && !bounds.high.inclusive)) return 'above';
-  }
-  if (bounds.typeClass !== undefined && (v === EMPTY_ARRAY_KEY || typeClass(v) !== bounds.typeClass)) {
-    return v === EMPTY_ARRAY_KEY || typeClass(v) < bounds.typeClass ? 'below' : 'above'; // the empty array's key sits just above MinKey
-  }
-  return 'in';
-}
-
-const MIN_SENTINEL = new MinKey();
-const MAX_SENTINEL = new MaxKey();
 
 function dedupe(vals: unknown[]): unknown[] {
   const out: unknown[] = [];

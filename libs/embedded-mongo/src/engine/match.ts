@@ -2,12 +2,7 @@
  * Query matching: mingo's Query, with the comparison operators replaced by ones that compare BSON values
  * by value and respect MongoDB's type bracketing and array semantics.
  */
-import './conversions'; // BSON-aware type and comparison expressions, for $expr as for pipelines
-import './expression-compare'; // (every mingo user imports this module)
-import './accumulators';
-import './date-expressions';
-import './array-expressions';
-import { installQueryOperators, newQuery } from './mingo';
+import { newQuery } from './mingo';
 import { TypeClass, compareValues, typeClass } from '../bson/compare';
 import { pathValues } from '../bson/paths';
 import { bsonTypeNumbers, TYPE_ALIASES } from '../bson/type-numbers';
@@ -89,7 +84,7 @@ function typeMatch(doc: unknown, path: string, spec: unknown): boolean {
 
 type Op = (selector: string, value: unknown, options: unknown) => Pred;
 
-const queryOps: Record<string, Op> = {
+export const queryOperators: Record<string, Op> = {
   $eq: (s, v) => (d) => eqMatch(d, s, v),
   $ne: (s, v) => (d) => !eqMatch(d, s, v),
   $gt: (s, v) => (d) => rangeMatch(d, s, v, (c) => c > 0, false),
@@ -118,7 +113,6 @@ function allMatch(path: string, values: unknown): Pred {
   return (d) => preds.length > 0 && preds.every((p) => p(d));
 }
 
-installQueryOperators(queryOps as never);
 export { mingoOptions } from './mingo';
 
 /** Compiles a filter (without `$text`, handled by the caller) into a predicate. */

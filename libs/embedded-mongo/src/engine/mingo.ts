@@ -41,31 +41,17 @@ const pick = (m: Record<string, unknown>): Ops => {
 };
 
 let context: Context | null = null;
-const overrides: { query: Ops; pipeline: Ops; expression: Ops; accumulator: Ops } = {
-  query: {},
-  pipeline: {},
-  expression: {},
-  accumulator: {},
-};
 
-/** Registers operators that replace mingo's (match.ts: comparison operators; reader.ts: $sort; conversions.ts). */
-export function registerOperators(type: 'query' | 'pipeline' | 'expression' | 'accumulator', ops: Ops): void {
-  Object.assign(overrides[type], ops);
-  context = null;
-}
-
-/** Kept for match.ts. */
-export function installQueryOperators(ops: Ops): void {
-  registerOperators('query', ops);
-}
-
+/** mingo's operators with ours (operators.ts) in their place. */
 function buildContext(): Context {
+  // required on first use: the operator modules themselves build queries through this module
+  const ours = (require('./operators') as typeof import('./operators')).operatorList();
   return Context.init({
-    accumulator: { ...pick(require('mingo/operators/accumulator')), ...overrides.accumulator } as never,
-    expression: { ...pick(require('mingo/operators/expression')), ...overrides.expression } as never,
-    pipeline: { ...pick(require('mingo/operators/pipeline')), ...overrides.pipeline } as never,
+    accumulator: { ...pick(require('mingo/operators/accumulator')), ...ours.accumulator } as never,
+    expression: { ...pick(require('mingo/operators/expression')), ...ours.expression } as never,
+    pipeline: { ...pick(require('mingo/operators/pipeline')), ...ours.pipeline } as never,
     projection: pick(require('mingo/operators/projection')) as never,
-    query: { ...pick(require('mingo/operators/query')), ...overrides.query } as never,
+    query: { ...pick(require('mingo/operators/query')), ...ours.query } as never,
     window: pick(require('mingo/operators/window')) as never,
   });
 }

@@ -4,7 +4,6 @@
  * mingo emits `$project` fields in specification order with `_id` last.
  */
 import type { Doc } from './index-store';
-import { registerOperators } from './mingo';
 import { orderLike } from './projection';
 
 interface LazyLike {
@@ -19,7 +18,7 @@ const idFirst = (d: Doc): Doc => {
   return { _id, ...rest };
 };
 
-registerOperators('pipeline', {
+export const orderedStages = {
   $project: ((coll: LazyLike, expr: unknown, options: unknown) => {
     // mingo's $project maps one document at a time, so the last document read is the one projected
     let source: Doc = {};
@@ -30,4 +29,4 @@ registerOperators('pipeline', {
     base.$bucket(coll, expr, options).map(idFirst)) as never,
   $bucketAuto: ((coll: LazyLike, expr: unknown, options: unknown) =>
     base.$bucketAuto(coll, expr, options).map(idFirst)) as never,
-});
+};

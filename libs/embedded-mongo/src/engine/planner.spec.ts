@@ -1,14 +1,20 @@
-import { Collection } from './collection';
+import type { Collection } from './collection';
+import { scratchCollection, type Scratch } from '../testing/scratch-collection';
 import { boundsFor } from './planner';
 import { readDocs } from './reader';
 
-function collection(n: number): Collection {
-  const c = new Collection('db', 'c');
-  c.createIndex({ name: 'a_1', key: { a: 1 } });
-  c.createIndex({ name: 'b_1', key: { b: 1 }, unique: true });
-  c.createIndex({ name: 's_1', key: { s: 1 }, sparse: true });
-  for (let i = 0; i < n; i++) c.insert({ _id: i, a: i % 10, b: i, s: i % 2 ? i : undefined, tags: [i % 3, 'x'] });
-  return c;
+const open: Scratch[] = [];
+afterAll(() => Promise.all(open.map((s) => s.close())));
+
+async function collection(n: number): Promise<Collection> {
+  const s = await scratchCollection('c', (c) => {
+    c.createIndex({ name: 'a_1', key: { a: 1 } });
+    c.createIndex({ name: 'b_1', key: { b: 1 }, unique: true });
+    c.createIndex({ name: 's_1', key: { s: 1 }, sparse: true });
+    for (let i = 0; i < n; i++) c.insert({ _id: i, a: i % 10, b: i, s: i % 2 ? i : undefined, tags: [i % 3, 'x'] });
+  });
+  open.push(s);
+  return s.c;
 }
 
 describe('query planner', () => {
@@ -25,8 +31,8 @@ describe('query planner', () => {
     expect(boundsFor([1, 2])).toBeNull();
   });
 
-  it('prefers _id, then a unique equality, then other equalities, then ranges', () => {
-    const c = collection(50);
+  it('prefers _id, then a unique equality, then other equalities, then ranges', async () => {
+    const c = await collection(50);
     expect(c.plan({ _id: 3 }).stage).toBe('IDHACK');
     expect(c.plan({ a: 3, b: 7 }).index?.name).toBe('b_1');
     expect(c.plan({ a: 3, b: { $gt: 7 } }).index?.name).toBe('a_1');
@@ -37,8 +43,8 @@ describe('query planner', () => {
     expect(c.plan({ $or: [{ a: 1 }, { c: 1 }] }).stage).toBe('COLLSCAN');
   });
 
-  it('returns exactly what a collection scan returns', () => {
-    const c = collection(200);
+  it('returns exactly what a collection scan returns', async () => {
+    const c = await collection(200);
     const filters = [
       { a: 3 },
       { a: { $gte: 2, $lt: 5 } },
@@ -51,7 +57,7 @@ describe('query planner', () => {
     ];
     for (const f of filters) {
       const viaIndex = readDocs(c, { filter: f, sort: { b: 1 } }).docs.map((d) => d._id);
-      const scan = [...c.docs.values()]
+      const scan = [...c.all()]
         .filter((d) => readDocs(c, { filter: { _id: d._id, ...f } }).docs.length)
         .map((d) => d._id);
       expect(viaIndex).toEqual(scan);
@@ -64,16 +70,22 @@ describe('query planner', () => {
 
 describe('query planner: compound indexes (equality prefix and multi-key sorts)', () => {
   // the shape of the app's per-patient lists: newest first, ties broken by _id
-  const c = new Collection('db', 'vitals');
-  c.createIndex({ name: 'p_1_type_1_t_-1__id_-1', key: { p: 1, type: 1, t: -1, _id: -1 } });
-  c.createIndex({ name: 'p_1_t_-1__id_-1', key: { p: 1, t: -1, _id: -1 } });
+  let c: Collection;
   const docs = Array.from({ length: 600 }, (_, i) => ({
     _id: i,
     p: i % 3,
     type: ['bp', 'hr'][i % 2],
     t: new Date(Date.UTC(2026, 0, 1) + (i % 50) * 3600_000),
   }));
-  docs.forEach((d) => c.insert({ ...d }));
+  beforeAll(async () => {
+    const s = await scratchCollection('vitals', (v) => {
+      v.createIndex({ name: 'p_1_type_1_t_-1__id_-1', key: { p: 1, type: 1, t: -1, _id: -1 } });
+      v.createIndex({ name: 'p_1_t_-1__id_-1', key: { p: 1, t: -1, _id: -1 } });
+      docs.forEach((d) => v.insert({ ...d }));
+    });
+    open.push(s);
+    c = s.c;
+  });
   const brute = (match: (d: (typeof docs)[number]) => boolean, dir: 1 | -1) =>
     docs
       .filter(match)

@@ -5,7 +5,6 @@
 import { cloneDoc, getPath, isDocument, setPath } from '../bson/paths';
 import { fail, toFailure } from './errors';
 import type { Doc } from './index-store';
-import './match';
 import { newQuery } from './mingo';
 
 export type Projector = (doc: Doc, textScore?: number) => Doc;

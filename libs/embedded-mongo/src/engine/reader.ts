@@ -8,7 +8,7 @@ import type { Collection } from './collection';
 import { fail } from './errors';
 import type { Doc } from './index-store';
 import { compileFilter } from './match';
-import { lazy, registerOperators } from './mingo';
+import { lazy } from './mingo';
 import type { Plan } from './planner';
 import { parseTextQuery, textScore } from './text';
 
@@ -97,10 +97,10 @@ export function comparator(sort: Doc, scores: Map<Doc, number> | null): (a: Doc,
 }
 
 /** The aggregation $sort uses the same MongoDB ordering as find (mingo's compares types differently). */
-registerOperators('pipeline', {
+export const sortStage = {
   $sort: ((coll: { transform(f: (docs: Doc[]) => unknown): unknown }, spec: Doc) => {
     if (!isDocument(spec) || !Object.keys(spec).length) fail(15976, '$sort stage must have at least one sort key');
     const cmp = comparator(spec, null);
     return coll.transform((docs) => lazy([...docs].sort(cmp)));
   }) as never,
-});
+};

@@ -6,7 +6,6 @@ import { compareValues } from '../bson/compare';
 import { cloneDoc, getPath, isDocument, setPath } from '../bson/paths';
 import { fail, toFailure } from './errors';
 import type { Doc } from './index-store';
-import './match';
 import { mingoUpdate, newAggregator } from './mingo';
 import { rewriteNumericOps } from './numeric-ops';
 import { checkOperandTypes } from './update-checks';

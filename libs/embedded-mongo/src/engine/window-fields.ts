@@ -3,12 +3,10 @@
  * server's options (no user JavaScript) refuse, so every window stage failed. The stage runs with scripts
  * enabled for mingo's own use; user `$function`/`$where` stay refused elsewhere.
  */
-import { registerOperators } from './mingo';
-
 type Stage = (coll: unknown, expr: unknown, options: unknown) => unknown;
 const base = (require('mingo/operators/pipeline') as { $setWindowFields: Stage }).$setWindowFields;
 
-registerOperators('pipeline', {
+export const windowStages = {
   $setWindowFields: ((
     coll: unknown,
     expr: unknown,
@@ -17,4 +15,4 @@ registerOperators('pipeline', {
     const raw = options?.options ?? options;
     return base(coll, expr, { ...raw, scriptEnabled: true });
   }) as never,
-});
+};

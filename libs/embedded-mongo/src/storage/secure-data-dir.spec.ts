@@ -42,12 +42,12 @@ async function writeOnce(dbPath: string): Promise<string[]> {
   return logged;
 }
 
-describe('data directory permissions (the journal holds every record in clear)', () => {
+describe('data directory permissions (the data file holds every record in clear)', () => {
   it('creates the data directory tree 0700 and every file 0600', async () => {
     const data = path.join(tmpDir(), 'data');
     await writeOnce(path.join(data, 'db'));
     const all = modes(data);
-    expect(Object.keys(all)).toEqual(expect.arrayContaining(['.', 'db', path.join('db', 'journal.bin')]));
+    expect(Object.keys(all)).toEqual(expect.arrayContaining(['.', 'db', path.join('db', 'data.mdb')]));
     for (const [p, m] of Object.entries(all))
       expect([p, m.toString(8)]).toEqual([p, fs.statSync(path.join(data, p)).isDirectory() ? '700' : '600']);
   });
@@ -56,14 +56,16 @@ describe('data directory permissions (the journal holds every record in clear)',
     const db = path.join(tmpDir(), 'db');
     fs.mkdirSync(path.join(db, 'old'), { recursive: true, mode: 0o755 });
     fs.chmodSync(db, 0o755);
-    fs.writeFileSync(path.join(db, 'journal.bin'), '', { mode: 0o644 });
+    fs.writeFileSync(path.join(db, 'notes.txt'), '', { mode: 0o644 });
     fs.writeFileSync(path.join(db, 'old', 'notes.txt'), 'x', { mode: 0o666 });
     const logged = await writeOnce(db);
     expect(modes(db)).toEqual({
       '.': 0o700,
       old: 0o700,
       [path.join('old', 'notes.txt')]: 0o600,
-      'journal.bin': 0o600,
+      'notes.txt': 0o600,
+      'data.mdb': 0o600,
+      'lock.mdb': 0o600,
     });
     expect(logged).toContainEqual(expect.stringMatching(/tightened permissions of 4 entries under .* owner-only/));
   });

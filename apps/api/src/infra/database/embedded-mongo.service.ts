@@ -1,13 +1,26 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { EmbeddedMongoServer, secureDataDir } from '@cloudvault/embedded-mongo';
-import { join } from 'node:path';
+import { EmbeddedMongoChild, EmbeddedMongoServer, secureDataDir } from '@cloudvault/embedded-mongo';
+import { join, resolve } from 'node:path';
 import { AppConfigService } from '../../config/app-config.service';
 
-/** Resolves the database URI: `MONGO_URI` when set, otherwise an embedded server started in-process. */
+/**
+ * Where the embedded database's child process script is: the library's build output next to the API's
+ * bundle (`npm start` builds it), else its sources (run through @swc-node/register: tests, dev).
+ */
+const CHILD_SCRIPTS = [
+  resolve(__dirname, '../../libs/embedded-mongo/src/child-main.js'),
+  resolve(process.cwd(), 'dist/libs/embedded-mongo/src/child-main.js'),
+  resolve(process.cwd(), 'libs/embedded-mongo/src/child-main.ts'),
+];
+
+/**
+ * Resolves the database URI: `MONGO_URI` when set, otherwise the embedded server — on disk in its own
+ * process (its queries never run on the API's event loop or heap), or in memory in-process (tests).
+ */
 @Injectable()
 export class DatabaseUriService implements OnApplicationShutdown {
   private readonly logger = new Logger(DatabaseUriService.name);
-  private server?: EmbeddedMongoServer;
+  private server?: { uri: string; stop(): Promise<void> };
 
   constructor(private readonly config: AppConfigService) {}
 
@@ -17,20 +30,22 @@ export class DatabaseUriService implements OnApplicationShutdown {
       this.logger.log('Using the MongoDB server from MONGO_URI');
       return external;
     }
-    const inMemory = this.config.dbInMemory;
-    const dbPath = join(this.config.dataDir, 'db');
-    if (!inMemory) secureDataDir(this.config.dataDir, (m) => this.logger.log(m));
-    this.server = await EmbeddedMongoServer.start({
-      port: 0,
-      host: '127.0.0.1',
-      ...(inMemory ? { inMemory: true } : { dbPath }),
-      logger: { log: (m) => this.logger.log(m), error: (m) => this.logger.error(m) },
-    });
-    this.logger.log(
-      inMemory
-        ? `Embedded database (in memory) at ${this.server.uri}`
-        : `Embedded database at ${this.server.uri}, data in ${dbPath}`,
-    );
+    const logger = { log: (m: string) => this.logger.log(m), error: (m: string) => this.logger.error(m) };
+    if (this.config.dbInMemory) {
+      this.server = await EmbeddedMongoServer.start({ port: 0, host: '127.0.0.1', inMemory: true, logger });
+      this.logger.log(`Embedded database (in memory) at ${this.server.uri}`);
+    } else {
+      const dbPath = join(this.config.dataDir, 'db');
+      secureDataDir(this.config.dataDir, (m) => this.logger.log(m));
+      this.server = await EmbeddedMongoChild.start({
+        port: 0,
+        host: '127.0.0.1',
+        dbPath,
+        logger,
+        entry: CHILD_SCRIPTS,
+      });
+      this.logger.log(`Embedded database (own process) at ${this.server.uri}, data in ${dbPath}`);
+    }
     return `${this.server.uri}/cloudvault`;
   }
 

@@ -1,0 +1,30 @@
+/**
+ * The one list of operators the server puts in place of mingo's (or adds to them). mingo.ts builds its
+ * operator context from this list on first use; the operator modules only export their operators.
+ */
+import { accumulatorOperators } from './accumulators';
+import { arrayExpressions } from './array-expressions';
+import { conversionExpressions } from './conversions';
+import { dateExpressions } from './date-expressions';
+import { comparisonExpressions } from './expression-compare';
+import { queryOperators } from './match';
+import { orderedStages } from './pipeline-order';
+import { sortStage } from './reader';
+import { windowStages } from './window-fields';
+
+type AnyFn = (...args: never[]) => unknown;
+export type OperatorKind = 'query' | 'pipeline' | 'expression' | 'accumulator';
+
+/** Called when mingo's context is first built, after every module above has loaded. */
+export function operatorList(): Record<OperatorKind, Record<string, AnyFn>> {
+  return {
+    // comparison/type operators that compare BSON values by value with MongoDB's type bracketing
+    query: queryOperators as Record<string, AnyFn>,
+    // $sort in MongoDB's cross-type order; $project/$bucket/$bucketAuto keep mongod's field order; windows
+    pipeline: { ...sortStage, ...orderedStages, ...windowStages },
+    // $convert & co., BSON-aware $eq..$cmp, ISO weeks, $size/$in with mongod's errors
+    expression: { ...conversionExpressions, ...comparisonExpressions, ...dateExpressions, ...arrayExpressions },
+    // exact $sum/$avg/$min/$max over Long and Decimal128
+    accumulator: accumulatorOperators as Record<string, AnyFn>,
+  };
+}
