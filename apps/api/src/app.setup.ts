@@ -58,7 +58,6 @@ export async function createApp(): Promise<NestExpressApplication> {
     exposedHeaders: ['x-request-id', 'retry-after', 'content-disposition'],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   setupSwagger(app);
   return app;
 }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.setup';
 import { AppConfigService } from './config/app-config.service';
+import { installGracefulShutdown } from './graceful-shutdown';
 import { startBanner } from './start-banner';
 
 async function bootstrap(): Promise<void> {
@@ -11,6 +12,7 @@ async function bootstrap(): Promise<void> {
   server.headersTimeout = 20_000;
   server.requestTimeout = 600_000;
   server.keepAliveTimeout = 5_000;
+  installGracefulShutdown(app, server, config.shutdownGraceMs, new Logger('Shutdown'));
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   if (config.isProduction) {
     // production keeps one JSON line

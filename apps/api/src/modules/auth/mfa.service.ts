@@ -119,7 +119,20 @@ export class MfaService {
     return encryptTotpSecret(this.key, userId, secret);
   }
 
+  /** Opens a secret sealed under the current key or, during a key rotation, a previous one. */
   private open(userId: string, sealed: string): string {
-    return decryptTotpSecret(this.key, userId, sealed);
+    const [current, ...previous] = this.keyring.keys('mfa');
+    try {
+      return decryptTotpSecret(current, userId, sealed);
+    } catch (e) {
+      for (const key of previous) {
+        try {
+          return decryptTotpSecret(key, userId, sealed);
+        } catch {
+          // sealed under another key: try the next
+        }
+      }
+      throw e;
+    }
   }
 }

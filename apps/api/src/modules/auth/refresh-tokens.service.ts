@@ -12,7 +12,10 @@ export interface IssuedRefreshToken {
 
 export type ConsumeResult = { status: 'ok' | 'reused'; userId: string; familyId: string } | { status: 'invalid' };
 
-/** Opaque refresh tokens: random 256-bit values, stored as HMAC-SHA256 under JWT_REFRESH_SECRET. */
+/**
+ * Opaque refresh tokens: random 256-bit values, stored as HMAC-SHA256 under JWT_REFRESH_SECRET (found under
+ * JWT_REFRESH_SECRET_PREVIOUS too during a key rotation).
+ */
 @Injectable()
 export class RefreshTokensService {
   constructor(
@@ -34,7 +37,7 @@ export class RefreshTokensService {
    */
   async consume(token: string): Promise<ConsumeResult> {
     const now = new Date();
-    const tokenHash = this.hash(token);
+    const tokenHash = { $in: this.hashes(token) };
     const claimed = await this.tokens
       .findOneAndUpdate(
         { tokenHash, usedAt: null, revokedAt: null, expiresAt: { $gt: now } },
@@ -51,7 +54,9 @@ export class RefreshTokensService {
 
   /** Logout: revokes the family of the user's token; returns the family id, or null when the token is not theirs. */
   async revokeByToken(userId: string, token: string): Promise<string | null> {
-    const known = await this.tokens.findOne({ tokenHash: this.hash(token), userId: new Types.ObjectId(userId) }).lean();
+    const known = await this.tokens
+      .findOne({ tokenHash: { $in: this.hashes(token) }, userId: new Types.ObjectId(userId) })
+      .lean();
     if (!known) return null;
     await this.revokeFamily(userId, known.familyId);
     return known.familyId;
@@ -77,7 +82,12 @@ export class RefreshTokensService {
     );
   }
 
-  private hash(token: string): string {
-    return createHmac('sha256', this.config.jwtRefreshSecret).update(token).digest('hex');
+  private hash(token: string, secret = this.config.jwtRefreshSecret): string {
+    return createHmac('sha256', secret).update(token).digest('hex');
+  }
+
+  /** The token's hash under the current and the previous secret (key rotation: older tokens stay valid). */
+  private hashes(token: string): string[] {
+    return this.config.jwtRefreshSecrets.map((secret) => this.hash(token, secret));
   }
 }
