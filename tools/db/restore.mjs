@@ -38,8 +38,12 @@ try {
     }
     if (batch.length) await coll.insertMany(batch);
     const indexes = EJSON.parse(readFileSync(join(source, `${name}.indexes.json`), 'utf8'), { relaxed: false });
-    for (const { key, name: indexName, v: _v, ns: _ns, ...options } of indexes)
+    for (const spec of indexes) {
+      const { key, name: indexName, ...options } = spec;
+      delete options.v; // the server's own fields, not options
+      delete options.ns;
       await coll.createIndex(key, { name: indexName, ...options });
+    }
   }
   console.log(`restored ${names.length} collections into ${db.databaseName}`);
 } finally {
