@@ -86,7 +86,7 @@ describe('kill -9 crash rounds', () => {
           }
         }
       });
-      const target = acked.size + 100 + Math.floor(Math.random() * 200);
+      const target = acked.size + 50 + Math.floor(Math.random() * 150);
       while (acked.size < target) await new Promise((r) => setTimeout(r, 5));
       await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 20)));
       server.child.kill('SIGKILL');
@@ -95,5 +95,5 @@ describe('kill -9 crash rounds', () => {
       await exited(server.child);
       await client.close(true).catch(() => undefined);
     }
-  }, 300_000);
+  }, 900_000); // 21 CLI starts through @swc-node/register: minutes on a busy machine
 });

@@ -4,7 +4,7 @@
  * + record id → record id) and `meta` (the catalog). Reads run in LMDB read transactions; `write()` runs
  * one command in one write transaction and resolves once the commit is on disk (LMDB batches the
  * transactions queued in one event turn into one commit: group commit). In-memory mode is the same
- * engine in a temporary directory without fsync, removed on close.
+ * engine in a temporary directory without fsync (its transactions commit synchronously), removed on close.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -97,14 +97,17 @@ export class LmdbStorage implements Storage {
   }
 
   async write<T>(fn: () => T): Promise<T> {
-    return this.env.transaction(() => {
+    const run = (): T => {
       this.writing = true;
       try {
         return fn();
       } finally {
         this.writing = false;
       }
-    }) as Promise<T>;
+    };
+    // in memory nothing is fsynced: committing on this thread saves the hand-over to LMDB's write thread
+    if (!this.durable) return this.env.transactionSync(run) as T;
+    return this.env.transaction(run) as Promise<T>;
   }
 
   getMeta(key: string): Buffer | undefined {
