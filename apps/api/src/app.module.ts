@@ -8,7 +8,9 @@ import { AuditModule } from './infra/audit/audit.module';
 import { CryptoModule } from './infra/crypto/crypto.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { HealthModule } from './infra/health/health.module';
+import { LimitsModule } from './infra/limits/limits.module';
 import { LoggingModule } from './infra/logging/logging.module';
+import { MailModule } from './infra/mail/mail.module';
 import { RequestContextMiddleware } from './infra/request-context/request-context.middleware';
 import { SpaModule } from './infra/spa/spa.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -23,6 +25,10 @@ import { NotesModule } from './modules/notes/notes.module';
 import { PrescriptionsModule } from './modules/prescriptions/prescriptions.module';
 import { SummariesModule } from './modules/summaries/summaries.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { AppointmentsModule } from './modules/appointments/appointments.module';
+import { NotificationsGatewayModule } from './modules/notifications/notifications-gateway.module';
+import { MessagesModule } from './modules/messages/messages.module';
+import { ExportModule } from './modules/export/export.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
 const FEATURE_MODULES = [
@@ -39,6 +45,10 @@ const FEATURE_MODULES = [
   SummariesModule,
   AccessLogModule,
   NotificationsModule,
+  AppointmentsModule,
+  NotificationsGatewayModule,
+  MessagesModule,
+  ExportModule,
 ];
 
 @Module({})
@@ -53,6 +63,8 @@ export class AppModule implements NestModule {
         DatabaseModule,
         AuditModule,
         CryptoModule,
+        MailModule,
+        LimitsModule,
         ...FEATURE_MODULES,
         SpaModule,
       ],

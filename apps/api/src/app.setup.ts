@@ -10,6 +10,7 @@ import { jsonDepthLimit } from './common/filters/json-depth.middleware';
 import { noStore } from './common/http/no-store.middleware';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { AppConfigService } from './config/app-config.service';
+import { createSocketAdapter } from './infra/redis/socket-io.adapter';
 import { setupSwagger } from './infra/swagger/swagger.setup';
 
 /**
@@ -58,6 +59,7 @@ export async function createApp(): Promise<NestExpressApplication> {
     exposedHeaders: ['x-request-id', 'retry-after', 'content-disposition'],
   });
   app.useGlobalPipes(createValidationPipe());
+  app.useWebSocketAdapter(createSocketAdapter(app));
   setupSwagger(app);
   return app;
 }

@@ -79,7 +79,8 @@ describe('patient and doctor journey', () => {
     const readings: [string, Record<string, string>, string][] = [
       ['blood_pressure', { Systolic: '142', Diastolic: '91' }, '142/91'],
       ['heart_rate', { Value: '76' }, '76 bpm'],
-      ['glucose', { Value: '98' }, '98 mg/dL'],
+      // entered in mg/dL (the form's default), shown in the patient's units (metric by default)
+      ['glucose', { Value: '98' }, '5.4 mmol/L'],
       ['spo2', { Value: '97' }, '97 %'],
     ];
     for (const [type, fields, shown] of readings) {
@@ -96,8 +97,9 @@ describe('patient and doctor journey', () => {
     await openNav(patientPage, 'Dashboard');
     const bp = patientPage.getByRole('article', { name: 'Blood pressure' });
     await bp.getByText('142/91 mmHg').first().waitFor();
-    await bp.getByText('Hypertension stage 2').waitFor();
-    await bp.getByRole('img', { name: /Blood pressure chart with 1 point/ }).waitFor();
+    await bp.getByText('Hypertension stage 2', { exact: true }).first().waitFor();
+    // blood pressure is drawn as two panels (systolic and diastolic), each with its own guideline bands
+    await bp.getByRole('img', { name: /Systolic.*chart in mmHg/ }).waitFor();
     await patientPage.getByRole('article', { name: 'Heart rate' }).getByRole('img').waitFor();
     await checkMainPage(patientPage, 'patient-dashboard');
   });
@@ -155,13 +157,13 @@ describe('patient and doctor journey', () => {
 
   it("shows the doctor the patient's vitals chart and table", async () => {
     const bp = doctorPage.getByRole('article', { name: 'Blood pressure' });
-    await bp.getByText('Hypertension stage 2').waitFor();
-    await bp.getByRole('img', { name: /Blood pressure chart/ }).waitFor();
+    await bp.getByText('Hypertension stage 2', { exact: true }).first().waitFor();
+    await bp.getByRole('img', { name: /Systolic.*chart in mmHg/ }).waitFor();
     const readings = doctorPage.getByRole('region', { name: 'Readings' });
-    await readings.getByRole('cell', { name: '142/91 mmHg' }).waitFor();
+    await readings.getByRole('cell', { name: '142/91 mmHg', exact: true }).waitFor();
     await readings.getByLabel('Type').selectOption('heart_rate');
-    await readings.getByRole('cell', { name: '142/91 mmHg' }).waitFor({ state: 'detached' });
-    await readings.getByRole('cell', { name: '76 bpm' }).waitFor();
+    await readings.getByRole('cell', { name: '142/91 mmHg', exact: true }).waitFor({ state: 'detached' });
+    await readings.getByRole('cell', { name: '76 bpm', exact: true }).waitFor();
     await checkMainPage(doctorPage, 'doctor-patient-vitals');
   });
 

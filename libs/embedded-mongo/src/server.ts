@@ -71,10 +71,7 @@ export class EmbeddedMongoServer {
     const logger = options.logger ?? SILENT;
     const host = options.host ?? '127.0.0.1';
     const inMemory = options.inMemory ?? !options.dbPath;
-    const store = LmdbStorage.open({
-      dbPath: inMemory ? undefined : options.dbPath,
-      log: (m) => logger.log(m),
-    });
+    const store = LmdbStorage.open({ dbPath: inMemory ? undefined : options.dbPath, log: (m) => logger.log(m) });
     let engine: Engine;
     try {
       engine = new Engine(store);

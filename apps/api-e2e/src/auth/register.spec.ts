@@ -34,6 +34,7 @@ describe('auth: POST /api/auth/register', () => {
         name: 'Ada Lovelace',
         role: 'patient',
         mfaEnabled: false,
+        preferences: { aiFreeTextConsent: false, units: 'metric' }, // the AI consent flag (off) and display units
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       },

@@ -77,6 +77,7 @@ describe('authorisation matrix (derived from the registered routes)', () => {
         'POST /api/doctor/patients/:patientId/prescriptions/:id/cancel',
         'POST /api/doctor/patients/:patientId/summaries',
         'GET /api/doctor/patients/:patientId/summaries',
+        'GET /api/doctor/patients/:patientId/export',
       ]),
     );
   });

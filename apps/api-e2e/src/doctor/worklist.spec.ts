@@ -1,6 +1,6 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { classifyReading } from '../../../api/src/modules/vitals/vital-classification';
+import { classifyReading } from '@cloudvault/contracts';
 import { consultation } from '../support/care';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp, type TestUser } from '../support/users';

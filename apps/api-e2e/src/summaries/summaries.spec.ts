@@ -134,15 +134,15 @@ describe('summaries with the local provider', () => {
         { name: 'home-readings.csv', uploadedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
       ]);
       expect(JSON.stringify(own)).not.toContain('FILE-DESCRIPTION-SECRET');
-      expect(own.text).toContain('Files on record: home-readings.csv');
+      expect(own.text).toContain('- home-readings.csv (');
     });
 
-    it('writes text traceable to the facts: flags, categories, trend, medication, disclaimer', () => {
-      expect(own.text).toContain('URGENT: Low oxygen saturation');
-      expect(own.text).toContain('Stage 2 hypertension range');
-      expect(own.text).toContain('latest 152/96 mmHg');
-      expect(own.text).toContain('category: Hypertension stage 2');
-      expect(own.text).toContain('Trend: rising');
+    it('writes the patient text in plain words traceable to the facts: flags, categories, trend, medication', () => {
+      expect(own.text).toContain('Urgent: A low oxygen level in your blood (low oxygen saturation (SpO2))');
+      expect(own.text).toContain('High blood pressure (hypertension stage 2)');
+      expect(own.text).toContain('your latest was 152/96 mmHg');
+      expect(own.text).toContain('(hypertension stage 2)');
+      expect(own.text).toContain('It has been going up.');
       expect(own.text).toContain('Amlodipine 5 mg, once daily, oral');
       expect(own.text).toContain('not a diagnosis');
     });

@@ -11,3 +11,5 @@ delete process.env['MONGO_URI'];
 delete process.env['MISTRAL_API_KEY'];
 // Many sign-ups per file: the per-IP auth limit is lifted here; a dedicated auth test sets it low.
 process.env['AUTH_RATE_LIMIT_PER_MINUTE'] = '100000';
+// Likewise the per-address sign-up limit; a dedicated auth test sets it low.
+process.env['REGISTRATION_LIMIT_PER_HOUR'] = '100000';

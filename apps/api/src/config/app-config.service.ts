@@ -58,8 +58,11 @@ export class AppConfigService {
   get jwtAccessTtlSeconds(): number {
     return this.get('JWT_ACCESS_TTL_SECONDS');
   }
-  get refreshTtlDays(): number {
-    return this.get('REFRESH_TTL_DAYS');
+  get sessionMaxAgeMs(): number {
+    return this.get('SESSION_MAX_AGE_DAYS') * 86_400_000;
+  }
+  get sessionIdleTimeoutMs(): number {
+    return this.get('SESSION_IDLE_TIMEOUT_MINUTES') * 60_000;
   }
   get corsOrigins(): string[] {
     return this.list('CORS_ORIGINS');
@@ -116,14 +119,52 @@ export class AppConfigService {
   get loginFailureWindowMs(): number {
     return this.get('LOGIN_FAILURE_WINDOW_MINUTES') * 60_000;
   }
+  get loginSlowdownMaxMs(): number {
+    return this.get('LOGIN_SLOWDOWN_MAX_MS');
+  }
+  get registrationLimitPerHour(): number {
+    return this.get('REGISTRATION_LIMIT_PER_HOUR');
+  }
+  /** Writes per user and hour, by kind of write. */
+  get writeLimitsPerHour(): Record<'vitals' | 'uploads' | 'notes', number> {
+    return {
+      vitals: this.get('VITALS_RATE_LIMIT_PER_HOUR'),
+      uploads: this.get('UPLOADS_RATE_LIMIT_PER_HOUR'),
+      notes: this.get('NOTES_RATE_LIMIT_PER_HOUR'),
+    };
+  }
   get authRateLimitPerMinute(): number {
     return this.get('AUTH_RATE_LIMIT_PER_MINUTE');
   }
   get summaryRateLimitPerHour(): number {
     return this.get('SUMMARY_RATE_LIMIT_PER_HOUR');
   }
+  /** At most this many future appointments per patient and doctor. */
+  get appointmentsMaxFuturePerPair(): number {
+    return this.get('APPOINTMENTS_MAX_FUTURE_PER_PAIR');
+  }
+  /** How often each API instance sweeps for due appointment reminders. */
+  get appointmentReminderSweepMs(): number {
+    return this.get('APPOINTMENT_REMINDER_SWEEP_MS');
+  }
+  /** Set: events, rate limits and revoked sessions are shared by every API instance through Redis. */
+  get redisUrl(): string | undefined {
+    return this.get('REDIS_URL');
+  }
+  /** Reset emails one address may ask for per hour (a client address: 4 times this). */
+  get passwordResetRequestsPerHour(): number {
+    return this.get('PASSWORD_RESET_REQUESTS_PER_HOUR');
+  }
   get logLevel(): string {
     return this.get('LOG_LEVEL');
+  }
+  /** SMTP when `smtpUrl` is set, else `.eml` files under DATA_DIR/outbox. */
+  get mail(): { smtpUrl?: string; from: string; outboxDir: string } {
+    return { smtpUrl: this.get('SMTP_URL'), from: this.get('MAIL_FROM'), outboxDir: resolve(this.dataDir, 'outbox') };
+  }
+  /** The SPA's address, for links in emails (no trailing slash). */
+  get publicUrl(): string {
+    return (this.get('PUBLIC_URL') ?? `http://localhost:${this.port}`).replace(/\/+$/, '');
   }
   get webDist(): string {
     return resolve(this.get('WEB_DIST'));

@@ -28,6 +28,10 @@ describe('validateEnv', () => {
     [{ FILE_ENCRYPTION_KEY: 'short' }, /FILE_ENCRYPTION_KEY/],
     [{ MFA_REQUIRED_ROLES: 'admin' }, /MFA_REQUIRED_ROLES/],
     [{ JWT_ACCESS_TTL_SECONDS: '3600' }, /JWT_ACCESS_TTL_SECONDS/],
+    [{ SESSION_MAX_AGE_DAYS: '0' }, /SESSION_MAX_AGE_DAYS/],
+    [{ SESSION_IDLE_TIMEOUT_MINUTES: '10', JWT_ACCESS_TTL_SECONDS: '900' }, /SESSION_IDLE_TIMEOUT_MINUTES/],
+    [{ VITALS_RATE_LIMIT_PER_HOUR: '0' }, /VITALS_RATE_LIMIT_PER_HOUR/],
+    [{ REGISTRATION_LIMIT_PER_HOUR: 'many' }, /REGISTRATION_LIMIT_PER_HOUR/],
   ])('rejects %p with a clear message', (raw, pattern) => {
     expect(() => validateEnv(raw)).toThrow(pattern);
   });
@@ -54,5 +58,18 @@ describe('validateEnv', () => {
     expect(validateEnv({}).FILE_QUOTA_BYTES).toBe(1024 ** 3);
     expect(validateEnv({ FILE_QUOTA_BYTES: '5000' }).FILE_QUOTA_BYTES).toBe(5000);
     expect(() => validateEnv({ FILE_QUOTA_BYTES: '0' })).toThrow(/FILE_QUOTA_BYTES/);
+  });
+
+  it('session lifetimes default to 30 days absolute and 30 minutes idle', () => {
+    expect(validateEnv({})).toMatchObject({ SESSION_MAX_AGE_DAYS: 30, SESSION_IDLE_TIMEOUT_MINUTES: 30 });
+  });
+
+  it('refuses a plain-http Mistral endpoint in production only', () => {
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(40), JWT_REFRESH_SECRET: 'b'.repeat(40) };
+    expect(() => validateEnv({ ...prod, MISTRAL_SERVER_URL: 'http://mistral.example' })).toThrow(
+      /MISTRAL_SERVER_URL must be an https URL in production/,
+    );
+    expect(() => validateEnv({ ...prod, MISTRAL_SERVER_URL: 'https://mistral.example' })).not.toThrow(/MISTRAL/);
+    expect(() => validateEnv({ MISTRAL_SERVER_URL: 'http://127.0.0.1:4010' })).not.toThrow();
   });
 });

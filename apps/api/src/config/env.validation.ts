@@ -81,11 +81,19 @@ export class EnvironmentVariables {
   @Max(900)
   JWT_ACCESS_TTL_SECONDS = 900;
 
+  /** Absolute lifetime of a sign-in session: no refresh extends it past this. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(90)
-  REFRESH_TTL_DAYS = 14;
+  @Max(365)
+  SESSION_MAX_AGE_DAYS = 30;
+
+  /** A session not refreshed for this long ends (each refresh token lives this long). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 60)
+  SESSION_IDLE_TIMEOUT_MINUTES = 30;
 
   @IsString()
   CORS_ORIGINS = 'http://localhost:3000,http://localhost:4200';
@@ -175,24 +183,97 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_FAILURE_WINDOW_MINUTES = 15;
 
+  /** Cap of the per-account slow-down (exponential delay once an account has LOGIN_MAX_FAILURES failures); 0: off. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  LOGIN_SLOWDOWN_MAX_MS = 8000;
+
   @Type(() => Number)
   @IsInt()
   @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 30;
+
+  /** Successful sign-ups per client address and hour. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  REGISTRATION_LIMIT_PER_HOUR = 20;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  VITALS_RATE_LIMIT_PER_HOUR = 600;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  UPLOADS_RATE_LIMIT_PER_HOUR = 60;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  NOTES_RATE_LIMIT_PER_HOUR = 120;
 
   @Type(() => Number)
   @IsInt()
   @Min(1)
   SUMMARY_RATE_LIMIT_PER_HOUR = 20;
 
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  APPOINTMENTS_MAX_FUTURE_PER_PAIR = 3;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  APPOINTMENT_REMINDER_SWEEP_MS = 60_000;
+  /** Redis shared by every API instance (socket.io events, rate limits, revoked sessions); unset: in-process. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
+  REDIS_URL?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_REQUESTS_PER_HOUR = 5;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
   @IsString()
   WEB_DIST = 'dist/apps/web/browser';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must start with smtp:// or smtps://' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'CloudVault <no-reply@localhost>';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL?: string;
 }
 
 /** Used by ConfigModule: fails start-up with one clear message listing every invalid variable. */
+/** https, or plain http to this machine's loopback (a local gateway: the data does not leave the host). */
+function isHttpsOrLoopback(url: string): boolean {
+  if (url.startsWith('https://')) return true;
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'http:' && (hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.'));
+  } catch {
+    return false;
+  }
+}
+
 export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables {
   const env = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
@@ -205,7 +286,11 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
     if (!env.FILE_ENCRYPTION_KEY)
       problems.push('FILE_ENCRYPTION_KEY is required in production (a key kept next to the data protects nothing)');
     if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
+    if (env.MISTRAL_SERVER_URL && !isHttpsOrLoopback(env.MISTRAL_SERVER_URL))
+      problems.push('MISTRAL_SERVER_URL must be an https URL in production (patient data travels over it)');
   }
+  if (env.SESSION_IDLE_TIMEOUT_MINUTES * 60 < env.JWT_ACCESS_TTL_SECONDS)
+    problems.push('SESSION_IDLE_TIMEOUT_MINUTES must be at least as long as JWT_ACCESS_TTL_SECONDS');
   if (problems.length) {
     throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }

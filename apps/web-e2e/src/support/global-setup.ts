@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { BASE_URL_ENV, CHROMIUM_PATH, OUTPUT_DIR } from './paths';
+import { BASE_URL_ENV, CHROMIUM_PATH, DATA_DIR_ENV, OUTPUT_DIR } from './paths';
 import { type ServerHolder, startServer } from './server';
 
 /** Fails the whole suite (never skips it) when there is no browser, then starts the built app once for every file. */
@@ -14,4 +14,5 @@ export default async function globalSetup(): Promise<void> {
   const server = await startServer();
   (globalThis as ServerHolder).webE2eServer = server;
   process.env[BASE_URL_ENV] = server.baseUrl;
+  process.env[DATA_DIR_ENV] = server.dataDir;
 }

@@ -17,3 +17,6 @@ export function baseUrl(): string {
   if (!url) throw new Error(`${BASE_URL_ENV} is not set: the web-e2e global setup did not run`);
   return url;
 }
+
+/** Set by the global setup: the server's DATA_DIR, where emails land as .eml files under outbox/. */
+export const DATA_DIR_ENV = 'WEB_E2E_DATA_DIR';

@@ -11,6 +11,8 @@ const HEALTH_TIMEOUT_MS = 60_000;
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server's DATA_DIR (its mail outbox is DATA_DIR/outbox). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -108,6 +110,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     baseUrl,
+    dataDir,
     stop: async () => {
       await stopChild(child);
       log.end();

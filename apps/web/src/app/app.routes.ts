@@ -21,5 +21,10 @@ export const appRoutes: Route[] = [
     canMatch: [roleGuard('doctor')],
     loadChildren: () => import('./doctor/doctor.routes').then((m) => m.DOCTOR_ROUTES),
   },
+  {
+    path: 'reset-password',
+    title: 'Choose a new password · CloudVault',
+    loadComponent: () => import('./auth/password-reset/reset-password.component').then((m) => m.ResetPasswordComponent),
+  },
   { path: '**', loadComponent: () => import('./core/shell/not-found.component').then((m) => m.NotFoundComponent) },
 ];

@@ -11,8 +11,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { checkDataFile } from './data-file-check';
-import { secureDataDir } from './secure-data-dir';
 import { DirLock } from './lock';
+import { secureDataDir } from './secure-data-dir';
 
 export type Bin = Database<Buffer, Buffer>;
 
@@ -33,7 +33,7 @@ export interface Storage {
 export interface OpenOptions {
   /** data directory; omitted: a temporary directory without fsync (in-memory mode) */
   dbPath?: string;
-  /** told when secureDataDir had to tighten permissions */
+  /** told when start-up tightens looser permissions of the data directory */
   log?: (message: string) => void;
 }
 

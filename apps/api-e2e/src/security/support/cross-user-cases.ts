@@ -78,8 +78,45 @@ export async function crossUserCases(http: TestAgent): Promise<CrossUserCase[]> 
   const theirs = `/api/doctor/patients/${otherPatient.id}`;
   const victimNotifications = async () => (await as(victim, '/api/notifications')).body as { items: { id: string }[] };
   const [notification] = (await victimNotifications()).items;
+  const { appointment, freeStart } = await bookedAppointment(http, victim, treatingDoctor);
+  const appointments = async () => (await as(victim, '/api/appointments')).body;
+  const appointmentCase = (route: string, path: string, attacker: TestUser, who: string, body?: object) => ({
+    route,
+    who,
+    attacker,
+    path,
+    body,
+    snapshot: appointments,
+  });
+  const conversation = `/api/consultations/${active}/messages`;
+  await created(http.post(conversation).set('authorization', victim.auth).send({ body: 'Victim message' }), 'message');
+  const messages = async () => (await as(victim, conversation)).body;
 
   return [
+    ...[
+      [otherPatient, 'another patient'],
+      [otherDoctor, 'another doctor'],
+    ].flatMap(([attacker, who]) => [
+      appointmentCase(
+        'POST /api/appointments/:id/cancel',
+        `/api/appointments/${appointment}/cancel`,
+        attacker as TestUser,
+        who as string,
+      ),
+      appointmentCase(
+        'POST /api/appointments/:id/reschedule',
+        `/api/appointments/${appointment}/reschedule`,
+        attacker as TestUser,
+        who as string,
+        { start: freeStart },
+      ),
+      appointmentCase(
+        'GET /api/appointments/:id/ics',
+        `/api/appointments/${appointment}/ics`,
+        attacker as TestUser,
+        who as string,
+      ),
+    ]),
     {
       route: 'POST /api/notifications/:id/read',
       who: 'another patient',
@@ -179,5 +216,52 @@ export async function crossUserCases(http: TestAgent): Promise<CrossUserCase[]> 
       path: `${theirs}/files/${file}/content`,
       snapshot: fileMeta,
     },
+    {
+      route: 'GET /api/consultations/:id/messages',
+      who: 'another patient',
+      attacker: otherPatient,
+      path: conversation,
+      snapshot: messages,
+    },
+    {
+      route: 'POST /api/consultations/:id/messages',
+      who: 'a doctor of another patient',
+      attacker: otherDoctor,
+      path: conversation,
+      body: { body: 'Not yours' },
+      snapshot: messages,
+    },
+    {
+      route: 'POST /api/consultations/:id/messages/read',
+      who: 'a doctor of another patient',
+      attacker: otherDoctor,
+      path: `${conversation}/read`,
+      snapshot: messages,
+    },
   ];
+}
+
+/** The doctor opens hours every day; the patient books the first free slot two days ahead. */
+async function bookedAppointment(
+  http: TestAgent,
+  patient: TestUser,
+  doctor: TestUser,
+): Promise<{ appointment: string; freeStart: string }> {
+  const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '18:00' }));
+  await http
+    .put('/api/doctor/availability')
+    .set('authorization', doctor.auth)
+    .send({ timeZone: 'UTC', slotMinutes: 30, weekly })
+    .expect(200);
+  const from = new Date(Date.now() + 2 * 86_400_000).toISOString();
+  const slots = await http.get(`/api/doctors/${doctor.id}/slots`).query({ from }).set('authorization', patient.auth);
+  const [first, second] = (slots.body as { items: { start: string }[] }).items;
+  const appointment = await created(
+    http
+      .post('/api/appointments')
+      .set('authorization', patient.auth)
+      .send({ doctorId: doctor.id, start: first?.start }),
+    'appointment',
+  );
+  return { appointment, freeStart: second?.start ?? '' };
 }

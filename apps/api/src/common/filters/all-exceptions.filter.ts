@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { RetryAfterException } from '../http/retry-after.exception';
 import { toErrorBody } from './error-mapping';
 
 /** The one exception filter: every error becomes the contract's error body; 5xx are logged with the request id. */
@@ -23,6 +24,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       res.destroy();
       return;
     }
+    if (exception instanceof RetryAfterException) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     res.status(body.statusCode).json(body);
   }
 }

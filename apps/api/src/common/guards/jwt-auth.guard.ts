@@ -2,12 +2,13 @@ import { type ExecutionContext, ForbiddenException, Injectable, UnauthorizedExce
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ALLOW_MFA_ENROLMENT_KEY } from '../decorators/allow-mfa-enrolment.decorator';
+import { OPTIONAL_AUTH_KEY } from '../decorators/optional-auth.decorator';
 import { IS_PUBLIC_KEY } from '../decorators/public.decorator';
 import type { AuthUser } from '../http/auth-user';
 
 /**
  * Global guard, deny by default: every route needs a valid access token (passport-jwt, HS256 only)
- * unless it is marked `@Public()`. Enrolment-only tokens reach `@AllowMfaEnrolment()` routes only.
+ * unless it is marked `@Public()` (`@OptionalAuth()` on top: a valid token still names the caller). Enrolment-only tokens reach `@AllowMfaEnrolment()` routes only.
  */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
@@ -15,10 +16,14 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     super();
   }
 
-  override canActivate(ctx: ExecutionContext) {
+  override async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
-    return super.canActivate(ctx);
+    if (!this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets))
+      return (await super.canActivate(ctx)) as boolean;
+    if (this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH_KEY, targets)) {
+      await (super.canActivate(ctx) as Promise<boolean>).catch(() => false);
+    }
+    return true;
   }
 
   override handleRequest<TUser = AuthUser>(

@@ -7,7 +7,7 @@ export interface AuthUser {
   /** Access token id (`jti`). */
   tokenId: string;
   /** Refresh-token family (sign-in session) the access token was issued for (`sid`). */
-  sessionId?: string;
+  sessionId: string;
   /** True while MFA is mandatory for the role but not yet enrolled: only enrolment routes are reachable. */
   mfaEnrolmentOnly?: boolean;
 }

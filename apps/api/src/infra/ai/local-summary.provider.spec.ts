@@ -2,7 +2,7 @@ import type { SummaryFactsDto } from '@cloudvault/contracts';
 import { LocalSummaryProvider } from './local-summary.provider';
 
 const facts: SummaryFactsDto = {
-  audience: 'patient',
+  audience: 'doctor',
   period: { from: '2026-08-01T00:00:00.000Z', to: '2026-10-31T00:00:00.000Z' },
   vitals: [
     {
@@ -69,7 +69,7 @@ const empty: SummaryFactsDto = { ...facts, vitals: [], flags: [], medications: [
 describe('LocalSummaryProvider', () => {
   const local = new LocalSummaryProvider();
 
-  it('writes every part of the facts: period, flags, vitals with category and trend, medication, notes, files', async () => {
+  it('writes every part of the facts for a doctor in clinical terms: period, flags, vitals with category and trend, medication, notes, files', async () => {
     const { text, provider, model } = await local.summarize({ facts, identity: {} });
     expect(provider).toBe('local');
     expect(model).toBe('local-rules-v1');
@@ -113,5 +113,42 @@ describe('LocalSummaryProvider', () => {
       ],
     });
     expect(text).toContain('- 2 Oct 2026 (private): Consider ambulatory monitoring.');
+  });
+
+  const crisis = {
+    code: 'hypertensive_crisis' as const,
+    severity: 'urgent' as const,
+    vitalType: 'blood_pressure' as const,
+    basis: 'max' as const,
+    reading: '182/112 mm[Hg]',
+  };
+
+  it('puts urgent flags first for the doctor', () => {
+    const text = local.write({ ...facts, flags: [...facts.flags, crisis] });
+    expect(text).toContain(
+      'Needs attention:\n- URGENT: Hypertensive crisis range (above 180 systolic and/or 120 diastolic): highest blood pressure in the period 182/112 mmHg.\n- Stage 2',
+    );
+  });
+
+  it('writes for the patient in everyday words, urgent items first, the clinical term in brackets, as lists', () => {
+    const text = local.write({ ...facts, audience: 'patient', flags: [...facts.flags, crisis] });
+    const sections = text.split('\n\n');
+    expect(sections[0]).toBe('Your health summary from 1 Aug 2026 to 31 Oct 2026.');
+    expect(sections[1].split('\n')).toEqual([
+      'What needs your attention:',
+      '- Urgent: Very high blood pressure (hypertensive crisis): your highest blood pressure in this period was 182/112 mmHg. Please contact your doctor soon; if you feel unwell, get medical help now.',
+      '- High blood pressure (hypertension stage 2): your latest blood pressure (30 Oct 2026) was 146/92 mmHg.',
+    ]);
+    expect(sections[2].split('\n')).toEqual([
+      'Your readings:',
+      '- Blood pressure: your latest was 146/92 mmHg on 30 Oct 2026 (hypertension stage 2). Across 12 readings it was 139/89 mmHg on average, from 128/80 to 152/96. It has been going up.',
+      '- Body weight: your latest was 81.4 kg on 29 Oct 2026.',
+    ]);
+    expect(sections[3]).toBe('Your medicines:\n- Amlodipine 5 mg, once daily, oral.');
+    expect(sections[4]).toBe(
+      'Notes your care team shared:\n- 1 Sep 2026: Reduce salt; recheck blood pressure in two weeks.',
+    );
+    expect(text).not.toMatch(/mm\[Hg\]|Cel|URGENT/);
+    expect(text).toContain('not a diagnosis');
   });
 });

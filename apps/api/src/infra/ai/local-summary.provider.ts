@@ -7,6 +7,7 @@ import type {
   VitalStatFactDto,
 } from '@cloudvault/contracts';
 import { dateLabel, FLAG_LABELS, trendLabel, unitLabel, vitalName } from './clinical-labels';
+import { patientSections } from './local-summary.patient';
 import type { SummaryDraft, SummaryProvider, SummaryRequest } from './summary-provider';
 
 export const LOCAL_MODEL = 'local-rules-v1';
@@ -41,6 +42,10 @@ function flagLine(f: SummaryFlagDto): string {
   return `- ${urgency}${FLAG_LABELS[f.code]}: ${where}.`;
 }
 
+function urgentFirst(flags: SummaryFlagDto[]): SummaryFlagDto[] {
+  return [...flags].sort((a, b) => Number(b.severity === 'urgent') - Number(a.severity === 'urgent'));
+}
+
 function vitalLine(v: VitalFactDto): string {
   const unit = unitLabel(v.unit);
   const latest = `latest ${stat(v.latest)} ${unit} on ${dateLabel(v.latest.takenAt)}`;
@@ -58,6 +63,7 @@ function medicationLine(m: MedicationFactDto): string {
   return `- ${m.name} ${m.dose}, ${m.frequency}${route}${duration} (prescribed ${dateLabel(m.prescribedAt)}).`;
 }
 
+/** The doctor's version: clinical terms, urgent flags first. */
 function sections(facts: SummaryFactsDto): string[] {
   const out: string[] = [];
   const readings = facts.vitals.reduce((n, v) => n + v.count, 0);
@@ -68,7 +74,7 @@ function sections(facts: SummaryFactsDto): string[] {
   );
   out.push(
     facts.flags.length
-      ? ['Needs attention:', ...facts.flags.map(flagLine)].join('\n')
+      ? ['Needs attention:', ...urgentFirst(facts.flags).map(flagLine)].join('\n')
       : facts.vitals.length
         ? 'No recorded reading is outside the guideline ranges checked (blood pressure, glucose, oxygen saturation, heart rate, temperature).'
         : 'No vital signs were recorded in this period.',
@@ -97,7 +103,7 @@ function sections(facts: SummaryFactsDto): string[] {
 }
 
 /**
- * The default summariser: deterministic prose built only from the facts (same facts, same text), so every
+ * The default summariser: deterministic text built only from the facts (same facts, same text), so every
  * statement can be traced back to a number or entry in them. Needs no network and no key; it is also the
  * fallback whenever an AI provider fails.
  */
@@ -110,8 +116,11 @@ export class LocalSummaryProvider implements SummaryProvider {
     return { provider: this.name, model: this.model, text: this.write(facts) };
   }
 
-  /** Synchronous core, also used when a fallback must not fail. */
+  /**
+   * Synchronous core, also used when a fallback must not fail. The patient reads everyday words with the
+   * clinical term in brackets (`facts.audience`); a doctor reads clinical terms.
+   */
   write(facts: SummaryFactsDto): string {
-    return sections(facts).join('\n\n');
+    return (facts.audience === 'patient' ? patientSections(facts, DISCLAIMER) : sections(facts)).join('\n\n');
   }
 }

@@ -1,4 +1,3 @@
-import type { SummaryFactsDto } from '@cloudvault/contracts';
 import { identifyingTerms, scrubFields } from './redaction';
 import type { PatientIdentity } from './summary-provider';
 
@@ -22,7 +21,8 @@ function systemPrompt(audience: string): string {
     'Use ONLY the facts in the JSON the user sends. Never add readings, numbers, dates, diagnoses, medications or',
     'causes that are not in those facts; if something is not recorded, say so rather than guess.',
     'Cover: every item in "flags" first (with its reading), then each vital sign with its latest value, category and',
-    'trend, the current medications, and the recent notes. Mention files only by name and date.',
+    'trend, the current medications, and the recent notes if any are given. Mention files only by name.',
+    'Dates are given as whole days before today (e.g. takenDaysAgo); never state calendar dates.',
     'The facts deliberately contain no name or identity; do not address or name the patient.',
     'Answer in plain text only (no Markdown headings, tables, links or HTML), at most 250 words, and end with one',
     'sentence saying the summary is not a diagnosis.',
@@ -30,13 +30,18 @@ function systemPrompt(audience: string): string {
 }
 
 /**
- * The chat messages for a summary: instructions, then the facts as JSON with identity minimised (the facts hold
- * no ids, names or emails by construction; free-text fields are also scrubbed of the patient's name and email).
+ * The chat messages for a summary: instructions, then the de-identified facts (see deidentifyFacts) as JSON; they
+ * hold no ids, names or emails by construction, and free-text fields are also scrubbed of the patient's name and
+ * email.
  */
-export function buildSummaryMessages(facts: SummaryFactsDto, identity: PatientIdentity): ChatMessage[] {
+export function buildSummaryMessages(
+  audience: string,
+  facts: Record<string, unknown>,
+  identity: PatientIdentity,
+): ChatMessage[] {
   const safeFacts = scrubFields(facts, FREE_TEXT_FIELDS, identifyingTerms(identity));
   return [
-    { role: 'system', content: systemPrompt(facts.audience) },
+    { role: 'system', content: systemPrompt(audience) },
     { role: 'user', content: `Facts (JSON):\n${JSON.stringify(safeFacts, null, 1)}` },
   ];
 }

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Mistral } from '@mistralai/mistralai';
+import { deidentifyFacts } from './deidentify';
 import { buildSummaryMessages } from './mistral-prompt';
 import { loadMistralSdk } from './mistral-sdk.loader';
 import { checkSummaryText } from './summary-text.check';
@@ -75,8 +76,14 @@ export class MistralSummaryProvider implements SummaryProvider {
     return this.options.model;
   }
 
-  async summarize({ facts, identity }: SummaryRequest): Promise<SummaryDraft> {
-    const messages = buildSummaryMessages(facts, identity);
+  /** Categories of patient data a call for this request sends to Mistral (see deidentifyFacts). */
+  disclosure({ facts, freeTextConsent }: SummaryRequest): string[] {
+    return deidentifyFacts(facts, { freeText: freeTextConsent === true, summaryDate: new Date() }).categories;
+  }
+
+  async summarize({ facts, identity, freeTextConsent }: SummaryRequest): Promise<SummaryDraft> {
+    const sent = deidentifyFacts(facts, { freeText: freeTextConsent === true, summaryDate: new Date() });
+    const messages = buildSummaryMessages(facts.audience, sent.facts, identity);
     const client = await this.getClient();
     const deadline = Date.now() + this.options.timeoutMs;
     for (let attempt = 1; ; attempt++) {
@@ -88,7 +95,7 @@ export class MistralSummaryProvider implements SummaryProvider {
         const { text, truncated } = answerText(res);
         const checked = truncated
           ? { ok: false as const, problem: 'truncated' }
-          : checkSummaryText(text, facts, identity);
+          : checkSummaryText(text, facts, identity, sent.facts);
         if (!checked.ok) {
           this.logger.warn({ problem: checked.problem }, 'summary answer rejected');
           throw new SummaryProviderError('invalid_answer');

@@ -9,6 +9,8 @@ export interface PatientIdentity {
 /** What a provider is asked to summarise. */
 export interface SummaryRequest {
   facts: SummaryFactsDto;
+  /** The patient allowed note texts and file names to go to an external provider (default: not). */
+  freeTextConsent?: boolean;
   /** Who the patient is: never sent to a provider, and scrubbed from free text that would be. */
   identity: PatientIdentity;
 }
@@ -25,6 +27,8 @@ export interface SummaryProvider {
   readonly name: SummaryProviderName;
   readonly model: string;
   summarize(request: SummaryRequest): Promise<SummaryDraft>;
+  /** External providers: the categories of patient data `summarize` sends out of the server for `request`. */
+  disclosure?(request: SummaryRequest): string[];
 }
 
 /** Injection token of the configured provider (chosen by `summaryProviderFactory`). */

@@ -37,7 +37,7 @@ function numbersIn(text: string): string[] {
 }
 
 /** Every number the facts (and the guideline thresholds) hold, with their whole-number roundings. */
-function groundedNumbers(facts: SummaryFactsDto): Set<string> {
+function groundedNumbers(facts: unknown): Set<string> {
   const all = numbersIn(JSON.stringify(facts)).concat(
     numbersIn(JSON.stringify(VITAL_THRESHOLDS)).concat(numbersIn(Object.values(FLAG_LABELS).join(' '))),
   );
@@ -57,7 +57,13 @@ function groundedNumbers(facts: SummaryFactsDto): Set<string> {
  * (days and small counts pass) or with decimals must appear in the facts or the guideline thresholds. It must
  * not contain the patient's name or email, and it always ends with a not-a-diagnosis statement.
  */
-export function checkSummaryText(raw: unknown, facts: SummaryFactsDto, identity: PatientIdentity): TextCheck {
+export function checkSummaryText(
+  raw: unknown,
+  facts: SummaryFactsDto,
+  identity: PatientIdentity,
+  /** What the provider was sent, when it differs from `facts` (relative days): its numbers are grounded too. */
+  sent?: unknown,
+): TextCheck {
   if (typeof raw !== 'string') return { ok: false, problem: 'no text' };
   const text = toPlainText(raw);
   if (text.length < SUMMARY_TEXT_MIN_CHARS) return { ok: false, problem: 'too short' };
@@ -65,7 +71,7 @@ export function checkSummaryText(raw: unknown, facts: SummaryFactsDto, identity:
   if (hasControlCharacters(text)) return { ok: false, problem: 'control characters' };
   if (/<\/?[a-z!][^>]*>|```|\]\(https?:/i.test(text)) return { ok: false, problem: 'markup' };
   if (mentionsAny(text, [identity.name ?? '', identity.email ?? ''])) return { ok: false, problem: 'identifying text' };
-  const grounded = groundedNumbers(facts);
+  const grounded = groundedNumbers([facts, sent]);
   const invented = numbersIn(text).filter((n) => (Number(n) > 31 || n.includes('.')) && !grounded.has(n));
   if (invented.length) return { ok: false, problem: 'numbers not in the facts' };
   return { ok: true, text: /diagnos/i.test(text) ? text : `${text}\n\n${DISCLAIMER}` };

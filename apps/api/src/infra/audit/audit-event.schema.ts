@@ -17,6 +17,9 @@ export class AuditEvent {
   @Prop() ip?: string;
   @Prop() userAgent?: string;
   @Prop() requestId?: string;
+  /** Patient data sent outside the server (e.g. to an AI provider): the recipient and the categories of data. */
+  @Prop({ type: { recipient: String, categories: [String] }, _id: false, default: undefined })
+  disclosure?: { recipient: string; categories: string[] };
   at!: Date;
 }
 

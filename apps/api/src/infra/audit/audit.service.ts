@@ -14,6 +14,8 @@ export interface AuditInput {
   resourceId?: string;
   patientId?: string;
   outcome?: AuditOutcome;
+  /** Patient data sent outside the server: to whom, and which categories of it. */
+  disclosure?: { recipient: string; categories: string[] };
 }
 
 /**
@@ -34,6 +36,7 @@ export class AuditService {
       resourceId: input.resourceId,
       patientId: input.patientId ? new Types.ObjectId(input.patientId) : undefined,
       outcome: input.outcome ?? 'success',
+      ...(input.disclosure ? { disclosure: input.disclosure } : {}),
       ip: ctx.ip,
       userAgent: ctx.userAgent,
       requestId: ctx.requestId,

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfigService } from '../../config/app-config.service';
 
-export type KeyPurpose = 'files' | 'mfa';
+export type KeyPurpose = 'files' | 'mfa' | 'password-reset';
 
 /** A 256-bit key written as hex. */
 const KEY_HEX = /^[0-9a-fA-F]{64}$/;

@@ -5,18 +5,21 @@ import {
   Injectable,
   type NestInterceptor,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { catchError, type Observable, throwError } from 'rxjs';
+import type { Request } from 'express';
+import { catchError, from, type Observable, switchMap, throwError } from 'rxjs';
 import { IpFailureLimiterService } from './ip-failure-limiter.service';
 import { MissingRefreshTokenException } from './missing-refresh-token.exception';
-import { TooManyAttemptsException } from './too-many-attempts.exception';
+import { RegistrationLimitException } from './registration-limit.exception';
 
-/** Statuses that signal guessing: wrong credentials or tokens (401), probing for taken emails (409). */
-const COUNTED = new Set([401, 409]);
+/**
+ * Statuses that signal guessing: wrong credentials or tokens (401), probing for taken emails (409), and
+ * attempts refused for too many failures (429), so polling a throttled account costs the poller's address.
+ */
+const COUNTED = new Set([401, 409, 429]);
 
 /**
  * On the auth routes: every answer that signals guessing counts against the caller's address (invalid
- * bodies do not: they cost nothing and reveal nothing), and a per-account lock-out gets `Retry-After`.
+ * bodies do not: they cost nothing and reveal nothing). The registration limit's 429 is not guessing.
  */
 @Injectable()
 export class AuthFailuresInterceptor implements NestInterceptor {
@@ -26,17 +29,15 @@ export class AuthFailuresInterceptor implements NestInterceptor {
     const http = ctx.switchToHttp();
     return next.handle().pipe(
       catchError((err: unknown) => {
-        if (
+        const counted =
           err instanceof HttpException &&
           COUNTED.has(err.getStatus()) &&
-          !(err instanceof MissingRefreshTokenException)
-        ) {
-          this.limiter.recordFailure(http.getRequest<Request>().ip ?? 'unknown');
-        }
-        if (err instanceof TooManyAttemptsException) {
-          http.getResponse<Response>().setHeader('Retry-After', String(err.retryAfterSeconds));
-        }
-        return throwError(() => err);
+          !(err instanceof MissingRefreshTokenException) &&
+          !(err instanceof RegistrationLimitException);
+        if (!counted) return throwError(() => err);
+        return from(this.limiter.recordFailure(http.getRequest<Request>().ip ?? 'unknown')).pipe(
+          switchMap(() => throwError(() => err)),
+        );
       }),
     );
   }

@@ -23,7 +23,7 @@ import {
   RegisteredDto,
 } from '@cloudvault/contracts';
 import { AllowMfaEnrolment } from '../../common/decorators/allow-mfa-enrolment.decorator';
-import { CurrentUser } from '../../common/decorators/current-user.decorator';
+import { OptionalAuth } from '../../common/decorators/optional-auth.decorator';
 import { Public } from '../../common/decorators/public.decorator';
 import type { AuthUser } from '../../common/http/auth-user';
 import { ErrorDto } from '../../common/http/error.dto';
@@ -117,32 +117,36 @@ export class AuthController {
     return session;
   }
 
-  /** Signs out: the presented refresh token (body or cookie; else the current session) stops working. */
+  /**
+   * Signs out with the refresh token alone (body or cookie; an expired access token does not matter): its session
+   * ends at once, refresh and access tokens alike, and the cookie is cleared. Without a refresh token, a valid
+   * access token's session ends. Always 204, so it reveals nothing about the token.
+   */
+  @Public()
+  @OptionalAuth()
   @AllowMfaEnrolment()
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiBody({
     type: RefreshTokenDto,
     required: false,
-    description: 'Optional: else the cv_refresh cookie, else the current session',
+    description: 'Optional: else the cv_refresh cookie, else the session of the access token if one is sent',
   })
-  @ApiNoContentResponse({ description: 'Signed out' })
+  @ApiNoContentResponse({ description: 'Signed out (also when the token was unknown or already revoked)' })
   @ApiBadRequestResponse({ type: ErrorDto })
-  @ApiUnauthorizedResponse({ type: ErrorDto, description: 'Missing or invalid access token' })
   async logout(
-    @CurrentUser() user: AuthUser,
     @Body() dto: RefreshTokenDto,
-    @Req() req: Request,
+    @Req() req: Request & { user?: AuthUser },
     @Res({ passthrough: true }) res: Response,
   ): Promise<void> {
-    await this.auth.logout(user, readRefreshToken(req, dto.refreshToken));
     clearRefreshCookie(res, this.config.isProduction);
+    await this.auth.logout(req.user, readRefreshToken(req, dto.refreshToken));
   }
 
   private setCookie(res: Response, token: string): void {
     setRefreshCookie(res, token, {
       secure: this.config.isProduction,
-      maxAgeMs: this.config.refreshTtlDays * 86_400_000,
+      maxAgeMs: this.config.sessionIdleTimeoutMs,
     });
   }
 }

@@ -4,7 +4,11 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfigService } from '../../config/app-config.service';
+import { AccessTokenVerifier } from './access-token.verifier';
 import { UsersModule } from '../users/users.module';
+import { AccountDeletionController } from './account-deletion.controller';
+import { AccountDeletionService } from './account-deletion.service';
+import { AuthErasureParticipant } from './auth-erasure.participant';
 import { AuthThrottlerGuard } from './auth-throttler.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -21,18 +25,26 @@ import { PasswordChangeService } from './password-change.service';
 import { PasswordHasherService } from './password-hasher.service';
 import { PasswordPolicyService } from './password-policy.service';
 import { PasswordController } from './password.controller';
-import { RefreshToken, RefreshTokenSchema } from './refresh-token.schema';
-import { RefreshTokensService } from './refresh-tokens.service';
+import { PasswordResetController } from './password-reset.controller';
+import { PasswordResetLimiterService } from './password-reset-limiter.service';
+import { PasswordResetToken, PasswordResetTokenSchema } from './password-reset-token.schema';
+import { PasswordResetService } from './password-reset.service';
+import { RegistrationLimiterService } from './registration-limiter.service';
 import { SessionService } from './session.service';
+import { SessionsModule } from './sessions.module';
 import { JWT_ALGORITHM } from './token-claims';
 
 /** All auth requests per IP and minute may be this many times the rejected-request limit. */
 const AUTH_FLOOD_FACTOR = 100;
 
-/** Sign-up, sign-in, tokens, two-factor, password change; provides the `jwt` strategy of the global JwtAuthGuard. */
+/**
+ * Sign-up, sign-in, tokens, two-factor, password change; provides the `jwt` strategy of the global JwtAuthGuard
+ * and the same access-token check for the socket.io handshake.
+ */
 @Module({
   imports: [
     UsersModule,
+    SessionsModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfigService],
@@ -50,13 +62,16 @@ const AUTH_FLOOD_FACTOR = 100;
       }),
     }),
     MongooseModule.forFeature([
-      { name: RefreshToken.name, schema: RefreshTokenSchema },
       { name: LoginFailure.name, schema: LoginFailureSchema },
       { name: UsedMfaChallenge.name, schema: UsedMfaChallengeSchema },
+      { name: PasswordResetToken.name, schema: PasswordResetTokenSchema },
     ]),
   ],
-  controllers: [AuthController, PasswordController, MfaController],
+  controllers: [AuthController, PasswordController, PasswordResetController, MfaController, AccountDeletionController],
   providers: [
+    AccessTokenVerifier,
+    AccountDeletionService,
+    AuthErasureParticipant,
     AuthService,
     AuthFailuresInterceptor,
     IpFailureLimitGuard,
@@ -68,8 +83,11 @@ const AUTH_FLOOD_FACTOR = 100;
     PasswordChangeService,
     PasswordHasherService,
     PasswordPolicyService,
-    RefreshTokensService,
+    PasswordResetLimiterService,
+    PasswordResetService,
+    RegistrationLimiterService,
     SessionService,
   ],
+  exports: [AccessTokenVerifier],
 })
 export class AuthModule {}

@@ -10,6 +10,8 @@ import { MissingRefreshTokenException } from './missing-refresh-token.exception'
 import { PasswordHasherService } from './password-hasher.service';
 import { PasswordPolicyService } from './password-policy.service';
 import { RefreshTokensService } from './refresh-tokens.service';
+import { RegistrationLimiterService } from './registration-limiter.service';
+import { SessionRevocationService } from './session-revocation.service';
 import { SessionService } from './session.service';
 import { TooManyAttemptsException } from './too-many-attempts.exception';
 
@@ -26,12 +28,15 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly sessions: SessionService,
     private readonly refreshTokens: RefreshTokensService,
+    private readonly revocation: SessionRevocationService,
     private readonly mfa: MfaService,
+    private readonly registrations: RegistrationLimiterService,
     private readonly audit: AuditService,
   ) {}
 
   async register(dto: RegisterDto): Promise<RegisteredDto> {
     this.policy.assertAcceptable(dto.password, 'password', { email: dto.email });
+    await this.registrations.assertAllowed();
     const passwordHash = await this.hasher.hash(dto.password);
     const user = await this.users.create({
       email: dto.email,
@@ -40,6 +45,7 @@ export class AuthService {
       ...(dto.role === 'doctor' ? { specialty: dto.specialty, ...(dto.bio ? { bio: dto.bio } : {}) } : {}),
       passwordHash,
     });
+    await this.registrations.recordSignUp();
     await this.audit.record({
       actor: { id: user.id, role: user.role },
       action: 'auth.register',
@@ -123,6 +129,7 @@ export class AuthService {
     const result = await this.refreshTokens.consume(token);
     if (result.status === 'invalid') throw new UnauthorizedException('Invalid or expired refresh token');
     if (result.status === 'reused') {
+      await this.revocation.revokeSession(result.userId, result.familyId);
       const owner = await this.credentials.findById(result.userId);
       await this.audit.record({
         ...(owner ? { actor: { id: owner.id, role: owner.role } } : {}),
@@ -133,18 +140,26 @@ export class AuthService {
       });
       throw new UnauthorizedException('Invalid or expired refresh token');
     }
-    return this.sessions.start(result.userId, result.familyId);
+    return this.sessions.start(result.userId, result);
   }
 
-  /** Revokes the presented refresh token's session (or, without one, the access token's session). */
-  async logout(actor: AuthUser, token: string | undefined): Promise<void> {
-    const familyId = token ? await this.refreshTokens.revokeByToken(actor.id, token) : actor.sessionId;
-    if (!token && familyId) await this.refreshTokens.revokeFamily(actor.id, familyId);
+  /**
+   * Ends the session of the presented refresh token (body or cookie) — no access token needed, so signing out
+   * works after it expired. Without a refresh token, ends the session of a valid access token if one was sent.
+   * A refresh token of another user than a valid access token's is ignored. Unknown tokens change nothing.
+   */
+  async logout(actor: AuthUser | undefined, token: string | undefined): Promise<void> {
+    let session = token ? await this.refreshTokens.findSession(token) : null;
+    if (session && actor && session.userId !== actor.id) session = null;
+    if (!token && actor) session = { userId: actor.id, familyId: actor.sessionId };
+    if (!session) return;
+    await this.revocation.revokeSession(session.userId, session.familyId);
+    const owner = actor ?? (await this.credentials.findById(session.userId));
     await this.audit.record({
-      actor,
+      ...(owner ? { actor: { id: owner.id, role: owner.role } } : {}),
       action: 'auth.logout',
       resourceType: 'session',
-      ...(familyId ? { resourceId: familyId } : {}),
+      resourceId: session.familyId,
     });
   }
 }

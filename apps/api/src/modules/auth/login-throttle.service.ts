@@ -2,21 +2,29 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, Types } from 'mongoose';
 import { createHmac } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfigService } from '../../config/app-config.service';
+import { requestContext } from '../../infra/request-context/request-context';
 import { LoginFailure } from './login-failure.schema';
+import { slowdownMs } from './login-slowdown';
 import { TooManyAttemptsException } from './too-many-attempts.exception';
 
 /** An attempt in progress; left alone it stays counted as a failure. */
 export interface LoginAttempt {
-  /** Fully signed in: the account's failures are cleared. */
+  /** Fully signed in: the failures of this account from this address are cleared. */
   succeeded(): Promise<void>;
   /** Password right but a second factor is still due: this attempt stops counting, earlier failures stay. */
   release(): Promise<void>;
 }
 
 /**
- * Per-account back-off stored in the database: once LOGIN_MAX_FAILURES attempts failed within
- * LOGIN_FAILURE_WINDOW_MINUTES, further attempts get 429 until the oldest failures leave the window.
+ * Sign-in back-off, stored in the database (shared by every API instance, exact sliding window, and an attempt
+ * can be released when the password was right but a second factor is due):
+ * - per (account, address) pair: once LOGIN_MAX_FAILURES attempts from one address failed within
+ *   LOGIN_FAILURE_WINDOW_MINUTES, that address gets 429 for that account until the oldest leave the window.
+ *   Another address (the owner's) is not refused because of them.
+ * - per account: from LOGIN_MAX_FAILURES failures from all addresses on, each attempt waits an exponential
+ *   delay capped at LOGIN_SLOWDOWN_MAX_MS before the password is checked: slower guessing, never a lock-out.
  * The attempt is recorded before the password is checked, so parallel guesses are counted too.
  */
 @Injectable()
@@ -27,17 +35,26 @@ export class LoginThrottleService {
   ) {}
 
   async begin(email: string): Promise<LoginAttempt> {
-    const key = this.key(email);
+    const address = requestContext.getStore()?.ip ?? 'unknown';
+    const account = this.hmac(`login:${email.trim().toLowerCase()}`);
+    const key = this.hmac(`${account}:${address}`);
     const now = Date.now();
     const windowMs = this.config.loginFailureWindowMs;
     const max = this.config.loginMaxFailures;
-    const mine = await this.failures.create({ key, at: new Date(now), expiresAt: new Date(now + windowMs) });
+    const mine = await this.failures.create({ key, account, at: new Date(now), expiresAt: new Date(now + windowMs) });
     const since = new Date(now - windowMs);
-    const earlier = await this.failures.countDocuments({ key, at: { $gt: since }, _id: { $ne: mine._id } });
+    const others = { at: { $gt: since }, _id: { $ne: mine._id } };
+    const earlier = await this.failures.countDocuments({ key, ...others });
     if (earlier >= max) {
       await this.failures.deleteOne({ _id: mine._id });
       throw new TooManyAttemptsException(await this.retryAfterSeconds(key, since, earlier - max, windowMs, now));
     }
+    const delay = slowdownMs(
+      await this.failures.countDocuments({ account, ...others }),
+      max,
+      this.config.loginSlowdownMaxMs,
+    );
+    if (delay > 0) await sleep(delay);
     return {
       succeeded: async () => {
         await this.failures.deleteMany({ key });
@@ -48,7 +65,7 @@ export class LoginThrottleService {
     };
   }
 
-  /** Seconds until enough failures have left the window for one more attempt. */
+  /** Seconds until enough failures of the pair have left the window for one more attempt. */
   private async retryAfterSeconds(
     key: string,
     since: Date,
@@ -66,9 +83,7 @@ export class LoginThrottleService {
     return Math.max(1, Math.ceil((freeAt - now) / 1000));
   }
 
-  private key(email: string): string {
-    return createHmac('sha256', this.config.jwtRefreshSecret)
-      .update(`login:${email.trim().toLowerCase()}`)
-      .digest('hex');
+  private hmac(value: string): string {
+    return createHmac('sha256', this.config.jwtRefreshSecret).update(value).digest('hex');
   }
 }

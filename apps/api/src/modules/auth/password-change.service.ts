@@ -6,7 +6,7 @@ import { UserCredentialsService } from '../users/user-credentials.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasherService } from './password-hasher.service';
 import { PasswordPolicyService } from './password-policy.service';
-import { RefreshTokensService } from './refresh-tokens.service';
+import { SessionRevocationService } from './session-revocation.service';
 
 /** POST /api/me/password: needs the current password; every other session is signed out. */
 @Injectable()
@@ -16,7 +16,7 @@ export class PasswordChangeService {
     private readonly hasher: PasswordHasherService,
     private readonly policy: PasswordPolicyService,
     private readonly throttle: LoginThrottleService,
-    private readonly refreshTokens: RefreshTokensService,
+    private readonly sessions: SessionRevocationService,
     private readonly audit: AuditService,
   ) {}
 
@@ -37,7 +37,7 @@ export class PasswordChangeService {
     }
     await attempt.release();
     await this.credentials.setPasswordHash(actor.id, await this.hasher.hash(dto.newPassword));
-    await this.refreshTokens.revokeAllForUser(actor.id, actor.sessionId);
+    await this.sessions.revokeAllForUser(actor.id, actor.sessionId);
     await this.audit.record({ actor, action: 'auth.password.change', resourceType: 'user', resourceId: actor.id });
   }
 }

@@ -10,8 +10,10 @@ export class RefreshToken {
   @Prop({ type: SchemaTypes.ObjectId, required: true }) userId!: Types.ObjectId;
   @Prop({ required: true }) familyId!: string;
   @Prop({ required: true }) tokenHash!: string;
-  /** The database removes the token after this time (TTL index). */
+  /** End of this token (idle timeout, capped by the session's end); the database removes it then (TTL index). */
   @Prop({ required: true }) expiresAt!: Date;
+  /** Absolute end of the session (sign-in + SESSION_MAX_AGE_DAYS), the same for every token of the family. */
+  @Prop({ required: true }) sessionExpiresAt!: Date;
   @Prop() usedAt?: Date;
   @Prop() revokedAt?: Date;
   createdAt!: Date;

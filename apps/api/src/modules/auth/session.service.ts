@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuthSessionDto } from '@cloudvault/contracts';
 import { AppConfigService } from '../../config/app-config.service';
 import { UsersService } from '../users/users.service';
-import { RefreshTokensService } from './refresh-tokens.service';
+import { RefreshTokensService, type SessionRef } from './refresh-tokens.service';
 import { UsedMfaChallenge } from './used-mfa-challenge.schema';
 import {
   ACCESS_AUDIENCE,
@@ -31,11 +31,11 @@ export class SessionService {
     @InjectModel(UsedMfaChallenge.name) private readonly usedChallenges: Model<UsedMfaChallenge>,
   ) {}
 
-  /** A signed-in session for the user: a new one, or the next in `familyId` when rotating. */
-  async start(userId: string, familyId?: string): Promise<AuthSessionDto> {
+  /** A signed-in session for the user: a new one, or the next token of `session` when rotating. */
+  async start(userId: string, session?: SessionRef): Promise<AuthSessionDto> {
     const user = await this.users.findById(userId);
     if (!user) throw new UnauthorizedException('Invalid or expired refresh token');
-    const refresh = await this.refreshTokens.issue(user.id, familyId);
+    const refresh = await this.refreshTokens.issue(user.id, session);
     const mfaEnrolmentRequired = this.config.mfaRequiredRoles.includes(user.role) && !user.mfaEnabled;
     const claims: AccessTokenClaims = {
       sub: user.id,

@@ -1,8 +1,8 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { RetryAfterException } from '../../common/http/retry-after.exception';
 
-/** 429 that carries how long to wait; AuthFailuresInterceptor turns it into a `Retry-After` header. */
-export class TooManyAttemptsException extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
-    super('Too many failed sign-in attempts for this account; try again later', HttpStatus.TOO_MANY_REQUESTS);
+/** Too many failed sign-ins for this account from this address: 429 with `Retry-After`. */
+export class TooManyAttemptsException extends RetryAfterException {
+  constructor(retryAfterSeconds: number) {
+    super('Too many failed sign-in attempts for this account; try again later', retryAfterSeconds);
   }
 }

@@ -62,6 +62,12 @@ export class ClinicalService {
     return profile;
   }
 
+  /** The saved profile, or null when the patient never saved one (for the FHIR export, which audits its use). */
+  async findSaved(patientId: string): Promise<ClinicalProfileDto | null> {
+    const profile = await this.find(patientId);
+    return profile.updatedAt ? profile : null;
+  }
+
   /** Erases the profile (account deletion). */
   async eraseAccount(patientId: string): Promise<void> {
     await this.profiles.deleteOne({ patientId: oid(patientId) });

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ConsultationsErasureParticipant } from './consultations-erasure.participant';
 import { MongooseModule } from '@nestjs/mongoose';
+import { MessageStoreModule } from '../messages/message-store.module';
 import { ClinicalModule } from '../clinical/clinical.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
@@ -8,6 +10,8 @@ import { Consultation, ConsultationSchema } from './consultation.schema';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationsService } from './consultations.service';
 import { ConsultingPatientGuard } from './consulting-patient.guard';
+import { ConsultationLifecycle } from './consultation-lifecycle';
+import { RecordAccessInterceptor } from './record-access.interceptor';
 
 /** Care relationships. Modules using `@ConsultingPatient()` import this module (it exports the guard). */
 @Module({
@@ -15,10 +19,26 @@ import { ConsultingPatientGuard } from './consulting-patient.guard';
     MongooseModule.forFeature([{ name: Consultation.name, schema: ConsultationSchema }]),
     UsersModule,
     NotificationsModule,
+    MessageStoreModule,
     ClinicalModule,
   ],
   controllers: [ConsultationsController],
-  providers: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard],
-  exports: [ConsultationsService, ActivePatientsService, ConsultingPatientGuard],
+  providers: [
+    ConsultationsErasureParticipant,
+    ConsultationsService,
+    ActivePatientsService,
+    ConsultingPatientGuard,
+    ConsultationLifecycle,
+    RecordAccessInterceptor,
+  ],
+  exports: [
+    ConsultationsService,
+    ActivePatientsService,
+    ConsultingPatientGuard,
+    ConsultationLifecycle,
+    RecordAccessInterceptor,
+    NotificationsModule,
+    UsersModule,
+  ],
 })
 export class ConsultationsModule {}

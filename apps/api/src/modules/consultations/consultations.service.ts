@@ -13,8 +13,10 @@ import { isObjectId } from '../../common/query/object-id';
 import { afterPosition, decodeDateCursor, toPage } from '../../common/query/page-cursor';
 import { lookupUser } from '../../common/query/user-lookup';
 import { AuditService } from '../../infra/audit/audit.service';
+import { UnreadMessagesService } from '../messages/unread-messages.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
+import { ConsultationLifecycle } from './consultation-lifecycle';
 import { type ConsultationNotice, requestNotice, transitionNotice } from './consultation-notices';
 import { type ConsultationAction, transitionRule } from './consultation-state-machine';
 import { Consultation } from './consultation.schema';
@@ -30,6 +32,8 @@ export class ConsultationsService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly lifecycle: ConsultationLifecycle,
+    private readonly unread: UnreadMessagesService,
   ) {}
 
   /** A patient asks a doctor; a second open request for the same pair is refused by the unique index. */
@@ -79,8 +83,22 @@ export class ConsultationsService {
       { $limit: limit + 1 },
       ...this.joins(),
     ]);
+    const unread = await this.unread.countFor(
+      actor.id,
+      rows.slice(0, limit).map((r) => r._id),
+    );
     await this.audit.record({ actor, action: 'consultation.list', resourceType: 'consultation' });
-    return toPage(rows, limit, toConsultationDto, (r) => r.createdAt.toISOString());
+    return toPage(
+      rows,
+      limit,
+      (r) => ({ ...toConsultationDto(r), unreadMessages: unread.get(r._id.toHexString()) ?? 0 }),
+      (r) => r.createdAt.toISOString(),
+    );
+  }
+
+  /** One of the caller's consultations (as patient or doctor), with both names; anyone else's → 404. */
+  findOwn(actor: AuthUser, id: string): Promise<ConsultationDto> {
+    return this.view({ _id: new Types.ObjectId(id), [this.partyField(actor)]: new Types.ObjectId(actor.id) });
   }
 
   /**
@@ -119,6 +137,13 @@ export class ConsultationsService {
     });
     const consultation = await this.view({ _id: updated._id });
     await this.tell(transitionNotice(consultation, action, actor.role));
+    if (rule.to === 'ended')
+      await this.lifecycle.ended({
+        consultationId: id,
+        patientId: consultation.patientId,
+        doctorId: consultation.doctorId,
+        byRole: actor.role,
+      });
     return consultation;
   }
 
@@ -131,6 +156,14 @@ export class ConsultationsService {
       status: 'active',
     });
     return found !== null;
+  }
+
+  /** The doctors with an active consultation with this patient (for alerts about the patient). */
+  async activeDoctorIds(patientId: string): Promise<string[]> {
+    const rows = await this.consultations
+      .find({ patientId: new Types.ObjectId(patientId), status: 'active' }, { doctorId: 1 })
+      .lean();
+    return rows.map((r) => r.doctorId.toHexString());
   }
 
   private async tell(notice: ConsultationNotice | null): Promise<void> {

@@ -22,6 +22,7 @@ import type { AuthUser } from '../../common/http/auth-user';
 import { ErrorDto } from '../../common/http/error.dto';
 import { ConsultingPatient } from '../consultations/consulting-patient.decorator';
 import { NotesService } from '../notes/notes.service';
+import { WriteLimit } from '../../infra/limits/write-limit.decorator';
 
 @ApiTags('doctor workspace')
 @ConsultingPatient()
@@ -41,6 +42,7 @@ export class DoctorNotesController {
   }
 
   @Post()
+  @WriteLimit('notes')
   @ApiOperation({ summary: 'Write a note: private (only you) or shared (the patient sees it)' })
   @ApiCreatedResponse({ type: NoteDto })
   create(
@@ -52,6 +54,7 @@ export class DoctorNotesController {
   }
 
   @Patch(':noteId')
+  @WriteLimit('notes')
   @ApiOperation({ summary: 'Edit your note (author only); the previous version is kept' })
   @ApiOkResponse({ type: NoteDto })
   @ApiForbiddenResponse({ type: ErrorDto, description: "Another doctor's shared note" })
@@ -65,6 +68,7 @@ export class DoctorNotesController {
   }
 
   @Delete(':noteId')
+  @WriteLimit('notes')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete your note (author only); it is hidden, not erased' })
   @ApiNoContentResponse()

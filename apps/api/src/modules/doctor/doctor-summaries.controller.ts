@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { CreateSummaryDto, PageQueryDto, PatientIdParamDto, SummaryDto, SummaryPageDto } from '@cloudvault/contracts';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
@@ -6,7 +6,6 @@ import type { AuthUser } from '../../common/http/auth-user';
 import { ErrorDto } from '../../common/http/error.dto';
 import { ConsultingPatient } from '../consultations/consulting-patient.decorator';
 import { SummariesService } from '../summaries/summaries.service';
-import { SummaryRetryAfterInterceptor } from '../summaries/summary-retry-after.interceptor';
 
 @ApiTags('doctor workspace')
 @ConsultingPatient()
@@ -15,7 +14,6 @@ export class DoctorSummariesController {
   constructor(private readonly summaries: SummariesService) {}
 
   @Post()
-  @UseInterceptors(SummaryRetryAfterInterceptor)
   @ApiOperation({
     summary: "Generate a health summary of this patient's record",
     description:

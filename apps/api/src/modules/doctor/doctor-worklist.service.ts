@@ -10,6 +10,7 @@ import type { AuthUser } from '../../common/http/auth-user';
 import { decodeCursor, encodeCursor } from '../../common/query/page-cursor';
 import { AuditService } from '../../infra/audit/audit.service';
 import { ActivePatientsService } from '../consultations/active-patients.service';
+import { UnreadMessagesService } from '../messages/unread-messages.service';
 import { VitalsWorklistService } from '../vitals/vitals-worklist.service';
 import { worklistComparator } from './worklist-order';
 
@@ -36,13 +37,20 @@ export class DoctorWorklistService {
     private readonly patients: ActivePatientsService,
     private readonly vitals: VitalsWorklistService,
     private readonly audit: AuditService,
+    private readonly unread: UnreadMessagesService,
   ) {}
 
   async list(actor: AuthUser, query: ListDoctorPatientsQueryDto): Promise<DoctorPatientPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
     const offset = offsetOf(query.cursor);
     const inCare = await this.patients.allActive(actor, query.q);
-    const figures = await this.vitals.figures(inCare.map((p) => p.id));
+    const [figures, unread] = await Promise.all([
+      this.vitals.figures(inCare.map((p) => p.id)),
+      this.unread.countFor(
+        actor.id,
+        inCare.map((p) => new Types.ObjectId(p.consultationId)),
+      ),
+    ]);
     const rows: DoctorPatientDto[] = inCare.map((p) => {
       const f = figures.get(p.id);
       return {
@@ -50,7 +58,7 @@ export class DoctorWorklistService {
         latest: f?.latest ?? {},
         flags7d: f?.flags7d ?? 0,
         lastActivityAt: f?.lastReadingAt?.toISOString() ?? null,
-        unreadMessages: 0,
+        unreadMessages: unread.get(p.consultationId) ?? 0,
       };
     });
     rows.sort(worklistComparator(query.sort ?? 'attention'));

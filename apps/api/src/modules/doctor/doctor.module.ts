@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ConsultationsModule } from '../consultations/consultations.module';
+import { ExportModule } from '../export/export.module';
 import { FilesModule } from '../files/files.module';
+import { MessageStoreModule } from '../messages/message-store.module';
 import { NotesModule } from '../notes/notes.module';
 import { PrescriptionsModule } from '../prescriptions/prescriptions.module';
 import { SummariesModule } from '../summaries/summaries.module';
 import { VitalsModule } from '../vitals/vitals.module';
+import { DoctorExportController } from './doctor-export.controller';
 import { DoctorFilesController } from './doctor-files.controller';
 import { DoctorNotesController } from './doctor-notes.controller';
 import { DoctorPatientsController } from './doctor-patients.controller';
@@ -19,7 +22,16 @@ import { DoctorWorklistService } from './doctor-worklist.service';
  * Every `/api/doctor/patients/:patientId/**` controller carries `@ConsultingPatient()`; one controller per resource.
  */
 @Module({
-  imports: [ConsultationsModule, VitalsModule, FilesModule, NotesModule, PrescriptionsModule, SummariesModule],
+  imports: [
+    ConsultationsModule,
+    VitalsModule,
+    FilesModule,
+    MessageStoreModule,
+    NotesModule,
+    PrescriptionsModule,
+    SummariesModule,
+    ExportModule,
+  ],
   controllers: [
     DoctorPatientsController,
     DoctorVitalsController,
@@ -27,6 +39,7 @@ import { DoctorWorklistService } from './doctor-worklist.service';
     DoctorNotesController,
     DoctorPrescriptionsController,
     DoctorSummariesController,
+    DoctorExportController,
   ],
   providers: [DoctorWorklistService],
 })

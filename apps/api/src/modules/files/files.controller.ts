@@ -21,6 +21,7 @@ import type { AuthUser } from '../../common/http/auth-user';
 import { ErrorDto } from '../../common/http/error.dto';
 import { sendFileDownload } from './file-download';
 import { FilesService } from './files.service';
+import { WriteLimit } from '../../infra/limits/write-limit.decorator';
 
 /** The signed-in patient's own medical files. */
 @ApiTags('files')
@@ -35,6 +36,7 @@ export class FilesController {
   constructor(private readonly files: FilesService) {}
 
   @Post()
+  @WriteLimit('uploads')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

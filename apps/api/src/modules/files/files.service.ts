@@ -135,6 +135,16 @@ export class FilesService {
     return toPage(rows, limit, toFileDto, (r) => r.createdAt.toISOString());
   }
 
+  /** Every (not deleting) file of the patient, oldest first, streamed (the FHIR export audits its use). */
+  async *streamAll(patientId: string): AsyncGenerator<FileDto> {
+    const rows = this.files
+      .find({ patientId: new Types.ObjectId(patientId), deleting: { $ne: true } })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean<StoredMedicalFile[]>()
+      .cursor({ batchSize: 100 });
+    for await (const row of rows) yield toFileDto(row as StoredMedicalFile);
+  }
+
   async getMetadata(actor: AuthUser, patientId: string, fileId: string): Promise<FileDto> {
     const file = await this.findOwned(actor, patientId, fileId, 'file.read');
     await this.audit.record({ actor, action: 'file.read', resourceType: RESOURCE, resourceId: fileId, patientId });

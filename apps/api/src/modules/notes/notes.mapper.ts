@@ -1,3 +1,4 @@
+import { FORMER_DOCTOR } from '../users/former-account';
 import type { NoteDto } from '@cloudvault/contracts';
 import type { Types } from 'mongoose';
 import type { JoinedUser } from '../../common/query/user-lookup';
@@ -12,7 +13,7 @@ export function toNoteDto(n: NoteView): NoteDto {
     patientId: n.patientId.toHexString(),
     author: {
       id: n.authorId.toHexString(),
-      name: n.author?.name ?? 'Deleted account',
+      name: n.author?.name ?? FORMER_DOCTOR,
       ...(n.author?.specialty ? { specialty: n.author.specialty } : {}),
     },
     visibility: n.visibility,

@@ -13,6 +13,8 @@ import type { AuthUser } from '../../common/http/auth-user';
 import { afterPosition, decodeDateCursor, toPage } from '../../common/query/page-cursor';
 import { lookupUser } from '../../common/query/user-lookup';
 import { AuditService } from '../../infra/audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { noteSharedNotice } from './note-notices';
 import { Note } from './note.schema';
 import { type NoteView, toNoteDto } from './notes.mapper';
 
@@ -26,11 +28,15 @@ const oid = (id: string) => new Types.ObjectId(id);
  * every doctor consulting them. Only the author edits or deletes. Callers on doctor routes have passed
  * ConsultingPatientGuard; this service still scopes every query by patient (and author where needed).
  */
+/** Rows fetched per round trip when streaming a whole record. */
+const EXPORT_BATCH_SIZE = 100;
+
 @Injectable()
 export class NotesService {
   constructor(
     @InjectModel(Note.name) private readonly notes: Model<Note>,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(actor: AuthUser, patientId: string, dto: CreateNoteDto): Promise<NoteDto> {
@@ -41,7 +47,9 @@ export class NotesService {
       body: dto.body,
     });
     await this.audit.record({ actor, action: 'note.create', resourceType: 'note', resourceId: note.id, patientId });
-    return this.view(note._id);
+    const created = await this.view(note._id);
+    if (created.visibility === 'shared') await this.notifications.notify(patientId, noteSharedNotice(created));
+    return created;
   }
 
   /** GET /api/doctor/patients/:patientId/notes: shared notes plus the caller's own private ones. */
@@ -74,6 +82,19 @@ export class NotesService {
     return rows.map(toNoteDto);
   }
 
+  /** Every note on the patient that `actor` may see, oldest first, streamed (the FHIR export audits its use). */
+  async *streamVisibleTo(actor: AuthUser, patientId: string): AsyncGenerator<NoteDto> {
+    if (actor.role === 'patient' && actor.id !== patientId) return;
+    const rows = this.notes
+      .aggregate<NoteView>([
+        { $match: this.visibleTo(actor, patientId) },
+        { $sort: { createdAt: 1, _id: 1 } },
+        ...lookupUser('authorId', 'author'),
+      ])
+      .cursor({ batchSize: EXPORT_BATCH_SIZE });
+    for await (const row of rows) yield toNoteDto(row as NoteView);
+  }
+
   /** Author-only edit; the previous version is kept in `revisions`. Another doctor's shared note → 403, an unseen one → 404. */
   async update(actor: AuthUser, patientId: string, noteId: string, dto: UpdateNoteDto): Promise<NoteDto> {
     if (dto.body === undefined && dto.visibility === undefined) {
@@ -100,7 +121,11 @@ export class NotesService {
     // a concurrent edit or delete won the race: the caller retries against the new state
     if (!updated) throw new NotFoundException('Note not found');
     await this.audit.record({ actor, action: 'note.update', resourceType: 'note', resourceId: noteId, patientId });
-    return this.view(updated._id);
+    const note = await this.view(updated._id);
+    if (current.visibility === 'private' && note.visibility === 'shared') {
+      await this.notifications.notify(patientId, noteSharedNotice(note));
+    }
+    return note;
   }
 
   /** Author-only; hides the note from every list but keeps it on record. */

@@ -77,6 +77,11 @@ export class NotificationsService {
     return { ...toPage(rows, limit, toNotificationDto, (r) => r.createdAt.toISOString()), unreadCount };
   }
 
+  /** Whether the recipient already has the notification with this dedupe key. */
+  async hasKey(recipientId: string, dedupeKey: string): Promise<boolean> {
+    return (await this.notifications.exists({ recipientId: oid(recipientId), dedupeKey })) !== null;
+  }
+
   unreadCount(recipientId: string): Promise<number> {
     return this.notifications.countDocuments({ recipientId: oid(recipientId), readAt: null });
   }

@@ -1,3 +1,4 @@
+import { FORMER_DOCTOR } from '../users/former-account';
 import type { PrescriptionDto } from '@cloudvault/contracts';
 import type { Types } from 'mongoose';
 import type { JoinedUser } from '../../common/query/user-lookup';
@@ -12,7 +13,7 @@ export function toPrescriptionDto(p: PrescriptionView): PrescriptionDto {
     patientId: p.patientId.toHexString(),
     doctor: {
       id: p.doctorId.toHexString(),
-      name: p.doctor?.name ?? 'Deleted account',
+      name: p.doctor?.name ?? FORMER_DOCTOR,
       ...(p.doctor?.specialty ? { specialty: p.doctor.specialty } : {}),
     },
     status: p.status,

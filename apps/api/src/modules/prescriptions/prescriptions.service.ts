@@ -13,6 +13,8 @@ import type { AuthUser } from '../../common/http/auth-user';
 import { afterPosition, decodeDateCursor, toPage } from '../../common/query/page-cursor';
 import { lookupUser } from '../../common/query/user-lookup';
 import { AuditService } from '../../infra/audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { prescriptionIssuedNotice } from './prescription-notices';
 import { Prescription } from './prescription.schema';
 import { type PrescriptionView, toPrescriptionDto } from './prescriptions.mapper';
 
@@ -27,6 +29,7 @@ export class PrescriptionsService {
   constructor(
     @InjectModel(Prescription.name) private readonly prescriptions: Model<Prescription>,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async issue(actor: AuthUser, patientId: string, dto: CreatePrescriptionDto): Promise<PrescriptionDto> {
@@ -44,7 +47,9 @@ export class PrescriptionsService {
       resourceId: created.id,
       patientId,
     });
-    return this.view(created._id);
+    const prescription = await this.view(created._id);
+    await this.notifications.notify(patientId, prescriptionIssuedNotice(prescription));
+    return prescription;
   }
 
   /** Every prescription of the patient (all doctors' — for medication reconciliation), newest first. */
@@ -71,6 +76,18 @@ export class PrescriptionsService {
       ...lookupUser('doctorId', 'doctor'),
     ]);
     return rows.map(toPrescriptionDto);
+  }
+
+  /** Every prescription of the patient, oldest first, streamed (the FHIR export audits its use). */
+  async *streamAll(patientId: string): AsyncGenerator<PrescriptionDto> {
+    const rows = this.prescriptions
+      .aggregate<PrescriptionView>([
+        { $match: { patientId: oid(patientId) } },
+        { $sort: { createdAt: 1, _id: 1 } },
+        ...lookupUser('doctorId', 'doctor'),
+      ])
+      .cursor({ batchSize: 100 });
+    for await (const row of rows) yield toPrescriptionDto(row as PrescriptionView);
   }
 
   /** Issuer only: another doctor's prescription → 403, already cancelled → 409, not this patient's → 404. */

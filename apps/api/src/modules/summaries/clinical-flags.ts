@@ -8,7 +8,7 @@ import type {
   VitalFactDto,
   VitalStatFactDto,
 } from '@cloudvault/contracts';
-import { classifyBloodPressure, classifyReading } from '../vitals/vital-classification';
+import { classifyBloodPressure, classifyReading } from '@cloudvault/contracts';
 
 /**
  * Which clinical categories (VITAL_THRESHOLDS: ACC/AHA, ADA, BTS/WHO) are flags in a summary, and how urgent.
@@ -17,9 +17,9 @@ import { classifyBloodPressure, classifyReading } from '../vitals/vital-classifi
 const FLAGGED: Partial<Record<VitalCategoryCode, { code: SummaryFlagCode; severity: FlagSeverity }>> = {
   hypertensive_crisis: { code: 'hypertensive_crisis', severity: 'urgent' },
   hypertension_stage_2: { code: 'hypertension_stage_2', severity: 'attention' },
-  hypoglycemia_level_2: { code: 'severe_hypoglycaemia', severity: 'urgent' },
-  hypoglycemia_level_1: { code: 'hypoglycaemia', severity: 'attention' },
-  diabetes_range: { code: 'hyperglycaemia', severity: 'attention' },
+  hypoglycemia_level_2: { code: 'severe_hypoglycemia', severity: 'urgent' },
+  hypoglycemia_level_1: { code: 'hypoglycemia', severity: 'attention' },
+  diabetes_range: { code: 'hyperglycemia', severity: 'attention' },
   low: { code: 'low_spo2', severity: 'urgent' },
   borderline: { code: 'low_spo2', severity: 'attention' },
   tachycardia: { code: 'tachycardia', severity: 'attention' },

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -14,7 +14,6 @@ import { Roles } from '../../common/decorators/roles.decorator';
 import type { AuthUser } from '../../common/http/auth-user';
 import { ErrorDto } from '../../common/http/error.dto';
 import { SummariesService } from './summaries.service';
-import { SummaryRetryAfterInterceptor } from './summary-retry-after.interceptor';
 
 @ApiTags('summaries')
 @Roles('patient')
@@ -24,7 +23,6 @@ export class SummariesController {
   constructor(private readonly summaries: SummariesService) {}
 
   @Post()
-  @UseInterceptors(SummaryRetryAfterInterceptor)
   @ApiOperation({
     summary: 'Generate a health summary of your own record',
     description:

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { SummariesErasureParticipant } from './summaries-erasure.participant';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AiModule } from '../../infra/ai/ai.module';
 import { FilesModule } from '../files/files.module';
 import { NotesModule } from '../notes/notes.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PrescriptionsModule } from '../prescriptions/prescriptions.module';
 import { UsersModule } from '../users/users.module';
 import { VitalsModule } from '../vitals/vitals.module';
@@ -24,11 +26,12 @@ import { Summary, SummarySchema } from './summary.schema';
     VitalsModule,
     FilesModule,
     NotesModule,
+    NotificationsModule,
     PrescriptionsModule,
     UsersModule,
   ],
   controllers: [SummariesController],
-  providers: [SummariesService, SummaryFactsBuilder, SummaryRateLimiterService],
+  providers: [SummariesErasureParticipant, SummariesService, SummaryFactsBuilder, SummaryRateLimiterService],
   exports: [SummariesService],
 })
 export class SummariesModule {}

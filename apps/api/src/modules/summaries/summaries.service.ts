@@ -12,10 +12,12 @@ import type { AuthUser } from '../../common/http/auth-user';
 import { afterPosition, decodeDateCursor, toPage } from '../../common/query/page-cursor';
 import { SummaryGeneratorService } from '../../infra/ai/summary-generator.service';
 import { AuditService } from '../../infra/audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
 import { toSummaryDto } from './summaries.mapper';
 import { SummaryFactsBuilder } from './summary-facts.builder';
 import { resolvePeriod } from './summary-period';
+import { summaryReadyNotice } from './summary-notices';
 import { SummaryRateLimiterService } from './summary-rate-limiter.service';
 import { Summary, type StoredSummary } from './summary.schema';
 
@@ -37,6 +39,7 @@ export class SummariesService {
     private readonly rateLimiter: SummaryRateLimiterService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async generate(actor: AuthUser, patientId: string, dto: CreateSummaryDto): Promise<SummaryDto> {
@@ -49,6 +52,7 @@ export class SummariesService {
     const generated = await this.generator.generate({
       facts,
       identity: { name: patient?.name, email: patient?.email },
+      freeTextConsent: patient?.preferences.aiFreeTextConsent === true,
     });
     const doc = await this.summaries.create({
       patientId: oid(patientId),
@@ -60,8 +64,19 @@ export class SummariesService {
       ...(generated.fallbackReason ? { fallbackReason: generated.fallbackReason } : {}),
       includesPrivateNotes: facts.notes.some((n) => n.visibility === 'private'),
     });
-    await this.audit.record({ actor, action: 'summary.create', resourceType: RESOURCE, resourceId: doc.id, patientId });
-    return toSummaryDto(doc.toObject<StoredSummary>(), await this.users.findNamesByIds([actor.id]));
+    await this.audit.record({
+      actor,
+      action: 'summary.create',
+      resourceType: RESOURCE,
+      resourceId: doc.id,
+      patientId,
+      ...(generated.disclosure ? { disclosure: generated.disclosure } : {}),
+    });
+    const names = await this.users.findNamesByIds([actor.id]);
+    if (actor.role === 'doctor' && !doc.includesPrivateNotes) {
+      await this.notifications.notify(patientId, summaryReadyNotice(names.get(actor.id) ?? 'Your doctor'));
+    }
+    return toSummaryDto(doc.toObject<StoredSummary>(), names);
   }
 
   async list(actor: AuthUser, patientId: string, query: PageQueryDto): Promise<SummaryPageDto> {

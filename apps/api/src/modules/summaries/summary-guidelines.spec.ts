@@ -1,7 +1,7 @@
 import type { GlucoseContext, SummaryFactsDto, SummaryFlagCode, VitalFactDto, VitalType } from '@cloudvault/contracts';
 import { FLAG_LABELS } from '../../infra/ai/clinical-labels';
 import { LocalSummaryProvider } from '../../infra/ai/local-summary.provider';
-import { classifyReading } from '../vitals/vital-classification';
+import { classifyReading } from '@cloudvault/contracts';
 import { deriveFlags } from './clinical-flags';
 
 const AT = '2026-10-30T08:00:00.000Z';
@@ -34,7 +34,7 @@ function singleReading(type: VitalType, a: number, b?: number, context?: Glucose
 
 function factsOf(vitals: VitalFactDto[]): SummaryFactsDto {
   return {
-    audience: 'patient',
+    audience: 'doctor', // the clinical wording (the patient's plain version: local-summary.provider.spec.ts)
     period: { from: '2026-08-01T00:00:00.000Z', to: '2026-10-31T00:00:00.000Z' },
     vitals,
     flags: deriveFlags(vitals),
@@ -86,17 +86,17 @@ const CASES: [string, VitalFactDto, string, SummaryFlagCode | null, boolean][] =
     true,
   ],
   [
-    'glucose 50 mg/dL: level 2 hypoglycaemia (ADA)',
+    'glucose 50 mg/dL: level 2 hypoglycemia (ADA)',
     singleReading('glucose', 50, undefined, 'random'),
     'Hypoglycemia (level 2',
-    'severe_hypoglycaemia',
+    'severe_hypoglycemia',
     true,
   ],
   [
-    'glucose 65 mg/dL: level 1 hypoglycaemia',
+    'glucose 65 mg/dL: level 1 hypoglycemia',
     singleReading('glucose', 65, undefined, 'fasting'),
     'Hypoglycemia (level 1',
-    'hypoglycaemia',
+    'hypoglycemia',
     false,
   ],
   ['fasting glucose 92: normal', singleReading('glucose', 92, undefined, 'fasting'), 'Normal', null, false],
@@ -108,22 +108,22 @@ const CASES: [string, VitalFactDto, string, SummaryFlagCode | null, boolean][] =
     false,
   ],
   [
-    'fasting glucose 131: hyperglycaemia',
+    'fasting glucose 131: hyperglycemia',
     singleReading('glucose', 131, undefined, 'fasting'),
     'Diabetes range',
-    'hyperglycaemia',
+    'hyperglycemia',
     false,
   ],
   [
-    'post-meal glucose 215: hyperglycaemia',
+    'post-meal glucose 215: hyperglycemia',
     singleReading('glucose', 215, undefined, 'post_meal'),
     'Diabetes range',
-    'hyperglycaemia',
+    'hyperglycemia',
     false,
   ],
   ['SpO2 97 %: normal', singleReading('spo2', 97), 'Normal', null, false],
   ['SpO2 93 %: borderline, low SpO2 flag', singleReading('spo2', 93), 'Borderline', 'low_spo2', false],
-  ['SpO2 87 %: hypoxaemia, urgent', singleReading('spo2', 87), 'Low', 'low_spo2', true],
+  ['SpO2 87 %: hypoxemia, urgent', singleReading('spo2', 87), 'Low', 'low_spo2', true],
   ['HR 72: normal', singleReading('heart_rate', 72), 'Normal', null, false],
   ['HR 118: tachycardia', singleReading('heart_rate', 118), 'Tachycardia', 'tachycardia', false],
   ['HR 48: bradycardia', singleReading('heart_rate', 48), 'Bradycardia', 'bradycardia', false],
@@ -181,6 +181,6 @@ describe('local summary of fixture patients against the guideline categories and
       min: { value: 61 },
       max: { value: 160 },
     };
-    expect(deriveFlags([g]).map((f) => [f.code, f.basis, f.reading])).toEqual([['hypoglycaemia', 'min', '61 mg/dL']]);
+    expect(deriveFlags([g]).map((f) => [f.code, f.basis, f.reading])).toEqual([['hypoglycemia', 'min', '61 mg/dL']]);
   });
 });

@@ -1,8 +1,8 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { RetryAfterException } from '../../common/http/retry-after.exception';
 
-/** 429 carrying how long to wait; SummaryRetryAfterInterceptor turns it into a `Retry-After` header. */
-export class SummaryRateLimitException extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
-    super('Too many summaries requested in the last hour; try again later', HttpStatus.TOO_MANY_REQUESTS);
+/** Too many summaries requested in the last hour: 429 with `Retry-After`. */
+export class SummaryRateLimitException extends RetryAfterException {
+  constructor(retryAfterSeconds: number) {
+    super('Too many summaries requested in the last hour; try again later', retryAfterSeconds);
   }
 }

@@ -28,12 +28,15 @@ export class MeController {
     return this.users.getMe(user);
   }
 
-  /** Changes the display name, and for doctors the specialty and biography (an empty bio clears it). */
+  /**
+   * Changes the display name and preferences (only the fields sent; `timeZone` must be an IANA name), and for
+   * doctors the specialty and biography (an empty bio clears it).
+   */
   @Patch()
   @ApiOkResponse({ type: UserDto })
   @ApiBadRequestResponse({
     type: ErrorDto,
-    description: 'Invalid or unknown fields, or doctor-only fields from a patient',
+    description: 'Invalid or unknown fields (e.g. an unknown time zone), or doctor-only fields from a patient',
   })
   @ApiNotFoundResponse({ type: ErrorDto, description: 'The account no longer exists' })
   update(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto): Promise<UserDto> {

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument } from 'mongoose';
-import { ROLE_VALUES, type Role } from '@cloudvault/contracts';
+import { ROLE_VALUES, type Role, UNIT_SYSTEM_VALUES, type UnitSystem } from '@cloudvault/contracts';
 
 /** Two-factor state. Secrets and recovery code hashes are never selected unless asked for explicitly. */
 @Schema({ _id: false, versionKey: false })
@@ -16,6 +16,17 @@ export class UserMfa {
   @Prop({ select: false }) lastStep?: number;
 }
 const UserMfaSchema = SchemaFactory.createForClass(UserMfa);
+
+/** Preferences; a display field not chosen yet is absent (the SPA then uses its own default). */
+@Schema({ _id: false, versionKey: false })
+export class UserPreferences {
+  /** Consent to send note texts and file names to the external AI summary provider. */
+  @Prop({ required: true, default: false }) aiFreeTextConsent!: boolean;
+  @Prop({ enum: UNIT_SYSTEM_VALUES }) units?: UnitSystem;
+  @Prop({ maxlength: 64 }) timeZone?: string;
+  @Prop({ maxlength: 35 }) locale?: string;
+}
+const UserPreferencesSchema = SchemaFactory.createForClass(UserPreferences);
 
 @Schema({ collection: 'users', timestamps: true, versionKey: false })
 export class User {
@@ -35,6 +46,7 @@ export class User {
   /** argon2id PHC string. */
   @Prop({ required: true, select: false }) passwordHash!: string;
   @Prop({ type: UserMfaSchema, default: () => ({ enabled: false }) }) mfa!: UserMfa;
+  @Prop({ type: UserPreferencesSchema, default: () => ({ aiFreeTextConsent: false }) }) preferences!: UserPreferences;
   createdAt!: Date;
   updatedAt!: Date;
 }

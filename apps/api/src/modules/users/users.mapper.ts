@@ -1,5 +1,10 @@
-import type { PublicProfileDto, UserDto } from '@cloudvault/contracts';
-import type { User } from './user.schema';
+import {
+  DEFAULT_UNIT_SYSTEM,
+  type PublicProfileDto,
+  type UserDto,
+  type UserPreferencesDto,
+} from '@cloudvault/contracts';
+import type { User, UserPreferences } from './user.schema';
 import type { Types } from 'mongoose';
 
 type StoredUser = User & { _id: Types.ObjectId };
@@ -13,9 +18,19 @@ export function toUserDto(u: StoredUser): UserDto {
     role: u.role,
     ...(u.specialty ? { specialty: u.specialty } : {}),
     ...(u.bio ? { bio: u.bio } : {}),
+    preferences: toPreferencesDto(u.preferences),
     mfaEnabled: u.mfa?.enabled === true,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
+  };
+}
+
+function toPreferencesDto(p: UserPreferences | undefined): UserPreferencesDto {
+  return {
+    aiFreeTextConsent: p?.aiFreeTextConsent === true,
+    units: p?.units ?? DEFAULT_UNIT_SYSTEM,
+    ...(p?.timeZone ? { timeZone: p.timeZone } : {}),
+    ...(p?.locale ? { locale: p.locale } : {}),
   };
 }
 

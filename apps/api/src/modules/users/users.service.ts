@@ -68,7 +68,7 @@ export class UsersService {
     return me;
   }
 
-  /** PATCH /api/me: name for everyone; specialty and bio for doctors only. */
+  /** PATCH /api/me: name and preferences for everyone; specialty and bio for doctors only. */
   async updateMe(actor: AuthUser, dto: UpdateMeDto): Promise<UserDto> {
     if (actor.role !== 'doctor') {
       const details = (['specialty', 'bio'] as const)
@@ -76,10 +76,13 @@ export class UsersService {
         .map((field) => ({ field, message: `${field} is only allowed for doctors` }));
       if (details.length) throw new BadRequestException({ message: 'Validation failed', details });
     }
-    const $set: Partial<Pick<User, 'name' | 'specialty' | 'bio'>> = {};
-    if (dto.name !== undefined) $set.name = dto.name;
-    if (dto.specialty !== undefined) $set.specialty = dto.specialty;
-    if (dto.bio) $set.bio = dto.bio;
+    const $set: Record<string, unknown> = {};
+    if (dto.name !== undefined) $set['name'] = dto.name;
+    if (dto.specialty !== undefined) $set['specialty'] = dto.specialty;
+    if (dto.bio) $set['bio'] = dto.bio;
+    // each preference is set on its own, so a partial change keeps the others
+    for (const [key, value] of Object.entries(dto.preferences ?? {}))
+      if (value !== undefined) $set[`preferences.${key}`] = value;
     // an empty bio clears it
     const update = dto.bio === '' ? { $set, $unset: { bio: 1 } } : { $set };
     const u = await this.users

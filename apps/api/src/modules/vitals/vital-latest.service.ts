@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, Types } from 'mongoose';
 import type { VitalType } from '@cloudvault/contracts';
-import { classifyReading } from './vital-classification';
+import { classifyReading } from '@cloudvault/contracts';
 import { Vital, type StoredVital } from './vital.schema';
 import { VitalLatest } from './vital-latest.schema';
 

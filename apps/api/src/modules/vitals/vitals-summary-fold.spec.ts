@@ -57,8 +57,14 @@ describe('foldDays', () => {
       [at(0).toISOString(), 2, 140, 87.5],
       [at(9).toISOString(), 1, 120, 70],
     ]);
+    // each day's extremes of both quantities, so a chart can draw every reading's range
+    expect(bp?.series.map((p) => [p.min, p.max, p.min2, p.max2])).toEqual([
+      [130, 150, 80, 95],
+      [120, 120, 70, 70],
+    ]);
     const hr = totals.get('heart_rate');
     expect(hr?.series[0]).not.toHaveProperty('value2');
+    expect(hr?.series[0]).not.toHaveProperty('max2');
     // slope by least squares over the raw points (x in weeks)
     const pts = readings
       .filter((r) => r.type === 'blood_pressure')

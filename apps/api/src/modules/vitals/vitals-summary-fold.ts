@@ -64,7 +64,7 @@ function byTypeAndDay(days: DaySums[]): DaySums[] {
 const point = (t: number, b: Bucket): VitalSeriesPointDto => ({
   t: new Date(t).toISOString(),
   value: round2(b.sy / b.n),
-  ...(b.min2 !== undefined ? { value2: round2((b.sy2 ?? 0) / b.n) } : {}),
+  ...(b.min2 !== undefined ? { value2: round2((b.sy2 ?? 0) / b.n), min2: b.min2, max2: b.max2 } : {}),
   min: b.min,
   max: b.max,
   count: b.n,

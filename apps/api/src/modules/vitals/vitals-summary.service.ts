@@ -7,8 +7,8 @@ import {
   type VitalStatsDto,
   type VitalType,
   type VitalTypeSummaryDto,
+  classifyReading,
 } from '@cloudvault/contracts';
-import { classifyReading } from './vital-classification';
 import { DAY_MS, type DaySums, dayStart, type DayTotals } from './vital-day-sums';
 import { VitalDailyRollup } from './vital-daily-rollup.schema';
 import { Vital, type StoredVital } from './vital.schema';

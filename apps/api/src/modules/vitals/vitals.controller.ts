@@ -25,6 +25,7 @@ import type { AuthUser } from '../../common/http/auth-user';
 import { ErrorDto } from '../../common/http/error.dto';
 import { ApiEnumQuery } from '../../infra/swagger/api-enum-query.decorator';
 import { VitalsService } from './vitals.service';
+import { WriteLimit } from '../../infra/limits/write-limit.decorator';
 
 /** The signed-in patient's own measurements. */
 @ApiTags('vitals')
@@ -36,6 +37,7 @@ export class VitalsController {
   constructor(private readonly vitals: VitalsService) {}
 
   @Post()
+  @WriteLimit('vitals')
   @ApiCreatedResponse({ type: VitalDto })
   @ApiBadRequestResponse({ type: ErrorDto, description: 'Invalid measurement; `details` names each field' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateVitalDto): Promise<VitalDto> {
@@ -58,6 +60,7 @@ export class VitalsController {
   }
 
   @Delete(':id')
+  @WriteLimit('vitals')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiBadRequestResponse({ type: ErrorDto, description: 'Malformed id' })

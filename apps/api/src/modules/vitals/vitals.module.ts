@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { VitalsErasureParticipant } from './vitals-erasure.participant';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ConsultationsModule } from '../consultations/consultations.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { UsersModule } from '../users/users.module';
+import { VitalAlertsService } from './vital-alerts.service';
 import { Vital, VitalSchema } from './vital.schema';
 import { VitalDailyRollup, VitalDailyRollupSchema } from './vital-daily-rollup.schema';
 import { VitalLatest, VitalLatestSchema } from './vital-latest.schema';
@@ -23,9 +28,20 @@ import { VitalsWorklistService } from './vitals-worklist.service';
       { name: VitalRollupState.name, schema: VitalRollupStateSchema },
       { name: VitalLatest.name, schema: VitalLatestSchema },
     ]),
+    ConsultationsModule,
+    NotificationsModule,
+    UsersModule,
   ],
   controllers: [VitalsController],
-  providers: [VitalsService, VitalsSummaryService, VitalRollupsService, VitalLatestService, VitalsWorklistService],
+  providers: [
+    VitalAlertsService,
+    VitalsErasureParticipant,
+    VitalsService,
+    VitalsSummaryService,
+    VitalRollupsService,
+    VitalLatestService,
+    VitalsWorklistService,
+  ],
   exports: [VitalsService, VitalsWorklistService],
 })
 export class VitalsModule {}

@@ -5,6 +5,7 @@ import {
   type CreateVitalDto,
   DEFAULT_PAGE_LIMIT,
   type ListVitalsQueryDto,
+  type VitalCategoryDto,
   type VitalDto,
   type VitalPageDto,
   type VitalsSummaryDto,
@@ -13,7 +14,8 @@ import {
 import type { AuthUser } from '../../common/http/auth-user';
 import { afterPosition, decodeDateCursor, toPage } from '../../common/query/page-cursor';
 import { AuditService } from '../../infra/audit/audit.service';
-import { classifyReading } from './vital-classification';
+import { classifyReading } from '@cloudvault/contracts';
+import { VitalAlertsService } from './vital-alerts.service';
 import { codeVital } from './vital-coding';
 import { VitalLatestService } from './vital-latest.service';
 import { Vital, type StoredVital } from './vital.schema';
@@ -28,6 +30,12 @@ const RESOURCE = 'vital';
  * id explicitly: patient routes pass the actor's own id, the doctor workspace passes a patient its guard
  * has checked for an active consultation.
  */
+/** A reading as exported: the wire shape and its guideline category (null for weight). */
+export interface CategorisedVital {
+  vital: VitalDto;
+  category: VitalCategoryDto | null;
+}
+
 @Injectable()
 export class VitalsService {
   constructor(
@@ -35,6 +43,7 @@ export class VitalsService {
     private readonly summaries: VitalsSummaryService,
     private readonly rollups: VitalRollupsService,
     private readonly audit: AuditService,
+    private readonly alerts: VitalAlertsService,
     private readonly latest: VitalLatestService,
   ) {}
 
@@ -55,7 +64,8 @@ export class VitalsService {
       await this.vitals.deleteOne({ _id: doc._id });
       throw err;
     }
-    await this.latest.record(doc.toObject<StoredVital>());
+    const stored = doc.toObject<StoredVital>();
+    await this.latest.record(stored);
     const id = doc._id.toHexString();
     await this.audit.record({
       actor,
@@ -64,7 +74,8 @@ export class VitalsService {
       resourceId: id,
       patientId: actor.id,
     });
-    return toVitalDto(doc.toObject<StoredVital>());
+    await this.alerts.afterReading(stored);
+    return toVitalDto(stored);
   }
 
   /** Newest first, keyset-paginated on (takenAt, _id) so pages stay disjoint while readings are added. */
@@ -87,6 +98,19 @@ export class VitalsService {
       .lean<StoredVital[]>();
     await this.audit.record({ actor, action: 'vital.list', resourceType: RESOURCE, patientId });
     return toPage(rows, limit, toVitalDto, (r) => r.takenAt.toISOString());
+  }
+
+  /** Every reading of the patient with its guideline category, oldest first, streamed through a cursor. */
+  async *streamAll(patientId: string): AsyncGenerator<CategorisedVital> {
+    const rows = this.vitals
+      .find({ patientId: new Types.ObjectId(patientId) })
+      .sort({ takenAt: 1, _id: 1 })
+      .lean<StoredVital[]>()
+      .cursor({ batchSize: 500 });
+    for await (const row of rows) {
+      const v = row as StoredVital;
+      yield { vital: toVitalDto(v), category: classifyReading(v) };
+    }
   }
 
   async summary(actor: AuthUser, patientId: string, query: VitalsSummaryQueryDto): Promise<VitalsSummaryDto> {

@@ -18,6 +18,12 @@ import type { Route } from '@angular/router';
  *                  "Duration (days)"; buttons "Add medication", "Remove medication <n>"; "Instructions"; button
  *                  "Issue prescription"; per prescription (article "Prescription of <date>") "Cancel prescription".
  *   summaries      button "Generate summary"; per summary an article with "Provider: <provider (model)>".
+ * /doctor/agenda               radios "Day" / "Week", buttons "Previous", "Today", "Next"; per day a region named
+ *                              by the day, per appointment a link with the patient's name, buttons "Download
+ *                              calendar file" and "Cancel appointment" (dialog "Yes, cancel appointment").
+ * /doctor/availability         labels "Time zone", "Slot length (minutes)"; group "Weekly hours" with a group per
+ *                              weekday ("Monday"…), inputs "<Day> from" / "<Day> until", buttons "Add hours on
+ *                              <Day>", "Remove …"; "Day off" + "Add day off"; button "Save availability".
  */
 export const DOCTOR_ROUTES: Route[] = [
   {
@@ -25,6 +31,16 @@ export const DOCTOR_ROUTES: Route[] = [
     pathMatch: 'full',
     title: 'Dashboard · CloudVault',
     loadComponent: () => import('./dashboard/doctor-dashboard.component').then((m) => m.DoctorDashboardComponent),
+  },
+  {
+    path: 'agenda',
+    title: 'Agenda · CloudVault',
+    loadComponent: () => import('./agenda/agenda-page.component').then((m) => m.AgendaPageComponent),
+  },
+  {
+    path: 'availability',
+    title: 'Availability · CloudVault',
+    loadComponent: () => import('./availability/availability-page.component').then((m) => m.AvailabilityPageComponent),
   },
   {
     path: 'patients/:patientId',
@@ -57,6 +73,12 @@ export const DOCTOR_ROUTES: Route[] = [
         title: 'AI summaries · CloudVault',
         loadComponent: () =>
           import('./patient-page/summaries/summaries-tab.component').then((m) => m.SummariesTabComponent),
+      },
+      {
+        path: 'messages',
+        title: 'Messages · CloudVault',
+        loadComponent: () =>
+          import('./patient-page/messages/messages-tab.component').then((m) => m.MessagesTabComponent),
       },
     ],
   },

@@ -14,6 +14,10 @@ import type { Route } from '@angular/router';
  *                         "Request consultation" which opens a form: label "Message", button "Send request".
  * /patient/consultations  headings "Pending", "Active", "Past"; buttons "Cancel request" (dialog "Yes, cancel
  *                         request") and "End consultation" (dialog "Yes, end consultation").
+ * /patient/appointments   region "Book an appointment": label "Doctor", per day a group of radios (times in the
+ *                         browser's zone), label "Reason", button "Book appointment"; "Upcoming" items (named
+ *                         "Appointment with <doctor>") with "Download calendar file", "Reschedule" (radios, "Move
+ *                         appointment") and "Cancel appointment" (dialog "Yes, cancel appointment").
  * /patient/prescriptions, /patient/notes   lists (headings per item: the doctor's name).
  * /patient/summaries      button "Generate summary"; each summary shows its provider ("Local summariser" or
  *                         "Mistral AI").
@@ -46,6 +50,16 @@ export const PATIENT_ROUTES: Route[] = [
     title: 'Consultations · CloudVault',
     loadComponent: () =>
       import('./consultations/consultations-page.component').then((m) => m.ConsultationsPageComponent),
+  },
+  {
+    path: 'appointments',
+    title: 'My appointments · CloudVault',
+    loadComponent: () => import('./appointments/appointments-page.component').then((m) => m.AppointmentsPageComponent),
+  },
+  {
+    path: 'consultations/:consultationId/messages',
+    title: 'Messages · CloudVault',
+    loadComponent: () => import('./consultations/conversation-page.component').then((m) => m.ConversationPageComponent),
   },
   {
     path: 'prescriptions',

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   ChangePasswordDto,
+  DeleteAccountDto,
   DisableMfaDto,
   MfaRecoveryCodesDto,
   MfaSetupDto,
@@ -10,7 +11,7 @@ import type {
 } from '@cloudvault/contracts';
 import type { Observable } from 'rxjs';
 
-/** The signed-in user's own account: profile, password and two-factor sign-in. */
+/** The signed-in user's own account: profile, password, two-factor sign-in, record export and deletion. */
 @Injectable({ providedIn: 'root' })
 export class AccountApiService {
   private readonly http = inject(HttpClient);
@@ -37,5 +38,14 @@ export class AccountApiService {
 
   disableMfa(body: DisableMfaDto): Observable<void> {
     return this.http.post<void>('/api/me/mfa/disable', body);
+  }
+
+  /** My record as a FHIR R4 Bundle (a JSON file). */
+  exportRecord(): Observable<Blob> {
+    return this.http.get('/api/me/export', { responseType: 'blob' });
+  }
+
+  deleteAccount(body: DeleteAccountDto): Observable<void> {
+    return this.http.delete<void>('/api/me', { body });
   }
 }

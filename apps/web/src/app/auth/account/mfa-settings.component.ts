@@ -124,8 +124,8 @@ export class MfaSettingsComponent {
   private fail(err: unknown, form?: typeof this.enableForm | typeof this.disableForm): void {
     this.busy.set(false);
     const wrong = httpStatus(err) === 401 || httpStatus(err) === 403;
-    this.formError.set(
-      wrong ? 'The code or password is not correct.' : form ? serverFormAlert(form, err) : errorMessage(err),
-    );
+    // only turning it off asks for the password: setting up asks for the code alone
+    const wrongText = form === this.disableForm ? 'The code or password is not correct.' : 'The code is not correct.';
+    this.formError.set(wrong ? wrongText : form ? serverFormAlert(form, err) : errorMessage(err));
   }
 }

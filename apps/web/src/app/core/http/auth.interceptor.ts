@@ -5,10 +5,12 @@ import { catchError, switchMap, throwError } from 'rxjs';
 import { SessionService } from '../session/session.service';
 import { isSessionRefused } from './api-error';
 
-/** Public auth routes: no bearer token, and a 401 from them is an answer, not an expired session. */
-const PUBLIC_AUTH = ['/api/auth/login', '/api/auth/mfa', '/api/auth/refresh', '/api/auth/register'];
-/** Sign-out carries the token but never triggers a refresh (the session is ending anyway). */
-const NO_REFRESH = ['/api/auth/logout'];
+/**
+ * Public auth routes: no bearer token, and a 401 from them is an answer, not an expired session. Sign-out is one
+ * of them: the refresh cookie alone ends the session, so it works after the access token expired and never
+ * triggers a refresh.
+ */
+const PUBLIC_AUTH = ['/api/auth/login', '/api/auth/mfa', '/api/auth/refresh', '/api/auth/register', '/api/auth/logout'];
 
 function isApi(url: string): boolean {
   return url.startsWith('/api/');
@@ -28,11 +30,9 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const session = inject(SessionService);
   const router = inject(Router);
   const sentWith = session.accessToken();
-  const mayRefresh = !NO_REFRESH.some((p) => req.url.startsWith(p));
   return next(withToken(req, sentWith)).pipe(
     catchError((err: unknown) => {
-      if (!(err instanceof HttpErrorResponse) || err.status !== 401 || sentWith === null || !mayRefresh)
-        return throwError(() => err);
+      if (!(err instanceof HttpErrorResponse) || err.status !== 401 || sentWith === null) return throwError(() => err);
       const current = session.accessToken();
       // Another request already renewed the token while this one was in flight: replay with the new one.
       if (current !== null && current !== sentWith) return next(withToken(req, current));

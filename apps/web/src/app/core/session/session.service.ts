@@ -16,7 +16,15 @@ import {
 } from 'rxjs';
 import { homeUrlFor } from './home-url';
 import { clearSessionHint, hasSessionHint, setSessionHint } from './session-hint';
-import type { AuthSessionDto, MfaChallengeDto, RegisteredDto, RegisterDto, UserDto } from '@cloudvault/contracts';
+import {
+  type AuthSessionDto,
+  DEFAULT_UNIT_SYSTEM,
+  type MfaChallengeDto,
+  type RegisteredDto,
+  type RegisterDto,
+  type UnitSystem,
+  type UserDto,
+} from '@cloudvault/contracts';
 import type { LoginOutcome } from './session.models';
 import { isSessionRefused } from '../http/api-error';
 
@@ -43,6 +51,13 @@ export class SessionService {
   readonly mfaEnrolmentRequired = this.enrolmentOnly.asReadonly();
   readonly isSignedIn = computed(() => this.currentUser() !== null);
   readonly role = computed(() => this.currentUser()?.role ?? null);
+  /** The signed-in user's unit system: a doctor sees a patient's readings in the doctor's own. */
+  readonly units = computed<UnitSystem>(() => this.currentUser()?.preferences?.units ?? DEFAULT_UNIT_SYSTEM);
+  /** Locale and time zone for dates (absent: the browser's). */
+  readonly datePreferences = computed(() => {
+    const p = this.currentUser()?.preferences;
+    return { locale: p?.locale, timeZone: p?.timeZone };
+  });
   readonly homeUrl = computed(() => homeUrlFor(this.role()));
 
   constructor() {

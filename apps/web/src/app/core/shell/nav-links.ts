@@ -14,10 +14,15 @@ export const NAV_LINKS: Record<Role, readonly NavLink[]> = {
     { path: '/patient/files', label: 'Files' },
     { path: '/patient/doctors', label: 'Doctors' },
     { path: '/patient/consultations', label: 'Consultations' },
+    { path: '/patient/appointments', label: 'Appointments' },
     { path: '/patient/prescriptions', label: 'Prescriptions' },
     { path: '/patient/notes', label: 'Notes' },
     { path: '/patient/summaries', label: 'Summaries' },
     { path: '/patient/access-log', label: 'Access log' },
   ],
-  doctor: [{ path: '/doctor', label: 'Dashboard', exact: true }],
+  doctor: [
+    { path: '/doctor', label: 'Dashboard', exact: true },
+    { path: '/doctor/agenda', label: 'Agenda' },
+    { path: '/doctor/availability', label: 'Availability' },
+  ],
 };

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, type OnInit, output, signal } from '@angular/core';
 import type { ConsultationDto } from '@cloudvault/contracts';
 import { ToastService } from '../../core/toast/toast.service';
@@ -9,11 +8,12 @@ import { LoadingStateComponent } from '../../shared/state/loading-state.componen
 import { CursorList } from '../../shared/paging/cursor-list';
 import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 import { DoctorConsultationsApiService } from './doctor-consultations-api.service';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 /** Pending consultation requests addressed to the doctor, each with Accept and Reject. */
 @Component({
   selector: 'cv-consultation-requests',
-  imports: [DatePipe, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent, LoadMoreComponent],
+  imports: [DateFormatPipe, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent, LoadMoreComponent],
   templateUrl: './consultation-requests.component.html',
   styleUrl: './consultation-requests.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

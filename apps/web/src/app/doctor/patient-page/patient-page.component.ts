@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
@@ -10,6 +9,7 @@ import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { DoctorConsultationsApiService } from '../consultations/doctor-consultations-api.service';
 import { DoctorPatientsApiService } from '../patients/doctor-patients-api.service';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 /** The tabs of a patient's page, each a lazy child route. */
 export const PATIENT_TABS = [
@@ -18,6 +18,7 @@ export const PATIENT_TABS = [
   { path: 'notes', label: 'Notes' },
   { path: 'prescriptions', label: 'Prescriptions' },
   { path: 'summaries', label: 'AI summaries' },
+  { path: 'messages', label: 'Messages' },
 ] as const;
 
 /**
@@ -26,7 +27,7 @@ export const PATIENT_TABS = [
  */
 @Component({
   selector: 'cv-patient-page',
-  imports: [DatePipe, RouterLink, RouterLinkActive, RouterOutlet, ErrorStateComponent, LoadingStateComponent],
+  imports: [DateFormatPipe, RouterLink, RouterLinkActive, RouterOutlet, ErrorStateComponent, LoadingStateComponent],
   templateUrl: './patient-page.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { DoctorPatientDto } from '@cloudvault/contracts';
@@ -8,11 +7,19 @@ import { LoadingStateComponent } from '../../shared/state/loading-state.componen
 import { CursorList } from '../../shared/paging/cursor-list';
 import { LoadMoreComponent } from '../../shared/paging/load-more.component';
 import { DoctorPatientsApiService } from './doctor-patients-api.service';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 /** The doctor's active patients, searchable by name, paged; each opens the patient's page. */
 @Component({
   selector: 'cv-patient-list',
-  imports: [DatePipe, RouterLink, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent, LoadMoreComponent],
+  imports: [
+    DateFormatPipe,
+    RouterLink,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    LoadingStateComponent,
+    LoadMoreComponent,
+  ],
   templateUrl: './patient-list.component.html',
   styleUrl: './patient-list.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

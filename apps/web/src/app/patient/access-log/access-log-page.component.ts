@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import type { AccessLogEntryDto } from '@cloudvault/contracts';
 import { errorMessage } from '../../core/http/api-error';
@@ -9,11 +8,12 @@ import { LoadingStateComponent } from '../../shared/state/loading-state.componen
 import { AccessLogApiService } from './access-log-api.service';
 import { describeAction } from './access-log-labels';
 import { LoadMoreComponent } from '../../shared/paging/load-more.component';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 /** "Who accessed my records": every audited read or change of the patient's data, newest first. */
 @Component({
   selector: 'cv-access-log-page',
-  imports: [DatePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
+  imports: [DateFormatPipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
   templateUrl: './access-log-page.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

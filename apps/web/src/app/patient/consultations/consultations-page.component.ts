@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ConsultationDto, ConsultationStatus } from '@cloudvault/contracts';
@@ -11,6 +10,7 @@ import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { PatientConsultationsApiService } from './patient-consultations-api.service';
 import { LoadMoreComponent } from '../../shared/paging/load-more.component';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 const STATUS_LABELS: Record<ConsultationStatus, string> = {
   pending: 'Pending',
@@ -30,7 +30,7 @@ const STATUS_TONES: Record<ConsultationStatus, string> = {
 /** The patient's consultations in three groups, with cancel (pending) and end (active). */
 @Component({
   selector: 'cv-consultations-page',
-  imports: [DatePipe, RouterLink, LoadingStateComponent, ErrorStateComponent, LoadMoreComponent],
+  imports: [DateFormatPipe, RouterLink, LoadingStateComponent, ErrorStateComponent, LoadMoreComponent],
   templateUrl: './consultations-page.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { DatePipe } from '@angular/common';
 import { RouterLink } from '@angular/router';
-import type { VitalTypeSummaryDto } from '@cloudvault/contracts';
+import { VITAL_TYPE_VALUES, type VitalTypeSummaryDto } from '@cloudvault/contracts';
 import { errorMessage } from '../../core/http/api-error';
 import { SessionService } from '../../core/session/session.service';
 import { CategoryBadgeComponent } from '../../shared/badge/category-badge.component';
-import { vitalSeriesPoints } from './dashboard-series';
+import { chartReadings, loadPeriodVitals, PERIOD_READINGS_LIMIT } from '../../shared/chart/period-vitals';
 import { VitalsChartComponent } from '../../shared/chart/vitals-chart.component';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 import { endOfDayIso, PERIODS, periodFrom, type PeriodId, startOfDayIso } from '../../shared/dates/date-range';
 import { VitalLabelPipe, VitalValuePipe } from '../../shared/pipes/vital-value.pipe';
 import { EmptyStateComponent } from '../../shared/state/empty-state.component';
@@ -20,7 +20,7 @@ import { VitalsApiService } from '../vitals/vitals-api.service';
 @Component({
   selector: 'cv-patient-dashboard',
   imports: [
-    DatePipe,
+    DateFormatPipe,
     FormsModule,
     RouterLink,
     CategoryBadgeComponent,
@@ -33,6 +33,9 @@ import { VitalsApiService } from '../vitals/vitals-api.service';
   ],
   templateUrl: './patient-dashboard.component.html',
   styles: `
+    .vital-card {
+      min-width: 0;
+    }
     .vital-card h2 {
       margin: 0 0 0.25rem;
     }
@@ -65,11 +68,21 @@ export class PatientDashboardComponent {
       ? { from: startOfDayIso(this.customFrom()), to: endOfDayIso(this.customTo()) }
       : { from: periodFrom(this.period()), to: undefined },
   );
-  protected readonly summary = rxResource({
+  /** The summary and the period's readings, with the time axis every card shares. */
+  protected readonly vitals = rxResource({
     params: () => this.range(),
-    stream: ({ params }) => this.api.summary(params.from, params.to),
+    stream: ({ params }) =>
+      loadPeriodVitals(
+        params,
+        this.api.summary(params.from, params.to),
+        this.api.list({ from: params.from, to: params.to }, undefined, PERIOD_READINGS_LIMIT),
+      ),
   });
-  protected readonly points = vitalSeriesPoints;
+  /** Each type's chart readings, computed once per load so the charts' inputs keep their identity. */
+  protected readonly readingsByType = computed(() => {
+    const page = this.vitals.hasValue() ? this.vitals.value().page : undefined;
+    return new Map(VITAL_TYPE_VALUES.map((t) => [t, chartReadings(page, t)]));
+  });
   protected readonly errorMessage = errorMessage;
 
   protected trend(s: VitalTypeSummaryDto): string {

@@ -1,4 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { forkJoin } from 'rxjs';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import type { DoctorProfileDto } from '@cloudvault/contracts';
@@ -7,6 +9,7 @@ import { CursorList } from '../../shared/paging/cursor-list';
 import { EmptyStateComponent } from '../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
+import { PatientConsultationsApiService } from '../consultations/patient-consultations-api.service';
 import { DoctorsApiService } from './doctors-api.service';
 import { RequestConsultationComponent } from './request-consultation.component';
 import { LoadMoreComponent } from '../../shared/paging/load-more.component';
@@ -32,6 +35,19 @@ export class DoctorsPageComponent {
   protected readonly requestingFor = signal<string | null>(null);
   protected readonly list = new CursorList<DoctorProfileDto>((cursor) => this.api.search(this.q().trim(), cursor));
   protected readonly errorMessage = errorMessage;
+  private readonly consultations = inject(PatientConsultationsApiService);
+  /** The patient's open consultations, so a card says "already your doctor" before any request is sent. */
+  private readonly open = rxResource({
+    stream: () => forkJoin([this.consultations.list('active'), this.consultations.list('pending')]),
+  });
+  protected readonly relation = computed(() => {
+    const byDoctor = new Map<string, 'active' | 'pending'>();
+    if (!this.open.hasValue()) return byDoctor;
+    const [active, pending] = this.open.value();
+    for (const c of pending.items) byDoctor.set(c.doctorId, 'pending');
+    for (const c of active.items) byDoctor.set(c.doctorId, 'active');
+    return byDoctor;
+  });
 
   constructor() {
     this.list.reload();

@@ -1,4 +1,5 @@
 import { DEFAULT_UPLOAD_MAX_BYTES } from '@cloudvault/contracts';
+import { formatFileSize } from '../../shared/files/file-size';
 import { fileProblem } from './file-checks';
 
 describe('fileProblem', () => {
@@ -7,8 +8,11 @@ describe('fileProblem', () => {
   });
 
   it('explains an oversize file with both sizes', () => {
+    // the same size formatting as the "Selected" line (formatFileSize): a 26.5 MB (decimal) file is 25.3 MB
+    expect(formatFileSize(26_500_000)).toBe('25.3 MB');
+    expect(fileProblem({ name: 'scan.png', size: 26_500_000 })).toBe('This file is 25.3 MB, over the 25 MB limit.');
     expect(fileProblem({ name: 'scan.png', size: DEFAULT_UPLOAD_MAX_BYTES + 1 })).toBe(
-      'This file is 25.0 MB; the limit is 25 MB.',
+      'This file is 25 MB, over the 25 MB limit.',
     );
   });
 

@@ -1,6 +1,5 @@
 import { ALLOWED_FILE_EXTENSIONS, DEFAULT_UPLOAD_MAX_BYTES } from '@cloudvault/contracts';
-
-const MB = 1024 * 1024;
+import { formatFileSize } from '../../shared/files/file-size';
 
 /**
  * A plain-language reason the file will be refused, checked before sending it (the server decides in the end:
@@ -9,7 +8,7 @@ const MB = 1024 * 1024;
 export function fileProblem(file: Pick<File, 'name' | 'size'>, maxBytes = DEFAULT_UPLOAD_MAX_BYTES): string | null {
   if (file.size === 0) return 'This file is empty.';
   if (file.size > maxBytes) {
-    return `This file is ${(file.size / MB).toFixed(1)} MB; the limit is ${Math.round(maxBytes / MB)} MB.`;
+    return `This file is ${formatFileSize(file.size)}, over the ${formatFileSize(maxBytes)} limit.`;
   }
   const dot = file.name.lastIndexOf('.');
   const ext = dot >= 0 ? file.name.slice(dot).toLowerCase() : '';

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { FILE_QUERY_MAX_LENGTH, type FileDto } from '@cloudvault/contracts';
@@ -14,13 +13,14 @@ import { LoadingStateComponent } from '../../shared/state/loading-state.componen
 import { FilesApiService } from './files-api.service';
 import { saveBlob } from '../../shared/files/save-blob';
 import { LoadMoreComponent } from '../../shared/paging/load-more.component';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 /** The patient's files: search by name or description, filter by upload date, download, delete. */
 @Component({
   selector: 'cv-files-list',
   imports: [
     FormsModule,
-    DatePipe,
+    DateFormatPipe,
     FileSizePipe,
     LoadingStateComponent,
     EmptyStateComponent,

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import type { NoteDto } from '@cloudvault/contracts';
 import { errorMessage } from '../../core/http/api-error';
@@ -8,10 +7,11 @@ import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { PatientNotesApiService } from './patient-notes-api.service';
 import { LoadMoreComponent } from '../../shared/paging/load-more.component';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 @Component({
   selector: 'cv-notes-page',
-  imports: [DatePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
+  imports: [DateFormatPipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
   template: `
     <h1>Notes from your doctors</h1>
     @if (list.error() && !list.loaded()) {
@@ -36,9 +36,9 @@ import { LoadMoreComponent } from '../../shared/paging/load-more.component';
               }
             </h2>
             <p class="muted">
-              Written {{ n.createdAt | date: 'medium' }}
+              Written {{ n.createdAt | cvDate: 'medium' }}
               @if (n.updatedAt !== n.createdAt) {
-                · edited {{ n.updatedAt | date: 'medium' }}
+                · edited {{ n.updatedAt | cvDate: 'medium' }}
               }
             </p>
             <pre class="text">{{ n.body }}</pre>

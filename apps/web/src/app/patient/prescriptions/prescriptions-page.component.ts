@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import type { PrescriptionDto } from '@cloudvault/contracts';
 import { errorMessage } from '../../core/http/api-error';
@@ -8,10 +7,11 @@ import { ErrorStateComponent } from '../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../shared/state/loading-state.component';
 import { PatientPrescriptionsApiService } from './patient-prescriptions-api.service';
 import { LoadMoreComponent } from '../../shared/paging/load-more.component';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 @Component({
   selector: 'cv-prescriptions-page',
-  imports: [DatePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
+  imports: [DateFormatPipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, LoadMoreComponent],
   templateUrl: './prescriptions-page.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

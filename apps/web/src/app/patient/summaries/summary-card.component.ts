@@ -1,8 +1,9 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { SummaryDto } from '@cloudvault/contracts';
-import { categoryLabel } from '../../shared/badge/clinical-category';
-import { vitalLabel } from '../../shared/vitals/vital-display';
+import { flagLabel } from '../../shared/badge/clinical-category';
+import { SummaryTextComponent } from '../../shared/summary/summary-text.component';
+import { readableReading, vitalLabel } from '../../shared/vitals/vital-display';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 
 const FALLBACK_REASONS: Record<string, string> = {
   timeout: 'the AI service took too long',
@@ -15,12 +16,12 @@ const FALLBACK_REASONS: Record<string, string> = {
 /** One stored summary: who asked, which provider wrote it, the text, and the flags it was built from. */
 @Component({
   selector: 'cv-summary-card',
-  imports: [DatePipe],
+  imports: [DateFormatPipe, SummaryTextComponent],
   template: `
     @let s = summary();
     <article class="card" [attr.aria-labelledby]="'summary-' + s.id">
       <div class="page-header">
-        <h2 [id]="'summary-' + s.id">Summary of {{ s.createdAt | date: 'medium' }}</h2>
+        <h2 [id]="'summary-' + s.id">Summary of {{ s.createdAt | cvDate: 'medium' }}</h2>
         <span [class]="s.provider === 'mistral' ? 'badge badge-info' : 'badge badge-neutral'">
           {{ s.provider === 'mistral' ? 'Mistral AI' : 'Local summariser' }}
           @if (s.model) {
@@ -31,12 +32,12 @@ const FALLBACK_REASONS: Record<string, string> = {
       <p class="muted">
         Requested by {{ s.requestedBy.name ?? 'a deleted account' }} ({{
           s.requestedBy.role === 'doctor' ? 'doctor' : 'patient'
-        }}) · period {{ s.facts.period.from | date: 'mediumDate' }} – {{ s.facts.period.to | date: 'mediumDate' }}
+        }}) · period {{ s.facts.period.from | cvDate: 'mediumDate' }} – {{ s.facts.period.to | cvDate: 'mediumDate' }}
       </p>
       @if (s.fallbackReason) {
         <p class="banner-info">Written by the local summariser because {{ fallback(s.fallbackReason) }}.</p>
       }
-      <pre class="text">{{ s.text }}</pre>
+      <cv-summary-text [text]="s.text" />
       @if (s.facts.flags.length) {
         <h3>Readings that need attention</h3>
         <ul>
@@ -45,7 +46,7 @@ const FALLBACK_REASONS: Record<string, string> = {
               <span [class]="f.severity === 'urgent' ? 'badge badge-critical' : 'badge badge-warn'">{{
                 f.severity === 'urgent' ? 'Urgent' : 'Attention'
               }}</span>
-              {{ label(f.code) }} — {{ vital(f.vitalType) }} {{ f.reading.replace('mm[Hg]', 'mmHg') }}
+              {{ label(f.code) }} — {{ vital(f.vitalType) }} {{ readableReading(f.reading) }}
             </li>
           }
         </ul>
@@ -56,7 +57,8 @@ const FALLBACK_REASONS: Record<string, string> = {
 })
 export class SummaryCardComponent {
   readonly summary = input.required<SummaryDto>();
-  protected readonly label = categoryLabel;
+  protected readonly label = flagLabel;
+  protected readonly readableReading = readableReading;
   protected readonly vital = vitalLabel;
 
   protected fallback(reason: string): string {

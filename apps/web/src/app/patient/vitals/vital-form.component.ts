@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, output, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
@@ -14,19 +14,17 @@ import {
   type VitalType,
 } from '@cloudvault/contracts';
 import { merge } from 'rxjs';
+import { SessionService } from '../../core/session/session.service';
 import { ToastService } from '../../core/toast/toast.service';
 import { toDateTimeLocal } from '../../shared/dates/date-range';
 import { FieldErrorComponent } from '../../shared/forms/field-error.component';
+import { focusFirstInvalid } from '../../shared/forms/focus-invalid';
 import { controlMessage, serverFormAlert } from '../../shared/forms/form-errors';
+import { CONTEXT_LABELS } from '../../shared/chart/chart-model';
+import { type UrgentAdvice, urgentAdvice } from './urgent-advice';
 import { DEFAULT_UNITS, unitLabel } from '../../shared/vitals/vital-display';
 import { diastolicBelowSystolic, inRange, notInFuture, rangeFor } from './vital-form.validators';
 import { VitalsApiService } from './vitals-api.service';
-
-const CONTEXT_LABELS: Record<GlucoseContext, string> = {
-  fasting: 'Fasting',
-  post_meal: 'After a meal',
-  random: 'Random',
-};
 
 /** Adds one reading. The fields follow the chosen type; the ranges are the API's own (from the contracts lib). */
 @Component({
@@ -38,6 +36,8 @@ const CONTEXT_LABELS: Record<GlucoseContext, string> = {
 export class VitalFormComponent {
   private readonly api = inject(VitalsApiService);
   private readonly toasts = inject(ToastService);
+  private readonly session = inject(SessionService);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   readonly added = output<VitalDto>();
 
   protected readonly types = VITAL_TYPE_VALUES.map((value) => ({ value, label: VITAL_TYPE_LABELS[value] }));
@@ -46,6 +46,8 @@ export class VitalFormComponent {
   protected readonly msg = controlMessage;
   protected readonly busy = signal(false);
   protected readonly formError = signal<string | null>(null);
+  /** Guidance shown at once when the reading just added is in an urgent category. */
+  protected readonly advice = signal<UrgentAdvice | null>(null);
 
   protected readonly form = inject(NonNullableFormBuilder).group(
     {
@@ -86,8 +88,10 @@ export class VitalFormComponent {
 
   protected submit(): void {
     this.formError.set(null);
+    this.advice.set(null);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement);
       return;
     }
     this.busy.set(true);
@@ -102,7 +106,10 @@ export class VitalFormComponent {
           note: '',
           takenAt: toDateTimeLocal(new Date()),
         });
+        // untouched and pristine: the emptied fields show no "is required" until the next submit
         this.form.markAsUntouched();
+        this.form.markAsPristine();
+        this.advice.set(urgentAdvice(vital, this.session.units()));
         this.added.emit(vital);
       },
       error: (err: unknown) => {

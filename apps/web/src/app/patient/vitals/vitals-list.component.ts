@@ -1,9 +1,20 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { VITAL_TYPE_LABELS, VITAL_TYPE_VALUES, type VitalDto, type VitalType } from '@cloudvault/contracts';
+import {
+  type GlucoseContext,
+  VITAL_TYPE_LABELS,
+  VITAL_TYPE_VALUES,
+  type VitalDto,
+  type VitalType,
+} from '@cloudvault/contracts';
 import { errorMessage } from '../../core/http/api-error';
+import { SessionService } from '../../core/session/session.service';
 import { ToastService } from '../../core/toast/toast.service';
+import { ReadingFlagComponent } from '../../shared/badge/reading-flag.component';
+import { CONTEXT_LABELS } from '../../shared/chart/chart-model';
+import { readingFlag } from '../../shared/chart/chart-rows';
+import { formatDate } from '../../shared/dates/date-format';
+import { DateFormatPipe } from '../../shared/pipes/date-format.pipe';
 import { ConfirmService } from '../../shared/confirm/confirm.service';
 import { endOfDayIso, startOfDayIso } from '../../shared/dates/date-range';
 import { CursorList } from '../../shared/paging/cursor-list';
@@ -19,7 +30,8 @@ import { LoadMoreComponent } from '../../shared/paging/load-more.component';
   selector: 'cv-vitals-list',
   imports: [
     FormsModule,
-    DatePipe,
+    DateFormatPipe,
+    ReadingFlagComponent,
     VitalLabelPipe,
     VitalValuePipe,
     LoadingStateComponent,
@@ -34,6 +46,7 @@ export class VitalsListComponent {
   private readonly api = inject(VitalsApiService);
   private readonly confirm = inject(ConfirmService);
   private readonly toasts = inject(ToastService);
+  private readonly session = inject(SessionService);
 
   protected readonly types = VITAL_TYPE_VALUES.map((value) => ({ value, label: VITAL_TYPE_LABELS[value] }));
   protected readonly type = signal<VitalType | ''>('');
@@ -47,6 +60,8 @@ export class VitalsListComponent {
     ),
   );
   protected readonly errorMessage = errorMessage;
+  protected readonly flag = readingFlag;
+  protected readonly contextLabel = (c: GlucoseContext) => CONTEXT_LABELS[c].toLowerCase();
 
   constructor() {
     this.list.reload();
@@ -71,7 +86,7 @@ export class VitalsListComponent {
   protected async remove(vital: VitalDto): Promise<void> {
     const ok = await this.confirm.confirm({
       title: 'Delete this reading?',
-      message: `The ${VITAL_TYPE_LABELS[vital.type].toLowerCase()} reading of ${new Date(vital.takenAt).toLocaleString()} will be removed.`,
+      message: `The ${VITAL_TYPE_LABELS[vital.type].toLowerCase()} reading of ${formatDate(vital.takenAt, 'medium', this.session.datePreferences())} will be removed.`,
       confirmLabel: 'Yes, delete',
       danger: true,
     });

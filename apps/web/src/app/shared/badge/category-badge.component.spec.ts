@@ -15,7 +15,7 @@ describe('CategoryBadgeComponent', () => {
     expect(el.className).toBe('badge badge-critical');
   });
 
-  it('derives a readable label and tone from the code alone', async () => {
+  it("takes the contracts' label and a tone from the code alone", async () => {
     const el = await badge({ category: 'prediabetes_range' });
     expect(el.textContent?.trim()).toBe('Prediabetes range');
     expect(el.className).toBe('badge badge-warn');

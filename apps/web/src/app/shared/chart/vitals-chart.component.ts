@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import type { VitalDto, VitalSeriesPointDto, VitalType } from '@cloudvault/contracts';
 import {
   type ChartConfiguration,
+  type ChartDataset,
   Filler,
   Legend,
   LinearScale,
@@ -11,104 +12,80 @@ import {
   Tooltip,
 } from 'chart.js';
 import { BaseChartDirective, provideCharts } from 'ng2-charts';
+import { SessionService } from '../../core/session/session.service';
+import { ReadingFlagComponent } from '../badge/reading-flag.component';
+import { formatDate } from '../dates/date-format';
+import { DateFormatPipe } from '../pipes/date-format.pipe';
+import { vitalLabel } from '../vitals/vital-display';
 import { chartBandsPlugin } from './chart-bands.plugin';
-import { chartBandsFor, formatVitalValue, unitLabel, vitalLabel } from '../vitals/vital-display';
+import { type ChartPanel, chartPanels, type ChartSource, type DrawnLine, type DrawnPoint } from './chart-model';
+import { dayRows, readingRows } from './chart-rows';
 
-/** One point of a vital's chart series (a reading, or a downsampled bucket). */
-export interface VitalChartPoint {
-  takenAt: string;
-  systolic?: number;
-  diastolic?: number;
-  value?: number;
+/** The time axis every card of a page shares: from the period's start to now. */
+export interface ChartAxis {
+  min: number;
+  max: number;
 }
 
-const DATE_FMT = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-const DATETIME_FMT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const LINE_COLOURS: Record<DrawnLine['role'], string> = {
+  readings: '#0b5c8a',
+  min: '#4b6b84',
+  mean: '#0b5c8a',
+  max: '#4b6b84',
+};
 
 /**
- * The line chart of one vital type over time, with the clinical reference bands behind it. Blood pressure
- * shows systolic and diastolic lines. A data table alternative sits under the chart for screen readers.
+ * The chart of one vital over the page's period: every reading when they fit, otherwise each day's range
+ * (lowest to highest, shaded) with its mean. Blood pressure draws systolic and diastolic in panels of their
+ * own, each with its ACC/AHA bands; glucose one panel per meal context with its ADA bands. Readings outside
+ * the normal category are red triangles, named in the legend and the table. A table of the same data sits
+ * under the chart, and each panel carries its drawn values in `data-values` (JSON, unit shown).
  */
 @Component({
   selector: 'cv-vitals-chart',
-  imports: [BaseChartDirective, DatePipe],
+  imports: [BaseChartDirective, DateFormatPipe, ReadingFlagComponent],
   providers: [
     provideCharts({ registerables: [LineController, LineElement, PointElement, LinearScale, Tooltip, Legend, Filler] }),
   ],
   templateUrl: './vitals-chart.component.html',
+  styleUrl: './vitals-chart.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class VitalsChartComponent {
-  readonly type = input.required<string>();
-  readonly points = input.required<readonly VitalChartPoint[]>();
-  readonly unit = input<string | undefined>(undefined);
+  private readonly session = inject(SessionService);
+  readonly type = input.required<VitalType>();
+  /** The period's readings of this type, or null when there are too many to draw one by one. */
+  readonly readings = input<readonly VitalDto[] | null>(null);
+  readonly series = input<readonly VitalSeriesPointDto[]>([]);
+  readonly axis = input.required<ChartAxis>();
 
   protected readonly title = computed(() => vitalLabel(this.type()));
   protected readonly plugins = [chartBandsPlugin];
-  protected readonly sorted = computed(() =>
-    [...this.points()].sort((a, b) => Date.parse(a.takenAt) - Date.parse(b.takenAt)),
-  );
-  protected readonly rows = computed(() =>
-    this.sorted().map((p) => ({
-      takenAt: p.takenAt,
-      text: formatVitalValue({ ...p, type: this.type(), unit: this.unit() }),
+  private readonly source = computed<ChartSource>(() => ({
+    type: this.type(),
+    system: this.session.units(),
+    readings: this.readings(),
+    series: this.series(),
+  }));
+  protected readonly daily = computed(() => this.readings() === null);
+  protected readonly panels = computed(() =>
+    chartPanels(this.source()).map((panel) => ({
+      panel,
+      data: { datasets: datasetsOf(panel) },
+      options: this.optionsFor(panel),
+      values: JSON.stringify(Object.fromEntries(panel.lines.map((l) => [l.label, l.points.map((p) => p.y)]))),
+      flagged: JSON.stringify(panel.outOfRange.map((p) => p.y)),
     })),
   );
-
-  protected readonly data = computed<ChartConfiguration<'line'>['data']>(() => {
-    const pts = this.sorted();
-    const xy = (pick: (p: VitalChartPoint) => number | undefined) =>
-      pts.flatMap((p) => {
-        const y = pick(p);
-        return y === undefined || y === null ? [] : [{ x: Date.parse(p.takenAt), y }];
-      });
-    if (this.type() === 'blood_pressure') {
-      return {
-        datasets: [
-          {
-            label: 'Systolic',
-            data: xy((p) => p.systolic),
-            borderColor: '#7f1d1d',
-            backgroundColor: '#7f1d1d',
-            pointRadius: 3,
-            tension: 0.2,
-          },
-          {
-            label: 'Diastolic',
-            data: xy((p) => p.diastolic),
-            borderColor: '#1e3a8a',
-            backgroundColor: '#1e3a8a',
-            pointRadius: 3,
-            borderDash: [6, 3],
-            tension: 0.2,
-          },
-        ],
-      };
-    }
-    return {
-      datasets: [
-        {
-          label: this.title(),
-          data: xy((p) => p.value),
-          borderColor: '#0b5c8a',
-          backgroundColor: '#0b5c8a',
-          pointRadius: 3,
-          tension: 0.2,
-        },
-      ],
-    };
+  protected readonly count = computed(() => this.readings()?.length ?? this.series().length);
+  protected readonly readingRows = computed(() => {
+    const readings = this.readings();
+    return readings ? readingRows(this.source(), readings) : [];
   });
+  protected readonly dayRows = computed(() => (this.daily() ? dayRows(this.source()) : []));
 
-  /** A lone reading (or several at one instant) gets a day either side instead of an arbitrary span. */
-  private readonly xBounds = computed(() => {
-    const times = this.sorted().map((p) => Date.parse(p.takenAt));
-    const min = Math.min(...times);
-    const max = Math.max(...times);
-    return times.length && max - min < 3_600_000 ? { min: min - 86_400_000, max: max + 86_400_000 } : {};
-  });
-
-  protected readonly options = computed<ChartConfiguration<'line'>['options']>(() => {
-    const unit = unitLabel(this.unit()) || undefined;
+  private optionsFor(panel: ChartPanel): ChartConfiguration<'line'>['options'] {
+    const prefs = this.session.datePreferences();
     return {
       responsive: true,
       maintainAspectRatio: false,
@@ -118,18 +95,60 @@ export class VitalsChartComponent {
       scales: {
         x: {
           type: 'linear',
-          ...this.xBounds(),
-          ticks: { maxTicksLimit: 7, callback: (v) => DATE_FMT.format(new Date(Number(v))) },
+          min: this.axis().min,
+          max: this.axis().max,
+          ticks: { maxTicksLimit: 6, callback: (v) => formatDate(Number(v), 'day', prefs) },
         },
-        y: { title: { display: !!unit, text: unit ?? '' }, grace: '5%' },
+        y: { title: { display: true, text: panel.unit }, grace: '8%' },
       },
       plugins: {
-        legend: { display: this.type() === 'blood_pressure', labels: { color: '#1a1f24' } },
+        legend: { display: true, labels: { color: '#1a1f24', usePointStyle: true } },
         tooltip: {
-          callbacks: { title: (items) => (items[0] ? DATETIME_FMT.format(new Date(items[0].parsed.x ?? 0)) : '') },
+          callbacks: {
+            title: (items) => (items[0] ? formatDate(items[0].parsed.x ?? 0, 'medium', prefs) : ''),
+            label: (item) => {
+              const p = item.raw as DrawnPoint;
+              return `${item.dataset.label}: ${p.y} ${panel.unit}${p.flag ? ` (${p.flag.label})` : ''}`;
+            },
+          },
         },
-        cvBands: { bands: chartBandsFor(this.type(), this.unit()) },
+        cvBands: { bands: panel.bands },
       },
     };
+  }
+}
+
+/** Lines without smoothing (no value is drawn between readings), the day's range shaded, flags as triangles. */
+function datasetsOf(panel: ChartPanel): ChartDataset<'line', DrawnPoint[]>[] {
+  const lines = panel.lines.map((l, i): ChartDataset<'line', DrawnPoint[]> => {
+    const range = l.role === 'min' || l.role === 'max';
+    return {
+      label: l.label,
+      data: l.points,
+      borderColor: LINE_COLOURS[l.role],
+      backgroundColor: range ? 'rgba(11, 92, 138, 0.18)' : LINE_COLOURS[l.role],
+      borderWidth: range ? 1 : 2,
+      pointRadius: range ? 0 : 3,
+      pointStyle: 'circle',
+      tension: 0,
+      // the highest line fills down to the lowest: the day's range as a band
+      fill: l.role === 'max' ? panel.lines.findIndex((m) => m.role === 'min') : false,
+      order: i + 1,
+    };
   });
+  if (!panel.outOfRange.length) return lines;
+  return [
+    {
+      label: 'Out of range',
+      data: panel.outOfRange,
+      showLine: false,
+      pointStyle: 'triangle',
+      pointRadius: 7,
+      pointHoverRadius: 8,
+      borderColor: '#7f1d1d',
+      backgroundColor: '#dc2626',
+      order: 0,
+    },
+    ...lines,
+  ];
 }

@@ -1,13 +1,15 @@
-import { Pipe, type PipeTransform } from '@angular/core';
-import { formatVitalValue, vitalLabel } from '../vitals/vital-display';
+import { inject, Pipe, type PipeTransform } from '@angular/core';
+import { SessionService } from '../../core/session/session.service';
+import { type DisplayableReading, formatReading } from '../vitals/unit-system';
+import { vitalLabel } from '../vitals/vital-display';
 
-/** A reading as text: "128/82 mmHg". */
-@Pipe({ name: 'vitalValue' })
+/** A reading in the signed-in user's unit system: "128/82 mmHg", "11.8 mmol/L". */
+@Pipe({ name: 'vitalValue', pure: false })
 export class VitalValuePipe implements PipeTransform {
-  transform(
-    v: { type: string; systolic?: number; diastolic?: number; value?: number; unit?: string } | null | undefined,
-  ): string {
-    return v ? formatVitalValue(v) : '';
+  private readonly session = inject(SessionService);
+
+  transform(v: DisplayableReading | null | undefined): string {
+    return v ? formatReading(v, this.session.units()) : '';
   }
 }
 

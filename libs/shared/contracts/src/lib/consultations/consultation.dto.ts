@@ -34,6 +34,8 @@ export class ConsultationDto {
   history!: ConsultationTransitionDto[];
   createdAt!: string;
   updatedAt!: string;
+  /** In the list: messages from the other party that the caller has not read yet. */
+  unreadMessages?: number;
 }
 
 export class ConsultationPageDto {

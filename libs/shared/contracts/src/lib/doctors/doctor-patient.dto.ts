@@ -1,4 +1,4 @@
-import { ClinicalProfileDto } from '../clinical/clinical-profile.dto';
+import type { ClinicalProfileDto } from '../clinical/clinical-profile.dto';
 import type { VitalCategoryCode } from '../vitals/vital-categories';
 import type { VitalType } from '../vitals/vital-types';
 

@@ -10,9 +10,9 @@ export type FlagSeverity = (typeof FLAG_SEVERITIES)[keyof typeof FLAG_SEVERITIES
 export const SUMMARY_FLAG_CODES = {
   hypertensionStage2: 'hypertension_stage_2',
   hypertensiveCrisis: 'hypertensive_crisis',
-  hypoglycaemia: 'hypoglycaemia',
-  severeHypoglycaemia: 'severe_hypoglycaemia',
-  hyperglycaemia: 'hyperglycaemia',
+  hypoglycemia: 'hypoglycemia',
+  severeHypoglycemia: 'severe_hypoglycemia',
+  hyperglycemia: 'hyperglycemia',
   lowSpo2: 'low_spo2',
   tachycardia: 'tachycardia',
   bradycardia: 'bradycardia',
@@ -35,3 +35,17 @@ export const SUMMARY_FACT_LIMITS = { notes: 5, noteChars: 600, files: 10, medica
 /** Default look-back of a summary when no period is given. */
 export const SUMMARY_DEFAULT_PERIOD_DAYS = 90;
 export const SUMMARY_MAX_PERIOD_DAYS = 366 * 5;
+
+/** Short display names of the flags (clinical terms; the patient's summary text explains them in plain words). */
+export const SUMMARY_FLAG_LABELS: Readonly<Record<SummaryFlagCode, string>> = {
+  hypertension_stage_2: 'Hypertension stage 2',
+  hypertensive_crisis: 'Hypertensive crisis',
+  hypoglycemia: 'Hypoglycemia',
+  severe_hypoglycemia: 'Severe hypoglycemia (level 2)',
+  hyperglycemia: 'Hyperglycemia',
+  low_spo2: 'Low oxygen saturation (SpO2)',
+  tachycardia: 'Tachycardia',
+  bradycardia: 'Bradycardia',
+  fever: 'Fever',
+  hypothermia: 'Hypothermia',
+};

@@ -1,9 +1,10 @@
-import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { BIO_MAX_LENGTH, NAME_MAX_LENGTH, NAME_PATTERN, SPECIALTY_MAX_LENGTH } from '../auth/auth-limits';
 import { trimString } from '../auth/transforms';
+import { UpdatePreferencesDto } from './preferences.dto';
 
-/** Profile changes; `specialty` and `bio` are for doctors only. */
+/** Profile changes; `specialty` and `bio` are for doctors only; `preferences` changes only the fields sent. */
 export class UpdateMeDto {
   @IsOptional()
   @Transform(trimString)
@@ -24,4 +25,10 @@ export class UpdateMeDto {
   @IsString()
   @Length(0, BIO_MAX_LENGTH)
   bio?: string;
+
+  /** Display preferences: units, time zone, locale. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => UpdatePreferencesDto)
+  preferences?: UpdatePreferencesDto;
 }

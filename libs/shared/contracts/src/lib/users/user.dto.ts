@@ -1,4 +1,5 @@
 import type { Role } from '../auth/role';
+import type { UserPreferencesDto } from './preferences.dto';
 
 /** The signed-in user's own account (never includes credentials). */
 export class UserDto {
@@ -14,6 +15,8 @@ export class UserDto {
   specialty?: string;
   /** Doctors only. */
   bio?: string;
+  /** Preferences: units, time zone, locale, and consent to send free text to the AI provider. */
+  preferences!: UserPreferencesDto;
   /** Whether two-factor sign-in is on. */
   mfaEnabled!: boolean;
   /** ISO-8601 UTC. */

@@ -7,7 +7,7 @@ export const VITAL_CATEGORY_SOURCES = {
     'American Diabetes Association, Standards of Care in Diabetes: 2. Diagnosis and Classification (fasting and 2-h glucose thresholds) and 6. Glycemic Goals and Hypoglycemia (levels 1 and 2)',
   ahaHeartRate:
     'American Heart Association: adult resting heart rate 60-100 beats per minute; bradycardia <60, tachycardia >100',
-  spo2: 'WHO Pulse Oximetry Training Manual (2011) and BTS oxygen guideline (2017): normal SpO2 >=95%, 90-94% needs assessment, <90% hypoxaemia',
+  spo2: 'WHO Pulse Oximetry Training Manual (2011) and BTS oxygen guideline (2017): normal SpO2 >=95%, 90-94% needs assessment, <90% hypoxemia',
   temperature:
     'Common clinical thresholds (NICE NG143 fever in under-5s; hypothermia <35 Cel): fever >=38.0 Cel, hyperpyrexia >=41.0 Cel',
 } as const;

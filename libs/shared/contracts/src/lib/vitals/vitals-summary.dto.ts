@@ -34,7 +34,7 @@ export class VitalCategoryDto {
   source!: string;
 }
 
-/** One chart point: the mean of the readings in a time bucket. */
+/** One chart point: the range and mean of the readings in a time bucket. */
 export class VitalSeriesPointDto {
   /** ISO-8601 start of the bucket. */
   t!: string;
@@ -42,8 +42,12 @@ export class VitalSeriesPointDto {
   value!: number;
   /** Mean diastolic (blood pressure only). */
   value2?: number;
+  /** Lowest and highest reading of the primary quantity in the bucket. */
   min!: number;
   max!: number;
+  /** Lowest and highest diastolic in the bucket (blood pressure only). */
+  min2?: number;
+  max2?: number;
   /** Readings in the bucket. */
   count!: number;
 }

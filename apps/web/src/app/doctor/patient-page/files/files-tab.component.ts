@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import type { FileDto } from '@cloudvault/contracts';
 import { ToastService } from '../../../core/toast/toast.service';
@@ -11,11 +10,19 @@ import { LoadMoreComponent } from '../../../shared/paging/load-more.component';
 import { injectPatientId } from '../patient-id';
 import { DoctorFilesApiService } from './doctor-files-api.service';
 import { saveBlob } from '../../../shared/files/save-blob';
+import { DateFormatPipe } from '../../../shared/pipes/date-format.pipe';
 
 /** The patient's files: search by name or description, download. */
 @Component({
   selector: 'cv-files-tab',
-  imports: [DatePipe, FileSizePipe, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent, LoadMoreComponent],
+  imports: [
+    DateFormatPipe,
+    FileSizePipe,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    LoadingStateComponent,
+    LoadMoreComponent,
+  ],
   templateUrl: './files-tab.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

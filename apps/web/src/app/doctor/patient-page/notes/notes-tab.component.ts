@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import type { NoteDto } from '@cloudvault/contracts';
 import { SessionService } from '../../../core/session/session.service';
@@ -12,12 +11,13 @@ import { LoadMoreComponent } from '../../../shared/paging/load-more.component';
 import { injectPatientId } from '../patient-id';
 import { NoteFormComponent } from './note-form.component';
 import { DoctorNotesApiService } from './doctor-notes-api.service';
+import { DateFormatPipe } from '../../../shared/pipes/date-format.pipe';
 
 /** Notes on the patient: write one (private or shared), and edit or delete your own. */
 @Component({
   selector: 'cv-notes-tab',
   imports: [
-    DatePipe,
+    DateFormatPipe,
     NoteFormComponent,
     EmptyStateComponent,
     ErrorStateComponent,

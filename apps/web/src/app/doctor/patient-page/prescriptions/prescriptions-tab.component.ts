@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import type { PrescriptionDto } from '@cloudvault/contracts';
 import { SessionService } from '../../../core/session/session.service';
@@ -12,12 +11,13 @@ import { LoadMoreComponent } from '../../../shared/paging/load-more.component';
 import { injectPatientId } from '../patient-id';
 import { PrescriptionFormComponent } from './prescription-form.component';
 import { DoctorPrescriptionsApiService } from './doctor-prescriptions-api.service';
+import { DateFormatPipe } from '../../../shared/pipes/date-format.pipe';
 
 /** The patient's prescriptions: issue a new one, cancel one you issued. */
 @Component({
   selector: 'cv-prescriptions-tab',
   imports: [
-    DatePipe,
+    DateFormatPipe,
     PrescriptionFormComponent,
     EmptyStateComponent,
     ErrorStateComponent,

@@ -1,24 +1,26 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import type { SummaryDto } from '@cloudvault/contracts';
 import { ToastService } from '../../../core/toast/toast.service';
 import { CategoryBadgeComponent } from '../../../shared/badge/category-badge.component';
-import { categoryLabel } from '../../../shared/badge/clinical-category';
+import { flagLabel } from '../../../shared/badge/clinical-category';
 import { EmptyStateComponent } from '../../../shared/state/empty-state.component';
+import { SummaryTextComponent } from '../../../shared/summary/summary-text.component';
 import { ErrorStateComponent } from '../../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../../shared/state/loading-state.component';
-import { vitalLabel } from '../../../shared/vitals/vital-display';
+import { readableReading, vitalLabel } from '../../../shared/vitals/vital-display';
 import { CursorList } from '../../../shared/paging/cursor-list';
 import { LoadMoreComponent } from '../../../shared/paging/load-more.component';
 import { injectPatientId } from '../patient-id';
 import { DoctorSummariesApiService } from './doctor-summaries-api.service';
 import { fallbackExplanation, providerLabel } from './summary-provider';
+import { DateFormatPipe } from '../../../shared/pipes/date-format.pipe';
 
 /** AI health summaries of the patient: generate one, read the history with provider and the facts used. */
 @Component({
   selector: 'cv-summaries-tab',
   imports: [
-    DatePipe,
+    DateFormatPipe,
+    SummaryTextComponent,
     CategoryBadgeComponent,
     EmptyStateComponent,
     ErrorStateComponent,
@@ -39,7 +41,8 @@ export class SummariesTabComponent {
   protected readonly providerLabel = providerLabel;
   protected readonly fallbackExplanation = fallbackExplanation;
   protected readonly vitalLabel = vitalLabel;
-  protected readonly flagLabel = categoryLabel;
+  protected readonly flagLabel = flagLabel;
+  protected readonly readableReading = readableReading;
 
   constructor() {
     effect(() => {

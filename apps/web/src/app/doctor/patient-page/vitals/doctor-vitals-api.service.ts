@@ -13,8 +13,9 @@ export interface VitalsFilter {
 export class DoctorVitalsApiService {
   private readonly http = inject(HttpClient);
 
-  list(patientId: string, filter: VitalsFilter, cursor?: string): Observable<VitalPageDto> {
+  list(patientId: string, filter: VitalsFilter, cursor?: string, limit?: number): Observable<VitalPageDto> {
     let params = new HttpParams();
+    if (limit) params = params.set('limit', limit);
     if (filter.type) params = params.set('type', filter.type);
     if (filter.from) params = params.set('from', filter.from);
     if (cursor) params = params.set('cursor', cursor);

@@ -1,15 +1,22 @@
+import { LowerCasePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import type { VitalTypeSummaryDto } from '@cloudvault/contracts';
+import { VITAL_TYPE_VALUES, type VitalTypeSummaryDto } from '@cloudvault/contracts';
 import { CategoryBadgeComponent } from '../../../shared/badge/category-badge.component';
+import { SessionService } from '../../../core/session/session.service';
+import { ReadingFlagComponent } from '../../../shared/badge/reading-flag.component';
+import { readingFlag } from '../../../shared/chart/chart-rows';
+import { chartReadings, loadPeriodVitals, PERIOD_READINGS_LIMIT } from '../../../shared/chart/period-vitals';
 import { VitalsChartComponent } from '../../../shared/chart/vitals-chart.component';
+import { DateFormatPipe } from '../../../shared/pipes/date-format.pipe';
+import { formatStat, isUrgentVital } from '../../../shared/vitals/unit-system';
 import { VitalLabelPipe, VitalValuePipe } from '../../../shared/pipes/vital-value.pipe';
 import { EmptyStateComponent } from '../../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../../shared/state/error-state.component';
 import { LoadingStateComponent } from '../../../shared/state/loading-state.component';
 import { injectPatientId } from '../patient-id';
 import { DoctorVitalsApiService } from './doctor-vitals-api.service';
-import { chartPoints } from './vital-chart-points';
+import { FlowsheetComponent } from './flowsheet.component';
 import { VitalsTableComponent } from './vitals-table.component';
 import { periodStart, VITAL_PERIODS, type VitalPeriodId } from './vitals-period';
 
@@ -17,7 +24,11 @@ import { periodStart, VITAL_PERIODS, type VitalPeriodId } from './vitals-period'
 @Component({
   selector: 'cv-vitals-tab',
   imports: [
+    LowerCasePipe,
+    FlowsheetComponent,
     CategoryBadgeComponent,
+    DateFormatPipe,
+    ReadingFlagComponent,
     VitalsChartComponent,
     VitalLabelPipe,
     VitalValuePipe,
@@ -32,17 +43,32 @@ import { periodStart, VITAL_PERIODS, type VitalPeriodId } from './vitals-period'
 })
 export class VitalsTabComponent {
   private readonly api = inject(DoctorVitalsApiService);
+  private readonly session = inject(SessionService);
 
   protected readonly patientId = injectPatientId();
   protected readonly periods = VITAL_PERIODS;
   protected readonly period = signal<VitalPeriodId>('90d');
   /** Fixed when the period is chosen, so the table and the charts cover the same readings. */
   protected readonly from = computed(() => periodStart(this.period()));
-  protected readonly summary = rxResource({
+  /** The summary and the period's readings, with the time axis every card shares. */
+  protected readonly vitals = rxResource({
     params: () => ({ patientId: this.patientId(), from: this.from() }),
-    stream: ({ params }) => this.api.summary(params.patientId, params.from),
+    stream: ({ params }) =>
+      loadPeriodVitals(
+        { from: params.from },
+        this.api.summary(params.patientId, params.from),
+        this.api.list(params.patientId, { from: params.from }, undefined, PERIOD_READINGS_LIMIT),
+      ),
   });
-  protected readonly chartPoints = chartPoints;
+  private readonly page = computed(() => (this.vitals.hasValue() ? this.vitals.value().page : undefined));
+  /** Each type's chart readings, computed once per load so the charts' inputs keep their identity. */
+  protected readonly readingsByType = computed(
+    () => new Map(VITAL_TYPE_VALUES.map((t) => [t, chartReadings(this.page(), t)])),
+  );
+  /** Readings in a guideline's urgent category, newest first: shown above the charts. */
+  protected readonly urgent = computed(() =>
+    (this.page()?.items ?? []).filter(isUrgentVital).map((v) => ({ v, flag: readingFlag(v) })),
+  );
 
   protected choosePeriod(id: string): void {
     const known = VITAL_PERIODS.find((p) => p.id === id);
@@ -54,16 +80,14 @@ export class VitalsTabComponent {
     return d === 'insufficient_data' ? 'Not enough readings for a trend' : `Trend: ${d}`;
   }
 
+  /** "Systolic min 118 mmHg, mean 131 mmHg, max 182 mmHg; …" in the doctor's unit system. */
   protected statsText(s: VitalTypeSummaryDto): string {
+    const f = (n: number) => formatStat(s.type, this.session.units(), n);
     return s.stats
-      .map(
-        (st) =>
-          `${st.metric === 'value' ? '' : st.metric + ' '}min ${round(st.min)}, mean ${round(st.mean)}, max ${round(st.max)}`,
-      )
+      .map((st) => {
+        const name = st.metric === 'value' ? '' : `${st.metric.charAt(0).toUpperCase()}${st.metric.slice(1)} `;
+        return `${name}min ${f(st.min)}, mean ${f(st.mean)}, max ${f(st.max)}`;
+      })
       .join('; ');
   }
-}
-
-function round(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }

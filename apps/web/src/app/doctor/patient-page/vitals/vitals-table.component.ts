@@ -1,6 +1,15 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
-import { VITAL_TYPE_LABELS, VITAL_TYPE_VALUES, type VitalDto, type VitalType } from '@cloudvault/contracts';
+import {
+  type GlucoseContext,
+  VITAL_TYPE_LABELS,
+  VITAL_TYPE_VALUES,
+  type VitalDto,
+  type VitalType,
+} from '@cloudvault/contracts';
+import { ReadingFlagComponent } from '../../../shared/badge/reading-flag.component';
+import { CONTEXT_LABELS } from '../../../shared/chart/chart-model';
+import { readingFlag } from '../../../shared/chart/chart-rows';
+import { DateFormatPipe } from '../../../shared/pipes/date-format.pipe';
 import { VitalLabelPipe, VitalValuePipe } from '../../../shared/pipes/vital-value.pipe';
 import { EmptyStateComponent } from '../../../shared/state/empty-state.component';
 import { ErrorStateComponent } from '../../../shared/state/error-state.component';
@@ -13,7 +22,8 @@ import { DoctorVitalsApiService } from './doctor-vitals-api.service';
 @Component({
   selector: 'cv-vitals-table',
   imports: [
-    DatePipe,
+    DateFormatPipe,
+    ReadingFlagComponent,
     VitalLabelPipe,
     VitalValuePipe,
     EmptyStateComponent,
@@ -35,6 +45,9 @@ export class VitalsTableComponent {
   protected readonly readings = new CursorList<VitalDto>((cursor) =>
     this.api.list(this.patientId(), { type: this.type() || undefined, from: this.from() }, cursor),
   );
+
+  protected readonly flag = readingFlag;
+  protected readonly contextLabel = (c: GlucoseContext) => CONTEXT_LABELS[c].toLowerCase();
 
   constructor() {
     effect(() => {

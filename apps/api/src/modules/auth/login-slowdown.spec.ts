@@ -1,0 +1,13 @@
+import { slowdownMs } from './login-slowdown';
+
+describe('per-account sign-in slow-down', () => {
+  it('starts at the failure limit, doubles per failure and is capped', () => {
+    expect([0, 9].map((n) => slowdownMs(n, 10, 8000))).toEqual([0, 0]);
+    expect([10, 11, 12, 13, 14, 15].map((n) => slowdownMs(n, 10, 8000))).toEqual([250, 500, 1000, 2000, 4000, 8000]);
+    expect(slowdownMs(10_000, 10, 8000)).toBe(8000);
+  });
+
+  it('is off with a cap of 0', () => {
+    expect(slowdownMs(50, 10, 0)).toBe(0);
+  });
+});
