@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EmbeddedMongoServer } from '@cloudvault/embedded-mongo';
+import { totpCode } from '../auth/auth-test-kit';
+import { resetTokenOf, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp } from '../support/users';
 
@@ -9,6 +11,7 @@ const NEW = { jwt: secret(), refresh: secret(), file: secret() };
 const CONTENT = Buffer.from('%PDF-1.4\n% rotated key test\n%%EOF\n');
 
 let db: EmbeddedMongoServer;
+let smtp: SmtpSink;
 let t: TestApp | undefined;
 
 /** An app on the shared database and data directory, configured with `env` (the variables of one deploy). */
@@ -22,10 +25,14 @@ async function deploy(env: Record<string, string>): Promise<TestApp> {
 
 beforeAll(async () => {
   db = await EmbeddedMongoServer.start({ port: 0, inMemory: true });
+  smtp = await startSmtpSink();
+  process.env['SMTP_URL'] = smtp.url;
 });
 afterAll(async () => {
   await t?.close();
   await db.stop();
+  await smtp.close();
+  delete process.env['SMTP_URL'];
 });
 
 describe('key rotation without downtime (old keys accepted for reading during the window)', () => {
@@ -74,5 +81,38 @@ describe('key rotation without downtime (old keys accepted for reading during th
       .expect(200);
     expect(Buffer.from(got.body as Buffer)).toEqual(CONTENT);
     await after.http.post('/api/auth/refresh').send({ refreshToken: fresh.refreshToken }).expect(200);
+  });
+
+  it('keeps two-factor secrets, recovery codes and reset links made under the old FILE_ENCRYPTION_KEY working', async () => {
+    const keys = { JWT_SECRET: NEW.jwt, JWT_REFRESH_SECRET: NEW.refresh };
+    const before = await deploy({ ...keys, FILE_ENCRYPTION_KEY: OLD.file });
+    const user = await signUp(before.http, 'patient');
+    const setup = await before.http.post('/api/me/mfa/setup').set('authorization', user.auth).expect(200);
+    const { secret } = setup.body as { secret: string };
+    const enabled = await before.http
+      .post('/api/me/mfa/enable')
+      .set('authorization', user.auth)
+      .send({ code: totpCode(secret) })
+      .expect(200);
+    const [recoveryCode] = (enabled.body as { recoveryCodes: string[] }).recoveryCodes;
+    await before.http.post('/api/auth/password/forgot').send({ email: user.email }).expect(202);
+    const resetToken = resetTokenOf((await smtp.waitFor(user.email))[0]);
+
+    const during = await deploy({ ...keys, FILE_ENCRYPTION_KEY: NEW.file, FILE_ENCRYPTION_KEYS_PREVIOUS: OLD.file });
+    const challenge = async (password: string) => {
+      const res = await during.http.post('/api/auth/login').send({ email: user.email, password }).expect(200);
+      return (res.body as { mfaToken: string }).mfaToken;
+    };
+    await during.http
+      .post('/api/auth/mfa')
+      .send({ mfaToken: await challenge(user.password), code: totpCode(secret, 1) })
+      .expect(200);
+    await during.http
+      .post('/api/auth/mfa')
+      .send({ mfaToken: await challenge(user.password), code: recoveryCode })
+      .expect(200);
+    const newPassword = 'rotated keys passphrase 31';
+    await during.http.post('/api/auth/password/reset').send({ token: resetToken, newPassword }).expect(204);
+    expect(await challenge(newPassword)).toEqual(expect.any(String));
   });
 });

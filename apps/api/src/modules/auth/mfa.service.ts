@@ -108,7 +108,10 @@ export class MfaService {
       const step = matchTotpStep(this.open(userId, stored.secret), code);
       return step !== null && (await this.credentials.consumeTotpStep(userId, step)) ? 'totp' : null;
     }
-    return (await this.credentials.consumeRecoveryCode(userId, hashRecoveryCode(this.key, code))) ? 'recovery' : null;
+    // codes hashed before a key rotation are found under the previous key (one key at most matches)
+    for (const key of this.keyring.keys('mfa'))
+      if (await this.credentials.consumeRecoveryCode(userId, hashRecoveryCode(key, code))) return 'recovery';
+    return null;
   }
 
   private get key(): Buffer {
