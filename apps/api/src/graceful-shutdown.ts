@@ -2,8 +2,9 @@ import type { Server } from 'node:http';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 
 /**
- * On SIGTERM or SIGINT: stop accepting connections, let in-flight requests finish (idle keep-alive
- * connections close at once), and after `graceMs` close whatever is still open; then close the application
+ * On SIGTERM or SIGINT: stop accepting connections, close the open WebSockets (`closeSockets`), let in-flight
+ * requests finish (idle keep-alive connections close at once), and after `graceMs` close whatever is still
+ * open; then close the application
  * (WebSocket server, Redis, the database and the embedded database process) and exit 0. A second signal
  * during shutdown is ignored; a failure while closing exits 1.
  */
@@ -12,6 +13,7 @@ export function installGracefulShutdown(
   server: Server,
   graceMs: number,
   logger: LoggerService,
+  closeSockets: () => void,
 ): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -29,6 +31,7 @@ export function installGracefulShutdown(
         resolve();
       });
       server.closeIdleConnections();
+      closeSockets();
     });
     drained
       .then(() => app.close())

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.setup';
 import { AppConfigService } from './config/app-config.service';
 import { installGracefulShutdown } from './graceful-shutdown';
+import { NotificationsGateway } from './modules/notifications/notifications.gateway';
 import { startBanner } from './start-banner';
 
 async function bootstrap(): Promise<void> {
@@ -12,7 +13,10 @@ async function bootstrap(): Promise<void> {
   server.headersTimeout = 20_000;
   server.requestTimeout = 600_000;
   server.keepAliveTimeout = 5_000;
-  installGracefulShutdown(app, server, config.shutdownGraceMs, new Logger('Shutdown'));
+  const gateway = app.get(NotificationsGateway);
+  installGracefulShutdown(app, server, config.shutdownGraceMs, new Logger('Shutdown'), () =>
+    gateway.disconnectLocalSockets(),
+  );
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   if (config.isProduction) {
     // production keeps one JSON line

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connected, openSocket } from '../support/sockets';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- tools/load is plain Node shared with the load script and the bench, not an Nx project
 import { startBuiltServer, type BuiltServer } from '../../../../tools/load/built-server.cjs';
 
@@ -44,5 +45,27 @@ describe('graceful shutdown of the production process', () => {
     expect([res.status, res.text]).toEqual([201, expect.stringContaining('"email"')]);
     expect(await exited).toBe(0);
     await expect(fetch(`${server.baseUrl}/api/health`)).rejects.toThrow();
+  });
+
+  it('on SIGTERM disconnects the open sockets, then exits 0', async () => {
+    server = await startBuiltServer({ env: { SHUTDOWN_GRACE_MS: '20000' } });
+    const json = { 'content-type': 'application/json' };
+    const account = { email: `sockets.${Date.now()}@example.test`, password: 'correct horse battery staple' };
+    await fetch(`${server.baseUrl}/api/auth/register`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ ...account, name: 'Socket Shutdown', role: 'patient' }),
+    });
+    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify(account),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const socket = await connected(openSocket(server.baseUrl, { token: accessToken }));
+    const disconnected = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    const exited = server.stop();
+    expect(await disconnected).toBe('io server disconnect');
+    expect(await exited).toBe(0);
   });
 });
