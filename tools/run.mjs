@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Plain-Node entry for the root scripts: runs before node_modules exists, so no dependencies.
-// Usage: node tools/run.mjs <start|test|dev|build|lint|db|bench> [args...]
+// Usage: node tools/run.mjs <start|start:prod|test|dev|build|lint|db|db:backup|db:export|db:restore|bench> [args...]
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -57,7 +57,9 @@ function serve(extraEnv = {}) {
 }
 
 const [command = 'start', ...rest] = process.argv.slice(2);
-ensureInstalled();
+// production commands run on a production install (`npm install --omit=dev`): never install dev tools
+const PRODUCTION = ['start:prod', 'db:backup', 'db:export', 'db:restore'];
+if (!PRODUCTION.includes(command)) ensureInstalled();
 
 switch (command) {
   case 'start': {
@@ -66,6 +68,16 @@ switch (command) {
     serve();
     break;
   }
+  case 'start:prod':
+    serve({ NODE_ENV: process.env.NODE_ENV ?? 'production' });
+    break;
+  case 'db:backup':
+  case 'db:export':
+    process.exit(run(process.execPath, [join(root, 'tools', 'db', 'dump.mjs'), ...rest]));
+    break;
+  case 'db:restore':
+    process.exit(run(process.execPath, [join(root, 'tools', 'db', 'restore.mjs'), ...rest]));
+    break;
   case 'build':
     process.exit(nxRun(['run-many', '-t', 'build']));
     break;

@@ -1,5 +1,6 @@
 // Starts the PRODUCTION build (`node dist/apps/api/main.js`) on a free loopback port with a temporary
-// DATA_DIR and the embedded database, and waits until /api/health answers 200.
+// DATA_DIR and the embedded database, and waits until /api/health answers 200. `root` (default: this
+// checkout) is the folder holding dist/ and node_modules, e.g. a production install of a copy of the build.
 // Used by the load script, the benchmark and the e2e suites that need the real process (logs, timeouts).
 // CommonJS so that both the .mjs scripts and the Jest (CommonJS) e2e specs can load it.
 'use strict';
@@ -41,12 +42,14 @@ async function waitHealthy(baseUrl, child, timeoutMs) {
 }
 
 /**
- * @param {{ env?: Record<string, string>, nodeArgs?: string[], dataDir?: string, timeoutMs?: number }} [options]
+ * @param {{ env?: Record<string, string>, nodeArgs?: string[], dataDir?: string, timeoutMs?: number, root?: string }} [options]
  * @returns {Promise<{ baseUrl: string, port: number, pid: number, dataDir: string, output: () => string, stop: () => Promise<number | null> }>}
  */
 async function startBuiltServer(options = {}) {
-  if (!existsSync(mainJs))
-    throw new Error(`${mainJs} is missing: build first (NX_DAEMON=false npx nx run-many -t build -p api web)`);
+  const cwd = options.root ?? root;
+  const entry = join(cwd, 'dist', 'apps', 'api', 'main.js');
+  if (!existsSync(entry))
+    throw new Error(`${entry} is missing: build first (NX_DAEMON=false npx nx run-many -t build -p api web)`);
   const port = await freePort();
   const ownDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cloudvault-load-'));
@@ -61,12 +64,12 @@ async function startBuiltServer(options = {}) {
     JWT_SECRET: randomBytes(32).toString('hex'),
     JWT_REFRESH_SECRET: randomBytes(32).toString('hex'),
     FILE_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-    WEB_DIST: join(root, 'dist', 'apps', 'web', 'browser'),
+    WEB_DIST: join(cwd, 'dist', 'apps', 'web', 'browser'),
     ...options.env,
   };
   const chunks = [];
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), mainJs], {
-    cwd: root,
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
+    cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -13,6 +13,8 @@ export interface BuiltServerOptions {
   nodeArgs?: string[];
   dataDir?: string;
   timeoutMs?: number;
+  /** The folder holding dist/ and node_modules (default: this checkout). */
+  root?: string;
   /** How stop() ends the process (default SIGTERM). */
   stopSignal?: NodeJS.Signals;
 }

@@ -60,7 +60,6 @@ export async function createApp(): Promise<NestExpressApplication> {
   });
   app.useGlobalPipes(createValidationPipe());
   app.useWebSocketAdapter(createSocketAdapter(app));
-  app.enableShutdownHooks();
   setupSwagger(app);
   return app;
 }

@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.setup';
 import { AppConfigService } from './config/app-config.service';
+import { installGracefulShutdown } from './graceful-shutdown';
+import { NotificationsGateway } from './modules/notifications/notifications.gateway';
 import { startBanner } from './start-banner';
 
 async function bootstrap(): Promise<void> {
@@ -11,6 +13,10 @@ async function bootstrap(): Promise<void> {
   server.headersTimeout = 20_000;
   server.requestTimeout = 600_000;
   server.keepAliveTimeout = 5_000;
+  const gateway = app.get(NotificationsGateway);
+  installGracefulShutdown(app, server, config.shutdownGraceMs, new Logger('Shutdown'), () =>
+    gateway.disconnectLocalSockets(),
+  );
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   if (config.isProduction) {
     // production keeps one JSON line

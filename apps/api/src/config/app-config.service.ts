@@ -42,6 +42,19 @@ export class AppConfigService {
   get jwtRefreshSecret(): string {
     return this.get('JWT_REFRESH_SECRET') ?? this.generatedSecrets().jwtRefreshSecret;
   }
+  /** Secrets accepted when verifying access tokens: the current one first, then the previous (rotation). */
+  get jwtVerificationSecrets(): string[] {
+    const previous = this.get('JWT_SECRET_PREVIOUS');
+    return previous ? [this.jwtSecret, previous] : [this.jwtSecret];
+  }
+  /** Secrets refresh tokens may be stored under: the current one first, then the previous (rotation). */
+  get jwtRefreshSecrets(): string[] {
+    const previous = this.get('JWT_REFRESH_SECRET_PREVIOUS');
+    return previous ? [this.jwtRefreshSecret, previous] : [this.jwtRefreshSecret];
+  }
+  get shutdownGraceMs(): number {
+    return this.get('SHUTDOWN_GRACE_MS');
+  }
   get jwtAccessTtlSeconds(): number {
     return this.get('JWT_ACCESS_TTL_SECONDS');
   }
@@ -74,6 +87,10 @@ export class AppConfigService {
   }
   get fileEncryptionKey(): string | undefined {
     return this.get('FILE_ENCRYPTION_KEY');
+  }
+  /** Earlier master keys (hex), still used to read data encrypted before a rotation. */
+  get fileEncryptionKeysPrevious(): string[] {
+    return this.get('FILE_ENCRYPTION_KEYS_PREVIOUS')?.split(',') ?? [];
   }
   get uploadMaxBytes(): number {
     return this.get('UPLOAD_MAX_BYTES');

@@ -54,6 +54,27 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'JWT_REFRESH_SECRET must be at least 32 characters' })
   JWT_REFRESH_SECRET?: string;
 
+  /** Key rotation: the previous JWT_SECRET, still accepted when verifying access tokens during the window. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET_PREVIOUS must be at least 32 characters' })
+  JWT_SECRET_PREVIOUS?: string;
+
+  /** Key rotation: the previous JWT_REFRESH_SECRET, still accepted for refresh tokens issued under it. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_REFRESH_SECRET_PREVIOUS must be at least 32 characters' })
+  JWT_REFRESH_SECRET_PREVIOUS?: string;
+
+  /** Milliseconds SIGTERM waits for in-flight requests before closing the remaining connections. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  SHUTDOWN_GRACE_MS = 25_000;
+
   @Type(() => Number)
   @IsInt()
   @Min(60)
@@ -106,6 +127,14 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'FILE_ENCRYPTION_KEY must be 64 hex characters (32 bytes)' })
   FILE_ENCRYPTION_KEY?: string;
+
+  /** Key rotation: earlier FILE_ENCRYPTION_KEY values (comma-separated hex), still used to read during the window. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F]{64}(,[0-9a-fA-F]{64}){0,7}$/, {
+    message: 'FILE_ENCRYPTION_KEYS_PREVIOUS must be up to 8 comma-separated keys of 64 hex characters',
+  })
+  FILE_ENCRYPTION_KEYS_PREVIOUS?: string;
 
   @Type(() => Number)
   @IsInt()

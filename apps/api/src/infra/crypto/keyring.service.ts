@@ -12,12 +12,18 @@ const KEY_HEX = /^[0-9a-fA-F]{64}$/;
 /**
  * The data-encryption master key: `FILE_ENCRYPTION_KEY` when configured, otherwise generated once into
  * `DATA_DIR/keys/master.key` (mode 0600; outside production only, where FILE_ENCRYPTION_KEY is required).
+ * Earlier master keys (FILE_ENCRYPTION_KEYS_PREVIOUS) are kept for reading only.
  * A malformed or truncated key file fails start-up with a clear message. Each purpose gets its own 256-bit subkey (HKDF-SHA256), so a
  * key is never reused across files and TOTP secrets. An unwritable data dir fails start-up clearly.
  */
+function derive(master: Buffer, purpose: KeyPurpose): Buffer {
+  return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `cloudvault/${purpose}/v1`, 32));
+}
+
 @Injectable()
 export class KeyringService implements OnModuleInit {
   private master!: Buffer;
+  private previous: Buffer[] = [];
   private readonly subkeys = new Map<KeyPurpose, Buffer>();
 
   constructor(private readonly config: AppConfigService) {}
@@ -25,15 +31,25 @@ export class KeyringService implements OnModuleInit {
   onModuleInit(): void {
     const configured = this.config.fileEncryptionKey;
     this.master = configured ? Buffer.from(configured, 'hex') : this.loadOrCreate();
+    this.previous = this.config.fileEncryptionKeysPrevious.map((hex) => Buffer.from(hex, 'hex'));
   }
 
+  /** The purpose's current key: everything is encrypted under it. */
   key(purpose: KeyPurpose): Buffer {
     let k = this.subkeys.get(purpose);
     if (!k) {
-      k = Buffer.from(hkdfSync('sha256', this.master, Buffer.alloc(0), `cloudvault/${purpose}/v1`, 32));
+      k = derive(this.master, purpose);
       this.subkeys.set(purpose, k);
     }
     return k;
+  }
+
+  /**
+   * The keys data of this purpose may be encrypted under: the current key first, then those derived from
+   * FILE_ENCRYPTION_KEYS_PREVIOUS (key rotation: data written before it stays readable during the window).
+   */
+  keys(purpose: KeyPurpose): Buffer[] {
+    return [this.key(purpose), ...this.previous.map((master) => derive(master, purpose))];
   }
 
   private loadOrCreate(): Buffer {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { MigrationsService } from '../migrations/migrations.service';
 import { DatabaseUriService } from './embedded-mongo.service';
 
 @Module({ providers: [DatabaseUriService], exports: [DatabaseUriService] })
@@ -8,6 +9,7 @@ class DatabaseUriModule {}
 /**
  * Mongoose connection. Commands are not buffered while disconnected, so a database outage fails fast
  * (mapped to 503) instead of hanging requests; the driver reconnects by itself when the server is back.
+ * Pending schema migrations run at start-up (MigrationsService).
  */
 @Module({
   imports: [
@@ -23,5 +25,6 @@ class DatabaseUriModule {}
       }),
     }),
   ],
+  providers: [MigrationsService],
 })
 export class DatabaseModule {}

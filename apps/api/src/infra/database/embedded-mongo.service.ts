@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { EmbeddedMongoChild, EmbeddedMongoServer, secureDataDir } from '@cloudvault/embedded-mongo';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppConfigService } from '../../config/app-config.service';
 
@@ -21,6 +22,7 @@ const CHILD_SCRIPTS = [
 export class DatabaseUriService implements OnApplicationShutdown {
   private readonly logger = new Logger(DatabaseUriService.name);
   private server?: { uri: string; stop(): Promise<void> };
+  private uriFile?: string;
 
   constructor(private readonly config: AppConfigService) {}
 
@@ -45,11 +47,15 @@ export class DatabaseUriService implements OnApplicationShutdown {
         entry: CHILD_SCRIPTS,
       });
       this.logger.log(`Embedded database (own process) at ${this.server.uri}, data in ${dbPath}`);
+      // where `npm run db:backup` finds the running database (loopback only; removed at shutdown)
+      this.uriFile = join(this.config.dataDir, 'embedded-mongo.uri');
+      writeFileSync(this.uriFile, `${this.server.uri}/cloudvault\n`, { mode: 0o600 });
     }
     return `${this.server.uri}/cloudvault`;
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.uriFile) rmSync(this.uriFile, { force: true });
     await this.server?.stop();
     this.server = undefined;
   }

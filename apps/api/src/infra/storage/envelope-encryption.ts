@@ -49,27 +49,41 @@ export function encryptStream(masterKey: Buffer, aad: Buffer): Transform {
   });
 }
 
+/** The data key wrapped in a `CVF2` header, unwrapped by the first master key whose tag verifies. */
+function unwrapDataKey(head: Buffer, masterKeys: readonly Buffer[], aad: Buffer): Buffer {
+  const wrapIv = head.subarray(MAGIC_BYTES, MAGIC_BYTES + IV_BYTES);
+  const wrapped = head.subarray(MAGIC_BYTES + IV_BYTES, MAGIC_BYTES + IV_BYTES + KEY_BYTES);
+  const tag = head.subarray(MAGIC_BYTES + IV_BYTES + KEY_BYTES, HEADER_V2 - IV_BYTES);
+  for (const key of masterKeys) {
+    const unwrap = createDecipheriv('aes-256-gcm', key, wrapIv).setAAD(aad).setAuthTag(tag);
+    try {
+      return Buffer.concat([unwrap.update(wrapped), unwrap.final()]);
+    } catch {
+      // not this key (or tampered with): try the next
+    }
+  }
+  throw new Error('the data key cannot be unwrapped by any configured key');
+}
+
 /** The decipher for an object's header, or an error naming what is wrong with it. */
-function openHeader(head: Buffer, masterKey: Buffer, aad: Buffer): DecipherGCM {
+function openHeader(head: Buffer, masterKeys: readonly Buffer[], aad: Buffer): DecipherGCM {
   const magic = head.subarray(0, MAGIC_BYTES);
   if (magic.equals(MAGIC_V1))
-    return createDecipheriv('aes-256-gcm', masterKey, head.subarray(MAGIC_BYTES, HEADER_V1)).setAAD(aad);
-  let at = MAGIC_BYTES;
-  const take = (n: number) => head.subarray(at, (at += n));
-  const unwrap = createDecipheriv('aes-256-gcm', masterKey, take(IV_BYTES)).setAAD(aad);
-  const wrapped = take(KEY_BYTES);
-  unwrap.setAuthTag(take(TAG_BYTES));
-  const dataKey = Buffer.concat([unwrap.update(wrapped), unwrap.final()]); // throws if the key was tampered with
-  const decipher = createDecipheriv('aes-256-gcm', dataKey, take(IV_BYTES)).setAAD(aad);
+    return createDecipheriv('aes-256-gcm', masterKeys[0], head.subarray(MAGIC_BYTES, HEADER_V1)).setAAD(aad);
+  const dataKey = unwrapDataKey(head, masterKeys, aad);
+  const decipher = createDecipheriv('aes-256-gcm', dataKey, head.subarray(HEADER_V2 - IV_BYTES, HEADER_V2)).setAAD(aad);
   dataKey.fill(0);
   return decipher;
 }
 
 /**
- * Decrypts an object written by `encryptStream` (or the older `CVF1` layout). The stream errors on a
- * bad header, a truncated object or a failed tag check; the tag is verified when the input ends.
+ * Decrypts an object written by `encryptStream` (or the older `CVF1` layout, under the first key). The data
+ * key is unwrapped by whichever of `masterKeys` wrapped it (key rotation: the current key, then previous ones).
+ * The stream errors on a bad header, a truncated object or a failed tag check; the tag is verified when the
+ * input ends.
  */
-export function decryptStream(masterKey: Buffer, aad: Buffer): Transform {
+export function decryptStream(masterKeys: Buffer | readonly Buffer[], aad: Buffer): Transform {
+  const keys = Buffer.isBuffer(masterKeys) ? [masterKeys] : masterKeys;
   let head = Buffer.alloc(0);
   let decipher: DecipherGCM | undefined;
   let tail = Buffer.alloc(0);
@@ -89,7 +103,7 @@ export function decryptStream(masterKey: Buffer, aad: Buffer): Transform {
         if (!magic.equals(MAGIC_V1) && !magic.equals(MAGIC_V2)) return cb(new Error('not an encrypted object'));
         const headerBytes = magic.equals(MAGIC_V1) ? HEADER_V1 : HEADER_V2;
         if (head.length < headerBytes) return cb();
-        decipher = openHeader(head, masterKey, aad);
+        decipher = openHeader(head, keys, aad);
         const rest = head.subarray(headerBytes);
         head = Buffer.alloc(0);
         cb(null, release(rest));

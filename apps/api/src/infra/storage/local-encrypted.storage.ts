@@ -16,10 +16,14 @@ import { assertSafeKey, ObjectNotFoundError, type ObjectStorage, StorageUnavaila
 export class LocalEncryptedStorage implements ObjectStorage {
   readonly driver = 'local' as const;
 
-  /** `key` is called lazily: the keyring is ready only after module initialisation. */
+  /**
+   * `key` (writes) and `readKeys` (reads: the current key, then previous ones during a key rotation) are
+   * called lazily: the keyring is ready only after module initialisation.
+   */
   constructor(
     private readonly root: string,
     private readonly key: () => Buffer,
+    private readonly readKeys: () => Buffer[] = () => [key()],
   ) {}
 
   private pathOf(key: string): string {
@@ -61,7 +65,7 @@ export class LocalEncryptedStorage implements ObjectStorage {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new ObjectNotFoundError();
       throw new StorageUnavailableError('read', { cause: e });
     }
-    const decrypt = decryptStream(this.key(), Buffer.from(key));
+    const decrypt = decryptStream(this.readKeys(), Buffer.from(key));
     const source = createReadStream(path);
     source.on('error', (e) => decrypt.destroy(e));
     return source.pipe(decrypt);

@@ -21,6 +21,8 @@ export interface S3StorageOptions {
   sse?: 'AES256' | 'aws:kms';
   /** The master key that wraps each object's data key; called lazily (the keyring is ready after init). */
   key: () => Buffer;
+  /** The keys reads try (the current one, then previous ones during a key rotation); default: `key`. */
+  readKeys?: () => Buffer[];
 }
 
 /** Multipart parts of 5 MiB (the S3 minimum), two in flight: memory per upload stays near 10 MiB. */
@@ -83,7 +85,7 @@ export class S3ObjectStorage implements ObjectStorage, OnApplicationShutdown {
     try {
       const res = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: key }));
       const source = res.Body as Readable;
-      const decrypt = decryptStream(this.options.key(), Buffer.from(key));
+      const decrypt = decryptStream(this.options.readKeys?.() ?? this.options.key(), Buffer.from(key));
       source.on('error', (e) => decrypt.destroy(e));
       return source.pipe(decrypt);
     } catch (e) {

@@ -16,9 +16,18 @@ import { S3ObjectStorage } from './s3.storage';
         if (config.storageDriver === 's3') {
           const { bucket, ...s3 } = config.s3;
           if (!bucket) throw new Error('Invalid configuration: S3_BUCKET is required when STORAGE_DRIVER=s3');
-          return new S3ObjectStorage({ bucket, ...s3, key: () => keyring.key('files') });
+          return new S3ObjectStorage({
+            bucket,
+            ...s3,
+            key: () => keyring.key('files'),
+            readKeys: () => keyring.keys('files'),
+          });
         }
-        return new LocalEncryptedStorage(join(config.dataDir, 'files'), () => keyring.key('files'));
+        return new LocalEncryptedStorage(
+          join(config.dataDir, 'files'),
+          () => keyring.key('files'),
+          () => keyring.keys('files'),
+        );
       },
     },
   ],

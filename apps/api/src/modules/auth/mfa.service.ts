@@ -108,7 +108,10 @@ export class MfaService {
       const step = matchTotpStep(this.open(userId, stored.secret), code);
       return step !== null && (await this.credentials.consumeTotpStep(userId, step)) ? 'totp' : null;
     }
-    return (await this.credentials.consumeRecoveryCode(userId, hashRecoveryCode(this.key, code))) ? 'recovery' : null;
+    // codes hashed before a key rotation are found under the previous key (one key at most matches)
+    for (const key of this.keyring.keys('mfa'))
+      if (await this.credentials.consumeRecoveryCode(userId, hashRecoveryCode(key, code))) return 'recovery';
+    return null;
   }
 
   private get key(): Buffer {
@@ -119,7 +122,20 @@ export class MfaService {
     return encryptTotpSecret(this.key, userId, secret);
   }
 
+  /** Opens a secret sealed under the current key or, during a key rotation, a previous one. */
   private open(userId: string, sealed: string): string {
-    return decryptTotpSecret(this.key, userId, sealed);
+    const [current, ...previous] = this.keyring.keys('mfa');
+    try {
+      return decryptTotpSecret(current, userId, sealed);
+    } catch (e) {
+      for (const key of previous) {
+        try {
+          return decryptTotpSecret(key, userId, sealed);
+        } catch {
+          // sealed under another key: try the next
+        }
+      }
+      throw e;
+    }
   }
 }

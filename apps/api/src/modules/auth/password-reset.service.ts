@@ -52,7 +52,8 @@ export class PasswordResetService implements OnApplicationShutdown {
   /** Sets the new password once per token; revokes every session and confirms by email. */
   async reset(dto: ResetPasswordDto): Promise<void> {
     const now = new Date();
-    const tokenHash = this.hash(dto.token);
+    // a link sent before a key rotation is found under the previous key
+    const tokenHash = { $in: this.keyring.keys('password-reset').map((key) => this.hash(dto.token, key)) };
     const live = await this.tokens.findOne({ tokenHash, usedAt: null, expiresAt: { $gt: now } }).lean();
     if (!live) throw new BadRequestException(INVALID_TOKEN);
     const userId = live.userId.toHexString();
@@ -104,7 +105,7 @@ export class PasswordResetService implements OnApplicationShutdown {
     await this.mail.send(user.email, passwordResetMail(user.name, link, PASSWORD_RESET_TTL_MINUTES));
   }
 
-  private hash(token: string): string {
-    return createHmac('sha256', this.keyring.key('password-reset')).update(token).digest('hex');
+  private hash(token: string, key = this.keyring.key('password-reset')): string {
+    return createHmac('sha256', key).update(token).digest('hex');
   }
 }

@@ -21,9 +21,10 @@ export type ConsumeResult =
   | { status: 'invalid' };
 
 /**
- * Opaque refresh tokens: random 256-bit values, stored as HMAC-SHA256 under JWT_REFRESH_SECRET. Each token
- * lives SESSION_IDLE_TIMEOUT_MINUTES (a session not refreshed for that long ends) but never past its session's
- * absolute end (SESSION_MAX_AGE_DAYS after sign-in), which rotation carries over unchanged.
+ * Opaque refresh tokens: random 256-bit values, stored as HMAC-SHA256 under JWT_REFRESH_SECRET (found under
+ * JWT_REFRESH_SECRET_PREVIOUS too during a key rotation). Each token lives SESSION_IDLE_TIMEOUT_MINUTES (a
+ * session not refreshed for that long ends) but never past its session's absolute end (SESSION_MAX_AGE_DAYS
+ * after sign-in), which rotation carries over unchanged.
  */
 @Injectable()
 export class RefreshTokensService {
@@ -55,7 +56,7 @@ export class RefreshTokensService {
    */
   async consume(token: string): Promise<ConsumeResult> {
     const now = new Date();
-    const tokenHash = this.hash(token);
+    const tokenHash = { $in: this.hashes(token) };
     const claimed = await this.tokens
       .findOneAndUpdate(
         { tokenHash, usedAt: null, revokedAt: null, expiresAt: { $gt: now }, sessionExpiresAt: { $gt: now } },
@@ -77,7 +78,9 @@ export class RefreshTokensService {
 
   /** The owner and session of a token in any state (sign-out needs no more), or null for an unknown token. */
   async findSession(token: string): Promise<{ userId: string; familyId: string } | null> {
-    const known = await this.tokens.findOne({ tokenHash: this.hash(token) }, { userId: 1, familyId: 1 }).lean();
+    const known = await this.tokens
+      .findOne({ tokenHash: { $in: this.hashes(token) } }, { userId: 1, familyId: 1 })
+      .lean();
     return known ? { userId: known.userId.toHexString(), familyId: known.familyId } : null;
   }
 
@@ -105,8 +108,13 @@ export class RefreshTokensService {
     );
   }
 
-  private hash(token: string): string {
-    return createHmac('sha256', this.config.jwtRefreshSecret).update(token).digest('hex');
+  private hash(token: string, secret = this.config.jwtRefreshSecret): string {
+    return createHmac('sha256', secret).update(token).digest('hex');
+  }
+
+  /** The token's hash under the current and the previous secret (key rotation: older tokens stay valid). */
+  private hashes(token: string): string[] {
+    return this.config.jwtRefreshSecrets.map((secret) => this.hash(token, secret));
   }
 
   /** Removes every token of the user (account erasure, after its sessions were revoked). */

@@ -31,6 +31,7 @@ interface SocketState {
 export class NotificationsGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(NotificationsGateway.name);
   private subscription?: Subscription;
+  private server?: Server;
 
   constructor(
     private readonly tokens: AccessTokenVerifier,
@@ -38,6 +39,7 @@ export class NotificationsGateway implements OnGatewayInit, OnGatewayConnection,
   ) {}
 
   afterInit(server: Server): void {
+    this.server = server;
     server.use((socket, next) => {
       this.authenticate(socket).then(
         (ok) => next(ok ? undefined : new Error(UNAUTHORIZED)),
@@ -61,6 +63,14 @@ export class NotificationsGateway implements OnGatewayInit, OnGatewayConnection,
   handleDisconnect(socket: Socket): void {
     const state = socket.data as Partial<SocketState>;
     if (state.expiry) clearTimeout(state.expiry);
+  }
+
+  /**
+   * Shutdown: closes this instance's sockets at once (only these, also with the Redis adapter), so an open
+   * socket does not hold the draining HTTP server open; the clients reconnect to another instance.
+   */
+  disconnectLocalSockets(): void {
+    this.server?.local.disconnectSockets(true);
   }
 
   onModuleDestroy(): void {
