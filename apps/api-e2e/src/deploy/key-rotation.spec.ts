@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EmbeddedMongoServer } from '@cloudvault/embedded-mongo';
-import { totpCode } from '../auth/auth-test-kit';
+import { totpCode } from '../support/credentials';
 import { resetTokenOf, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp } from '../support/users';

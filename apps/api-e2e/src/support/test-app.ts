@@ -13,7 +13,13 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   Object.assign(process.env, env);
   const app = await createApp();
-  await app.init();
+  try {
+    await app.init();
+  } catch (e) {
+    // an app refused at start-up (e.g. a database newer than the code) still holds its connections
+    await app.close().catch(() => undefined);
+    throw e;
+  }
   const http = request(app.getHttpServer());
   return { app, http, close: () => app.close() };
 }
