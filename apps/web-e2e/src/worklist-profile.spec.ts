@@ -15,7 +15,10 @@ describe('worklist, clinical header, health profile and printable prescription',
     email,
     password: `${email.split('@')[0]}-long-passphrase-16`,
   });
-  const doctorP = { ...person('doctor', 'Dr Virginia Apgar', 'v.apgar@example.org'), specialty: 'Anaesthesiology' };
+  const doctorP = {
+    ...person('doctor', 'Dr Rebecca Crumpler', 'r.crumpler@example.org'),
+    specialty: 'Anaesthesiology',
+  };
   // Alphabetical order (Adam, Mia, Zoe) is the reverse of the attention order (Zoe: 2 flags, Mia: a reading, Adam).
   const zoeP = person('patient', 'Zoe Attention', 'zoe.attention@example.org');
   const miaP = person('patient', 'Mia Normal', 'mia.normal@example.org');
