@@ -12,6 +12,19 @@ const DB_UNAVAILABLE = new Set([
   'MongoExpiredSessionError',
 ]);
 
+/**
+ * Server error codes that mean "not now" rather than "wrong": a server shutting down, a replica-set member
+ * stepping down or not (yet) primary, an unreachable host (the driver's retryable set).
+ */
+const DB_UNAVAILABLE_CODES = new Set([6, 7, 89, 91, 189, 9001, 10107, 11600, 11602, 13435, 13436]);
+
+/** Texts of network failures, also when a bulk write wraps one (MongoBulkWriteError keeps only its message). */
+const NETWORK_FAILURE =
+  /buffering timed out|client was closed|connection .* closed|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|socket hang up/i;
+
+/** System error codes of a socket to the database that failed (the driver can pass a write's EPIPE on as is). */
+const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTCONN', 'EHOSTUNREACH']);
+
 interface ErrorLike {
   name?: string;
   message?: string;
@@ -19,6 +32,19 @@ interface ErrorLike {
   status?: unknown;
   type?: unknown;
   errors?: Record<string, { path?: string; message?: string }>;
+  cause?: unknown;
+}
+
+/** Whether the database (or the way to it) is unavailable: the error itself or anything in its cause chain. */
+function databaseUnavailable(err: ErrorLike): boolean {
+  let e: ErrorLike | undefined = err;
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as ErrorLike | undefined) {
+    if (e.name && DB_UNAVAILABLE.has(e.name)) return true;
+    if (typeof e.code === 'number' && DB_UNAVAILABLE_CODES.has(e.code)) return true;
+    if (typeof e.code === 'string' && NETWORK_ERROR_CODES.has(e.code)) return true;
+    if (NETWORK_FAILURE.test(e.message ?? '')) return true;
+  }
+  return false;
 }
 
 function fromHttpException(e: HttpException): ErrorBody {
@@ -51,10 +77,7 @@ export function toErrorBody(err: unknown): ErrorBody {
     const details = Object.values(e.errors).map((v) => ({ field: v.path ?? '', message: v.message ?? 'invalid' }));
     return errorBody(400, 'Validation failed', details);
   }
-  if (
-    (e.name && DB_UNAVAILABLE.has(e.name)) ||
-    /buffering timed out|client was closed|connection .* closed/i.test(e.message ?? '')
-  ) {
+  if (databaseUnavailable(e)) {
     return errorBody(HttpStatus.SERVICE_UNAVAILABLE, 'A required service is temporarily unavailable');
   }
   return errorBody(500, 'Internal server error');
