@@ -19,6 +19,9 @@ export const COLLATION_KEY_FORMAT = `primary-weights-1/icu-${process.versions.ic
 
 const keyFns = new Map<string, KeyFn>();
 const WHITE_SPACE = /\p{White_Space}/gu;
+/** Thai and Lao prevowels are weighed after the consonant that follows them (ICU's root contractions) */
+const THAI_PREVOWEL = /([\u0e40-\u0e44])([\u0e01-\u0e2e])/g;
+const LAO_PREVOWEL = /([\u0ec0-\u0ec4])([\u0e81-\u0eae\u0edc-\u0edf])/g;
 const DIGIT_RUN = /(\p{Nd}+)/u;
 /** ICU compares digit runs of up to 254 digits as numbers */
 const MAX_DIGITS = 254;
@@ -38,7 +41,7 @@ export function collationKeyFn(c: Collation): KeyFn {
 function makeKeyFn(c: Collation, w: Weights): KeyFn {
   const shifted = c.alternate === 'shifted';
   const escaped = [...w.contractions.keys()].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const contraction = escaped.length ? new RegExp(`(${escaped.join('|')})`, 'iu') : null;
+  const contraction = escaped.length ? new RegExp(`(${escaped.join('|')})`, 'u') : null;
   const astral = new Map<string, string>();
   const charKey = (ch: string): string => (ch.length === 1 ? w.units[ch.charCodeAt(0)] : astralKey(ch));
   const astralKey = (ch: string): string => {
@@ -83,10 +86,11 @@ function makeKeyFn(c: Collation, w: Weights): KeyFn {
   return (s) => {
     let src = s.normalize('NFC');
     if (shifted) src = src.replace(WHITE_SPACE, '');
+    src = src.replace(THAI_PREVOWEL, '$2$1').replace(LAO_PREVOWEL, '$2$1');
     if (!contraction) return segment(src);
     let out = '';
     src.split(contraction).forEach((part, i) => {
-      out += i % 2 ? (w.contractions.get(part.toLowerCase()) ?? LOOSE + part) : segment(part);
+      out += i % 2 ? (w.contractions.get(part) ?? LOOSE + part) : segment(part);
     });
     return out;
   };

@@ -11,7 +11,7 @@
  *   NFKC/NFD/NFKD forms, a Hungarian doubled letter ccs = cscs), checked by rebuilding a string from the
  *   representatives of those weights and comparing it with the character.
  * - Contractions (Czech/Slovak ch, Hungarian cs/dzs/…, Welsh dd, Danish/Norwegian aa = å, …) are found by
- *   trying every pair of lowercase Latin letters (U+0061–U+017F) and extending the ones found by a letter
+ *   trying every pair of Latin letters (U+0041–U+017F, each case) and extending the ones found by a letter
  *   on either side (up to 4 letters): a pair xy is a contraction when it sorts after every string x….
  * - What this cannot express gets the marker `LOOSE` followed by its class representative: the key stays
  *   the same for primary-equal input (equality scans still work) but its order is not ICU's
@@ -43,7 +43,7 @@ export interface Weights {
   readonly units: string[];
   /** the same for the emoji and pictographs of U+1F000–U+1FAFF */
   readonly astral: Map<string, string>;
-  /** contractions (lowercase) and their keys, longest first */
+  /** contractions and their keys, longest first */
   readonly contractions: Map<string, string>;
   /** class representatives in weight order (weight i + 1 at index i), for characters outside the BMP */
   readonly reps: string[];
@@ -52,12 +52,12 @@ export interface Weights {
 
 type Cmp = (a: string, b: string) => number;
 
-/** Lowercase Latin letters U+0061–U+017F: the alphabet searched for contractions. */
+/** Latin letters U+0041–U+017F: the alphabet searched for contractions (ICU's are case-sensitive: da `aA`). */
 function latinLetters(): string[] {
   const out: string[] = [];
-  for (let c = 0x61; c <= 0x17f; c++) {
+  for (let c = 0x41; c <= 0x17f; c++) {
     const ch = String.fromCharCode(c);
-    if (/\p{Ll}/u.test(ch) && ch !== ch.toUpperCase()) out.push(ch);
+    if (/\p{L}/u.test(ch) && ch.toLowerCase() !== ch.toUpperCase()) out.push(ch);
   }
   return out;
 }
@@ -69,21 +69,25 @@ function findContractions(cmp: Cmp): string[] {
   const isContraction = (s: string, head: string) => cmp(s, head + HIGH) > 0;
   for (const x of letters) for (const y of letters) if (isContraction(x + y, x)) found.push(x + y);
   const known = new Set(found);
+  const add = (s: string) => {
+    known.add(s);
+    found.push(s);
+  };
   for (let i = 0; i < found.length; i++) {
     const p = found[i];
     if (p.length >= 4) continue;
     for (const z of letters) {
       const right = p + z;
-      if (!known.has(right) && isContraction(right, p)) (known.add(right), found.push(right));
+      if (!known.has(right) && isContraction(right, p)) add(right);
       const left = z + p;
       // z + p is read from the left: only when z + p[0] is no contraction is p met whole
-      if (!known.has(left) && !known.has(z + p[0]) && isContraction(left, z)) (known.add(left), found.push(left));
+      if (!known.has(left) && !known.has(z + p[0]) && isContraction(left, z)) add(left);
     }
   }
   return found;
 }
 
-/** Builds the weights of a locale (about 0.2 s; cached by the caller). */
+/** Builds the weights of a locale (0.3–0.7 s; cached by the caller). */
 export function buildWeights(c: Collation): Weights {
   const tag = bcp47(c.locale) as string;
   const ignorePunctuation = c.alternate === 'shifted' && c.maxVariable === 'punct';
@@ -143,30 +147,41 @@ export function buildWeights(c: Collation): Weights {
 
 function expansionKey(rep: string, w: Weights, keyOf: Map<string, string>): string | null {
   const lower = rep.toLowerCase();
-  const candidates = [EXPANSIONS[lower], rep.normalize('NFKC'), rep.normalize('NFD'), rep.normalize('NFKD')];
+  const nfkd = rep.normalize('NFKD');
+  const candidates = [
+    EXPANSIONS[lower],
+    rep.normalize('NFKC'),
+    rep.normalize('NFD'),
+    nfkd,
+    nfkd.replace(/\p{M}/gu, ''),
+  ];
   if (rep.length >= 3 && rep[0] === rep[1]) candidates.push(rep.slice(1).repeat(2)); // Hungarian ccs = cscs
   for (const cand of candidates) {
     if (!cand || cand === rep || w.compare(cand, rep) !== 0) continue;
-    const key = plainKey(cand, w, keyOf);
-    if (key === null || !key.length) continue;
-    const rebuilt = [...key].map((u) => w.reps[u.charCodeAt(0) - 1]).join('');
-    if (w.compare(rebuilt, rep) === 0) return key;
+    // read with the contractions (ccs = cs cs), or letter by letter (Welsh ﬀ = f f, not the letter ff)
+    for (const useContractions of [true, false]) {
+      const key = plainKey(cand, w, keyOf, useContractions);
+      if (key === null || !key.length) continue;
+      const rebuilt = [...key].map((u) => w.reps[u.charCodeAt(0) - 1]).join('');
+      if (w.compare(rebuilt, rep) === 0) return key;
+    }
   }
   return null;
 }
 
 /** The key of a spelling made of classes already weighed (contractions read greedily), or null. */
-function plainKey(s: string, w: Weights, keyOf: Map<string, string>): string | null {
+function plainKey(s: string, w: Weights, keyOf: Map<string, string>, useContractions: boolean): string | null {
   let out = '';
   for (let i = 0; i < s.length; ) {
     let step = 1;
     let k: string | undefined;
-    for (const [p, pk] of w.contractions)
-      if (s.startsWith(p, i) && !pk.startsWith(LOOSE)) {
-        k = pk;
-        step = p.length;
-        break;
-      }
+    if (useContractions)
+      for (const [p, pk] of w.contractions)
+        if (s.startsWith(p, i) && !pk.startsWith(LOOSE)) {
+          k = pk;
+          step = p.length;
+          break;
+        }
     k ??= keyOf.get(s[i]);
     if (k === undefined || k.startsWith(LOOSE)) return null;
     out += k;

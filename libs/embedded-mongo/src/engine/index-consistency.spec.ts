@@ -360,7 +360,9 @@ describe('collated index ranges and sorts (randomised, seeded): primary-weight k
           expect(result.plan.sorted).toBe(true);
           const { got, expected } = withCollation(collation, () => {
             const match = compileFilter(f);
-            const all = docs.filter((d) => match(d)).map((d) => (d.t === undefined ? { _id: d._id } : d));
+            const all: Array<Record<string, unknown>> = docs
+              .filter((d) => match(d))
+              .map((d) => (d.t === undefined ? { _id: d._id } : d));
             const sorted = all.sort(comparator({ t: dir }, null));
             return {
               got: result.docs.map((d) => d.t ?? null),
