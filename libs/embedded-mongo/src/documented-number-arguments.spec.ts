@@ -25,7 +25,7 @@ const long = (n: number | string) => Long.fromString(String(n));
 const dec = (s: string) => Decimal128.fromString(s);
 
 describe('positions and counts given as int64, Decimal128 or integral doubles', () => {
-  it('$arrayElemAt, $slice, $range, $substrCP, $indexOfArray, $firstN/$lastN', async () => {
+  it('$arrayElemAt, $slice, $range, $substrCP, $indexOfArray, $firstN/$lastN, $maxN/$minN', async () => {
     const out = await project(
       {
         at: { $arrayElemAt: ['$arr', long(1)] },
@@ -35,11 +35,18 @@ describe('positions and counts given as int64, Decimal128 or integral doubles', 
         sub: { $substrCP: ['$s', long(1), new Double(3)] },
         idx: { $indexOfArray: ['$arr', 30, long(1)] },
         first: { $firstN: { input: '$arr', n: long(2) } },
+        max: { $maxN: { input: [3, long(7), null, dec('5.5'), 1], n: long(2) } },
+        min: { $minN: { input: [3, long(7), null, dec('5.5'), 1], n: dec('2') } },
         lastN: { $lastN: { input: '$arr', n: dec('1') } },
       },
       { arr: [10, 20, 30, 40], s: 'héllo' },
     );
-    expect(JSON.parse(JSON.stringify(out))).toEqual({
+    const { max, min, ...rest } = out;
+    expect([max.map(String), min.map(String)]).toEqual([
+      ['7', '5.5'],
+      ['1', '3'],
+    ]);
+    expect(JSON.parse(JSON.stringify(rest))).toEqual({
       at: 20,
       last: 40,
       slice: [20, 30],

@@ -2,7 +2,7 @@
  * Expression operators mingo implements on JS numbers only, given int64, Decimal128 or integral-double
  * arguments where MongoDB takes any numeric type: positions and counts (`$arrayElemAt`, `$slice`, `$range`,
  * `$substrCP`/`$substrBytes`/`$substr`, `$indexOfArray`/`$indexOfBytes`, `$firstN`/`$lastN`, `$dateFromParts`,
- * `$dateTrunc`'s `binSize`) and trigonometry. The numeric arguments are evaluated here, turned into JS numbers and handed to mingo's
+ * `$dateTrunc`'s `binSize`, `$maxN`/`$minN`'s `n`) and trigonometry. The numeric arguments are evaluated here, turned into JS numbers and handed to mingo's
  * operator as literals. `$isNumber`, the bitwise operators (exact on int64), `$sortArray` (MongoDB's
  * cross-type order) and `$indexOfCP` (missing from mingo) are implemented here.
  */
@@ -128,6 +128,21 @@ const $indexOfCP: Expr = (obj, expr, options) => {
   return -1;
 };
 
+/** `$maxN`/`$minN` of an array: the n largest (descending) or smallest (ascending) non-null values. */
+function extremes(name: '$maxN' | '$minN'): Expr {
+  return (obj, expr, options) => {
+    if (Array.isArray(obj) || !isDocument(expr)) return mingoOps[name](obj, expr, options);
+    const input = evalExpr(obj, expr.input, options);
+    const n = plain(evalExpr(obj, expr.n, options));
+    // anything else fails (or is null) as mingo reports it
+    if (!Array.isArray(input) || !Number.isInteger(n) || (n as number) < 1)
+      return mingoOps[name](obj, { input: literal(input), n: literal(n) }, options);
+    const dir = name === '$maxN' ? -1 : 1;
+    const values = input.filter((v) => v !== null && v !== undefined);
+    return values.sort((a, b) => compareSortKeys(a, b) * dir).slice(0, n as number);
+  };
+}
+
 const TRIG = ['$sin', '$cos', '$tan', '$asin', '$acos', '$atan', '$atan2', '$sinh', '$cosh', '$tanh'];
 const ANGLES = ['$asinh', '$acosh', '$atanh', '$degreesToRadians', '$radiansToDegrees'];
 const DATE_PARTS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'millisecond'];
@@ -144,6 +159,8 @@ export const numericArgumentExpressions: Record<string, Expr> = {
   $indexOfBytes: positional('$indexOfBytes', [2, 3]),
   $indexOfCP,
   $firstN: named('$firstN', ['n']),
+  $maxN: extremes('$maxN'),
+  $minN: extremes('$minN'),
   $lastN: named('$lastN', ['n']),
   $dateFromParts: named('$dateFromParts', [...DATE_PARTS, ...ISO_PARTS]),
   $dateTrunc: named('$dateTrunc', ['binSize']),
