@@ -7,6 +7,8 @@ const browserOnly = ['@angular/*', 'ng2-charts', 'chart.js'];
 export const moduleBoundaries = {
   enforceBuildableLibDependency: true,
   allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+  // the API imports the library's light `host` entry statically and its engine lazily (in-memory mode only)
+  checkDynamicDependenciesExceptions: ['@cloudvault/embedded-mongo/host'],
   depConstraints: [
     {
       sourceTag: 'scope:web',

@@ -1,33 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp, type TestUser } from '../support/users';
+import { setClock } from '../support/clock';
 import { craftJwt, decodeJwt } from '../support/jwt';
 
 const JWT_SECRET = randomBytes(32).toString('hex');
 const MINUTE = 60_000;
-
-/** Moves only the clock (Date) the app and the database see; timers and I/O run as usual. */
-function setClock(ms: number): void {
-  jest.useFakeTimers({
-    now: ms,
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
-}
 
 const cookieOf = (res: { headers: Record<string, unknown> }) =>
   ([] as string[]).concat((res.headers['set-cookie'] as string[] | undefined) ?? []);

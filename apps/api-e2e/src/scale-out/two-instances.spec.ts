@@ -1,4 +1,5 @@
 import { EmbeddedMongoServer } from '@cloudvault/embedded-mongo';
+import { Redis } from 'ioredis';
 import { consultation } from '../support/care';
 import { TestRedis } from '../support/redis-server';
 import { receivedBeforeMarker } from '../support/sentinel';
@@ -16,6 +17,10 @@ const IP_LIMIT = 4;
 const FLOOD_LIMIT = IP_LIMIT * 100;
 /** Password reset requests per email and hour in this file (per address: 4 times this). */
 const RESET_LIMIT = 2;
+/** Failed sign-ins per account and address in this file, then 429 (LOGIN_MAX_FAILURES). */
+const LOGIN_FAILURES = 2;
+/** AI summaries per user and hour in this file. */
+const SUMMARY_LIMIT = 2;
 
 describe('two API instances sharing one database and one Redis', () => {
   let db: EmbeddedMongoServer;
@@ -25,6 +30,8 @@ describe('two API instances sharing one database and one Redis', () => {
   let baseB: string;
   let patient: TestUser;
   let doctor: TestUser;
+  let owner: TestUser;
+  let requesters: TestUser[];
   const inboxes: Inbox[] = [];
 
   beforeAll(async () => {
@@ -37,14 +44,20 @@ describe('two API instances sharing one database and one Redis', () => {
       // a low per-address limit of rejected sign-ins, counted over both instances
       AUTH_RATE_LIMIT_PER_MINUTE: String(IP_LIMIT),
       PASSWORD_RESET_REQUESTS_PER_HOUR: String(RESET_LIMIT),
+      LOGIN_MAX_FAILURES: String(LOGIN_FAILURES),
+      SUMMARY_RATE_LIMIT_PER_HOUR: String(SUMMARY_LIMIT),
     };
     a = await startTestApp(env);
     b = await startTestApp(env);
     await listenOnLoopback(a);
     baseB = await listenOnLoopback(b);
-    [patient, doctor] = await Promise.all([
+    // every account signs up now, from loopback: a test below has loopback blocked for rejected sign-ins
+    [patient, doctor, owner, ...requesters] = await Promise.all([
       signUp(a.http, 'patient', { name: 'Scale Patient' }),
       signUp(b.http, 'doctor', { name: 'Dr. Scale' }),
+      signUp(a.http, 'patient'),
+      signUp(a.http, 'patient'),
+      signUp(b.http, 'patient'),
     ]);
   });
   afterAll(async () => {
@@ -57,6 +70,8 @@ describe('two API instances sharing one database and one Redis', () => {
     delete process.env['REDIS_URL'];
     process.env['AUTH_RATE_LIMIT_PER_MINUTE'] = '100000';
     delete process.env['PASSWORD_RESET_REQUESTS_PER_HOUR'];
+    delete process.env['LOGIN_MAX_FAILURES'];
+    delete process.env['SUMMARY_RATE_LIMIT_PER_HOUR'];
   });
 
   it('delivers a notification caused through instance A to a socket connected to instance B', async () => {
@@ -142,4 +157,53 @@ describe('two API instances sharing one database and one Redis', () => {
     // another address is not capped
     await b.http.post('/api/auth/login').set('x-forwarded-for', '203.0.113.25').send({}).expect(400);
   }, 120_000);
+
+  it('counts the sign-in back-off of one account from one address over both instances', async () => {
+    const from = '203.0.113.26';
+    const login = (app: TestApp, password: string, address = from) =>
+      app.http.post('/api/auth/login').set('x-forwarded-for', address).send({ email: owner.email, password });
+    // each instance alone sees one failure, under the limit
+    for (let i = 0; i < LOGIN_FAILURES; i++) expect((await login(i % 2 ? b : a, `wrong guess ${i}`)).status).toBe(401);
+    for (const app of [a, b]) {
+      const refused = await login(app, owner.password);
+      expect(refused.status).toBe(429);
+      expect(refused.body.message).toMatch(/for this account/);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    // the owner, from their own address, still signs in
+    expect((await login(b, owner.password, '203.0.113.27')).status).toBe(200);
+
+    // in Redis: hashed keys and random entry ids, neither the email nor the address; gone with their window
+    const raw = new Redis(redis.url);
+    try {
+      const keys = await raw.keys('cv:sw:login:*');
+      expect(keys.length).toBeGreaterThanOrEqual(2);
+      const stored = JSON.stringify([keys, await Promise.all(keys.map((k) => raw.zrange(k, 0, -1)))]);
+      for (const secret of [owner.email, from, owner.email.split('@')[0]]) expect(stored).not.toContain(secret);
+      for (const k of keys) {
+        const ttl = await raw.pttl(k);
+        expect(ttl).toBeGreaterThan(0);
+        expect(ttl).toBeLessThanOrEqual(15 * 60_000);
+      }
+    } finally {
+      raw.disconnect();
+    }
+  });
+
+  it('counts the hourly summary limit of one user over both instances, parallel requests included', async () => {
+    const [one, two] = requesters;
+    const summarize = (app: TestApp, user: TestUser) =>
+      app.http.post('/api/summaries').set('authorization', user.auth).send({});
+    for (let i = 0; i < SUMMARY_LIMIT; i++) expect((await summarize(i % 2 ? b : a, one)).status).toBe(201);
+    for (const app of [a, b]) {
+      const limited = await summarize(app, one);
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(3000);
+    }
+    // a burst spread over both instances: exactly the allowance goes ahead
+    const burst = await Promise.all(Array.from({ length: 6 }, (_, i) => summarize(i % 2 ? b : a, two)));
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(SUMMARY_LIMIT);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(6 - SUMMARY_LIMIT);
+  });
 });

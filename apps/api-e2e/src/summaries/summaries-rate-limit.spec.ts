@@ -1,8 +1,12 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { type Connection, Types } from 'mongoose';
 import { consultation } from '../support/care';
+import { setClock } from '../support/clock';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signUp, type TestUser } from '../support/users';
+
+const HOUR = 3_600_000;
+const HALF_HOUR = HOUR / 2;
 
 describe('summary generation is rate-limited per user (SUMMARY_RATE_LIMIT_PER_HOUR)', () => {
   let t: TestApp;
@@ -16,6 +20,7 @@ describe('summary generation is rate-limited per user (SUMMARY_RATE_LIMIT_PER_HO
     [patient, doctor] = await Promise.all([signUp(t.http, 'patient'), signUp(t.http, 'doctor')]);
     await consultation(t.http, patient, doctor, 'active');
   });
+  afterEach(() => jest.useRealTimers());
   afterAll(() => t.close());
 
   it('answers 429 with Retry-After in the error shape once the hourly limit is used, storing nothing', async () => {
@@ -59,7 +64,8 @@ describe('summary generation is rate-limited per user (SUMMARY_RATE_LIMIT_PER_HO
       Array.from({ length: 6 }, () => t.http.post('/api/summaries').set('authorization', other.auth).send({})),
     );
     const statuses = results.map((r) => r.status).sort();
-    expect(statuses.filter((s) => s === 201).length).toBeLessThanOrEqual(2);
+    // check and add are one atomic step: exactly the allowance goes ahead
+    expect(statuses.filter((s) => s === 201).length).toBe(2);
     expect(statuses.every((s) => s === 201 || s === 429)).toBe(true);
     expect(
       await conn.collection('summaries').countDocuments({ 'requester.id': new Types.ObjectId(other.id) }),
@@ -67,16 +73,21 @@ describe('summary generation is rate-limited per user (SUMMARY_RATE_LIMIT_PER_HO
   });
 
   it('the window slides: once the oldest request is over an hour old, one more is allowed', async () => {
-    const [oldest] = await conn
-      .collection('summary_requests')
-      .find({ requesterId: new Types.ObjectId(patient.id) })
-      .sort({ at: 1 })
-      .limit(1)
-      .toArray();
-    await conn
-      .collection('summary_requests')
-      .updateOne({ _id: oldest?._id }, { $set: { at: new Date(Date.now() - 3601_000) } });
-    await t.http.post('/api/summaries').set('authorization', patient.auth).send({}).expect(201);
-    await t.http.post('/api/summaries').set('authorization', patient.auth).send({}).expect(429);
+    const u = await signUp(t.http, 'patient');
+    const start = Date.now();
+    // at each moment a fresh sign-in (an access token lives 15 minutes), then one request
+    const summarize = async (at: number) => {
+      setClock(at);
+      const signedIn = await t.http.post('/api/auth/login').send({ email: u.email, password: u.password }).expect(200);
+      return t.http.post('/api/summaries').set('authorization', `Bearer ${signedIn.body.accessToken}`).send({});
+    };
+    expect((await summarize(start)).status).toBe(201);
+    expect((await summarize(start + HALF_HOUR)).status).toBe(201);
+    const limited = await summarize(start + HALF_HOUR);
+    expect(limited.status).toBe(429);
+    // the oldest request leaves the window half an hour later
+    expect(limited.headers['retry-after']).toBe(String(HALF_HOUR / 1000));
+    expect((await summarize(start + HOUR + 1)).status).toBe(201);
+    expect((await summarize(start + HOUR + 1)).status).toBe(429);
   });
 });

@@ -1,18 +1,9 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { EmbeddedMongoChild, EmbeddedMongoServer, secureDataDir } from '@cloudvault/embedded-mongo';
+import type { EmbeddedMongoChild } from '@cloudvault/embedded-mongo/host';
 import { rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { AppConfigService } from '../../config/app-config.service';
-
-/**
- * Where the embedded database's child process script is: the library's build output next to the API's
- * bundle (`npm start` builds it), else its sources (run through @swc-node/register: tests, dev).
- */
-const CHILD_SCRIPTS = [
-  resolve(__dirname, '../../libs/embedded-mongo/src/child-main.js'),
-  resolve(process.cwd(), 'dist/libs/embedded-mongo/src/child-main.js'),
-  resolve(process.cwd(), 'libs/embedded-mongo/src/child-main.ts'),
-];
+import { type DatabaseLogger, startDatabaseChild, takeEarlyDatabase } from './early-database';
 
 /**
  * Resolves the database URI: `MONGO_URI` when set, otherwise the embedded server — on disk in its own
@@ -34,24 +25,30 @@ export class DatabaseUriService implements OnApplicationShutdown {
     }
     const logger = { log: (m: string) => this.logger.log(m), error: (m: string) => this.logger.error(m) };
     if (this.config.dbInMemory) {
+      // the engine is loaded only here: a server running the database in its own process never loads it
+      const { EmbeddedMongoServer } = await import('@cloudvault/embedded-mongo');
       this.server = await EmbeddedMongoServer.start({ port: 0, host: '127.0.0.1', inMemory: true, logger });
       this.logger.log(`Embedded database (in memory) at ${this.server.uri}`);
     } else {
       const dbPath = join(this.config.dataDir, 'db');
-      secureDataDir(this.config.dataDir, (m) => this.logger.log(m));
-      this.server = await EmbeddedMongoChild.start({
-        port: 0,
-        host: '127.0.0.1',
-        dbPath,
-        logger,
-        entry: CHILD_SCRIPTS,
-      });
+      this.server = await this.startOnDisk(dbPath, logger);
       this.logger.log(`Embedded database (own process) at ${this.server.uri}, data in ${dbPath}`);
       // where `npm run db:backup` finds the running database (loopback only; removed at shutdown)
       this.uriFile = join(this.config.dataDir, 'embedded-mongo.uri');
       writeFileSync(this.uriFile, `${this.server.uri}/cloudvault\n`, { mode: 0o600 });
     }
     return `${this.server.uri}/cloudvault`;
+  }
+
+  /** The child main.ts started early when it serves this configuration, else a new one. */
+  private async startOnDisk(dbPath: string, logger: DatabaseLogger): Promise<EmbeddedMongoChild> {
+    const early = takeEarlyDatabase();
+    if (early) {
+      early.logger.attach(logger);
+      if (early.dbPath === dbPath) return early.started;
+      await early.started.then((child) => child.stop()).catch(() => undefined);
+    }
+    return startDatabaseChild(this.config.dataDir, logger);
   }
 
   async onApplicationShutdown(): Promise<void> {

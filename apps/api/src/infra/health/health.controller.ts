@@ -11,12 +11,15 @@ import type { Response } from 'express';
 import { Public } from '../../common/decorators/public.decorator';
 import { OBJECT_STORAGE, type ObjectStorage } from '../storage/object-storage';
 import { HealthCheckDto, HealthDto } from './health.dto';
+import { singleFlight } from './single-flight';
 
 /** Dependency checks: 200 when every dependency answers, 503 naming the ones that do not. */
 @ApiTags('system')
 @ApiExtraModels(HealthCheckDto)
 @Controller('health')
 export class HealthController {
+  private readonly probe = singleFlight(() => this.runChecks());
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly mongoose: MongooseHealthIndicator,
@@ -29,17 +32,8 @@ export class HealthController {
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
-    let result: HealthCheckResult;
-    try {
-      result = await this.health.check([
-        () => this.mongoose.pingCheck('database', { timeout: 1500 }),
-        () => this.storageCheck(),
-      ]);
-    } catch (e) {
-      if (!(e instanceof ServiceUnavailableException)) throw e;
-      result = e.getResponse() as HealthCheckResult;
-      res.status(503);
-    }
+    const result = await this.probe();
+    if (result.status !== 'ok') res.status(503);
     const checks: HealthDto['checks'] = {};
     for (const [name, r] of Object.entries(result.details))
       checks[name] = { status: r.status === 'up' ? 'up' : 'down' };
@@ -52,6 +46,18 @@ export class HealthController {
       status: 'error',
       checks,
     };
+  }
+
+  private async runChecks(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.mongoose.pingCheck('database', { timeout: 1500 }),
+        () => this.storageCheck(),
+      ]);
+    } catch (e) {
+      if (!(e instanceof ServiceUnavailableException)) throw e;
+      return e.getResponse() as HealthCheckResult;
+    }
   }
 
   /** local: the files directory is writable; s3: the bucket answers HeadBucket. */

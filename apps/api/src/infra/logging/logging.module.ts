@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import { destination } from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { AppConfigService } from '../../config/app-config.service';
 import { devLogStream } from './dev-log-stream';
@@ -26,7 +27,8 @@ export const REDACTED_PATHS = [
 
 /**
  * Structured JSON logs with a request id on every line; URLs are logged without their query (search terms).
- * In development the same lines are printed readably (pino-pretty) when it is installed.
+ * In development the same lines are printed readably (pino-pretty) when it is installed; in production they are
+ * written asynchronously.
  */
 @Module({
   imports: [
@@ -53,8 +55,13 @@ export const REDACTED_PATHS = [
           customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
             err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
         };
-        const readable = config.nodeEnv === 'development' ? await devLogStream() : undefined;
-        return { pinoHttp: readable ? [options, readable] : options };
+        const stream = config.isProduction
+          ? // buffered while a write is in flight (one write per burst, not per line); flushed on exit by pino
+            destination({ dest: 1, sync: false })
+          : config.nodeEnv === 'development'
+            ? await devLogStream()
+            : undefined;
+        return { pinoHttp: stream ? [options, stream] : options };
       },
     }),
   ],

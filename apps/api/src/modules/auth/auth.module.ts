@@ -19,7 +19,6 @@ import { IpFailureLimitGuard } from './ip-failure-limit.guard';
 import { IpFailureLimiterService } from './ip-failure-limiter.service';
 import { jwtKey } from './jwt-key';
 import { JwtStrategy } from './jwt.strategy';
-import { LoginFailure, LoginFailureSchema } from './login-failure.schema';
 import { UsedMfaChallenge, UsedMfaChallengeSchema } from './used-mfa-challenge.schema';
 import { LoginThrottleService } from './login-throttle.service';
 import { MfaController } from './mfa.controller';
@@ -70,7 +69,6 @@ const AUTH_FLOOD_FACTOR = 100;
       }),
     }),
     MongooseModule.forFeature([
-      { name: LoginFailure.name, schema: LoginFailureSchema },
       { name: UsedMfaChallenge.name, schema: UsedMfaChallengeSchema },
       { name: PasswordResetToken.name, schema: PasswordResetTokenSchema },
     ]),

@@ -1,4 +1,4 @@
-import { slowdownMs } from './login-slowdown';
+import { slowdownLogSize, slowdownMs } from './login-slowdown';
 
 describe('per-account sign-in slow-down', () => {
   it('starts at the failure limit, doubles per failure and is capped', () => {
@@ -9,5 +9,12 @@ describe('per-account sign-in slow-down', () => {
 
   it('is off with a cap of 0', () => {
     expect(slowdownMs(50, 10, 0)).toBe(0);
+  });
+
+  it("needs only the newest slowdownLogSize failures, even after a success took one pair's back", () => {
+    const max = 10;
+    const kept = slowdownLogSize(max) - max;
+    expect(slowdownMs(kept, max, Infinity)).toBe(slowdownMs(1_000_000, max, Infinity));
+    expect(slowdownMs(kept - 1, max, Infinity)).toBeLessThan(slowdownMs(kept, max, Infinity));
   });
 });

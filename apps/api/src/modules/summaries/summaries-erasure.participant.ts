@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model, Types } from 'mongoose';
 import { AccountErasureService, type ErasedAccount } from '../users/account-erasure.service';
-import { SummaryRequest } from './summary-request.schema';
+import { SummaryRateLimiterService } from './summary-rate-limiter.service';
 import { Summary } from './summary.schema';
 
 /** Account erasure: every summary about a deleted patient, and the account's generation log. */
@@ -11,7 +11,7 @@ export class SummariesErasureParticipant implements OnModuleInit {
   constructor(
     private readonly erasure: AccountErasureService,
     @InjectModel(Summary.name) private readonly summaries: Model<Summary>,
-    @InjectModel(SummaryRequest.name) private readonly requests: Model<SummaryRequest>,
+    private readonly rateLimiter: SummaryRateLimiterService,
   ) {}
 
   onModuleInit(): void {
@@ -19,8 +19,7 @@ export class SummariesErasureParticipant implements OnModuleInit {
   }
 
   async eraseAccount(account: ErasedAccount): Promise<void> {
-    const id = new Types.ObjectId(account.id);
-    if (account.role === 'patient') await this.summaries.deleteMany({ patientId: id });
-    await this.requests.deleteMany({ requesterId: id });
+    if (account.role === 'patient') await this.summaries.deleteMany({ patientId: new Types.ObjectId(account.id) });
+    await this.rateLimiter.forget(account.id);
   }
 }

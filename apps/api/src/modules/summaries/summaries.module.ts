@@ -12,16 +12,12 @@ import { SummariesController } from './summaries.controller';
 import { SummariesService } from './summaries.service';
 import { SummaryFactsBuilder } from './summary-facts.builder';
 import { SummaryRateLimiterService } from './summary-rate-limiter.service';
-import { SummaryRequest, SummaryRequestSchema } from './summary-request.schema';
 import { Summary, SummarySchema } from './summary.schema';
 
 /** AI health summaries (`summaries` collection). The doctor routes live in the doctor module. */
 @Module({
   imports: [
-    MongooseModule.forFeature([
-      { name: Summary.name, schema: SummarySchema },
-      { name: SummaryRequest.name, schema: SummaryRequestSchema },
-    ]),
+    MongooseModule.forFeature([{ name: Summary.name, schema: SummarySchema }]),
     AiModule,
     VitalsModule,
     FilesModule,
