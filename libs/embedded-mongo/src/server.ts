@@ -88,6 +88,9 @@ export class EmbeddedMongoServer {
     let engine: Engine;
     try {
       engine = new Engine(store);
+      const rebuilt = await engine.upgradeIndexes();
+      if (rebuilt.length)
+        logger.log(`embedded-mongo: rebuilt collated indexes in the current key format: ${rebuilt.join(', ')}`);
       if (!inMemory && options.dbPath) await migrateIfNeeded(options.dbPath, engine, (m) => logger.log(m));
     } catch (e) {
       await store.close();

@@ -1,7 +1,9 @@
-/** explain: reports the plan (IXSCAN with the index name, or COLLSCAN) and execution counts. */
+/** explain: reports the plan (IXSCAN with the index name and bounds, or COLLSCAN) and execution counts. */
+import { TypeClass } from '../bson/compare';
 import { isDocument } from '../bson/paths';
+import { formatKeyValue } from '../engine/format';
 import { fail } from '../engine/errors';
-import type { Doc } from '../engine/index-store';
+import type { Doc, FieldBounds } from '../engine/index-store';
 import type { Plan } from '../engine/planner';
 import type { CommandContext, Handler } from './context';
 import { runFind } from './query';
@@ -20,10 +22,43 @@ export function describePlan(plan: Plan): Doc {
       stage: 'IXSCAN',
       keyPattern: plan.index.spec.key,
       indexName: plan.index.name,
-      isMultiKey: false,
+      isMultiKey: plan.index.multikey,
+      ...(plan.index.collation ? { collation: plan.index.collation } : {}),
       direction: plan.reverse ? 'backward' : 'forward',
+      indexBounds: indexBounds(plan),
     },
   };
+}
+
+const ALL = '[MinKey, MaxKey]';
+/** mongod's open ends of a type-bracketed range */
+const OPEN_ENDS: Partial<Record<TypeClass, [string, string]>> = {
+  [TypeClass.Number]: ['-inf', 'inf'],
+  [TypeClass.String]: ['""', '{}'],
+};
+
+function interval(b: FieldBounds): string {
+  if (b.eq !== undefined) return `[${formatKeyValue(b.eq)}, ${formatKeyValue(b.eq)}]`;
+  const [min, max] = (b.typeClass !== undefined && OPEN_ENDS[b.typeClass]) || ['MinKey', 'MaxKey'];
+  const low = b.low ? `${b.low.inclusive ? '[' : '('}${formatKeyValue(b.low.value)}` : `[${min}`;
+  const high = b.high ? `${formatKeyValue(b.high.value)}${b.high.inclusive ? ']' : ')'}` : `${max}]`;
+  return `${low}, ${high}`;
+}
+
+/** The scanned intervals per index field, as mongod lists them (the scan's own ends: inclusive on a collated index). */
+function indexBounds(plan: Plan): Record<string, string[]> {
+  const fields = plan.index?.fields ?? [];
+  const scans = plan.bounds ?? [];
+  const one = scans.length === 1 && scans[0].eq !== undefined ? scans[0] : null;
+  const fixed = one ? [one.eq, ...(one.prefix ?? [])] : [];
+  return Object.fromEntries(
+    fields.map(([f], i) => {
+      if (i === 0) return [f, scans.length ? scans.map(interval) : [ALL]];
+      if (i < fixed.length) return [f, [interval({ eq: fixed[i] })]];
+      if (one?.next && i === fixed.length) return [f, [interval(one.next)]];
+      return [f, [ALL]];
+    }),
+  );
 }
 
 const explain: Handler = (cmd, ctx: CommandContext) => {

@@ -1,78 +1,103 @@
 /**
- * Index keys of an index with a collation. JavaScript's ICU binding compares strings but exposes no sort
- * keys, so an index stores a *collation key* built from ICU's own judgements: every character is replaced by
- * the first character of its class of characters ICU finds equal at the primary level (case and accents
- * folded, ignorable characters dropped, for the index's locale), with the expansions ICU equates (ß = ss,
- * æ = ae, œ = oe; Danish/Norwegian aa = å) and numeric digit runs without leading zeros. Strings that are
- * equal under the collation therefore share one key, so an equality (or `$in`) scan of the index returns
- * every match; the filter re-checks each candidate with the full collation, and unique checks compare the
- * stored original values with it. The keys' byte order is not ICU's order, so string range bounds and sorts
- * are not answered from a collated index (see planner-collation.ts).
+ * Index keys of an index with a collation: each string becomes a string of primary weights
+ * (engine/collation-weights.ts), one UTF-16 code unit per weight, which storage/keystring.ts stores
+ * big-endian and terminated so a prefix sorts first — so LMDB's byte order is the collation's primary order.
+ * Strings equal at the primary level share one key: an equality or `$in` scan finds them all, a range scan
+ * uses bounds inclusive at both ends, a sort re-sorts each run of equal keys with the full collation, and
+ * every candidate is re-checked by the filter. With `numericOrdering`, a run of decimal digits becomes the
+ * weight of `0`, its length without leading zeros and its digits, so 2 sorts before 10 as in ICU.
+ * A key holding `LOOSE` is not ordered by the collation (characters the per-character weights cannot
+ * express): the index then stops answering string ranges and sorts (planner-collation.ts).
  */
-import type { Collation } from './collation';
-import { bcp47 } from './collation';
+import { bcp47, type Collation } from './collation';
+import { buildWeights, LOOSE, type Weights } from './collation-weights';
 
-type Folder = (s: string) => string;
+export type KeyFn = (s: string) => string;
 
-const folders = new Map<string, Folder>();
+/** Stored with every collated index: keys written under another format or ICU version are rebuilt. */
+export const COLLATION_KEY_FORMAT = `primary-weights-1/icu-${process.versions.icu ?? 'none'}`;
 
-/** Single characters that expand to two at the primary level in ICU's root collation. */
-const EXPANSIONS: Array<[string, string]> = [
-  ['ß', 'ss'],
-  ['ẞ', 'ss'],
-  ['æ', 'ae'],
-  ['Æ', 'ae'],
-  ['œ', 'oe'],
-  ['Œ', 'oe'],
-];
+const keyFns = new Map<string, KeyFn>();
+const WHITE_SPACE = /\p{White_Space}/gu;
+/** Thai and Lao prevowels are weighed after the consonant that follows them (ICU's root contractions) */
+const THAI_PREVOWEL = /([\u0e40-\u0e44])([\u0e01-\u0e2e])/g;
+const LAO_PREVOWEL = /([\u0ec0-\u0ec4])([\u0e81-\u0eae\u0edc-\u0edf])/g;
+const DIGIT_RUN = /(\p{Nd}+)/u;
+/** ICU compares digit runs of up to 254 digits as numbers */
+const MAX_DIGITS = 254;
+const ASTRAL_CACHE = 10_000;
 
-/** Primary-level class representative of every BMP character, for one locale. */
-function buildTable(tag: string, ignorePunctuation: boolean): Map<string, string> {
-  const primary = new Intl.Collator(tag, { sensitivity: 'base', ignorePunctuation });
-  const chars: string[] = [];
-  for (let c = 0x1; c < 0x10000; c++) if (c < 0xd800 || c >= 0xe000) chars.push(String.fromCharCode(c));
-  chars.sort(primary.compare);
-  const table = new Map<string, string>();
-  let rep = '';
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i];
-    if (primary.compare(ch, '') === 0) {
-      table.set(ch, ''); // ignorable at the primary level (controls, marks; punctuation when shifted)
-      continue;
-    }
-    if (i === 0 || rep === '' || primary.compare(chars[i - 1], ch) !== 0) rep = ch;
-    table.set(ch, rep);
-  }
-  for (const [ch, exp] of EXPANSIONS)
-    if (primary.compare(ch, exp) === 0) table.set(ch, [...exp].map((x) => table.get(x) ?? x).join(''));
-  return table;
+/** Whether a key (as made by a KeyFn) is ordered by the collation. */
+export const keyIsExact = (key: string): boolean => !key.includes(LOOSE);
+
+/** The key function of a collation (built on first use, about 0.2 s per locale and options). */
+export function collationKeyFn(c: Collation): KeyFn {
+  const id = `${bcp47(c.locale)}|${c.alternate}|${c.maxVariable}|${c.numericOrdering}`;
+  let fn = keyFns.get(id);
+  if (!fn) keyFns.set(id, (fn = makeKeyFn(c, buildWeights(c))));
+  return fn;
 }
 
-/** The key folding of a collation: collation-equal strings fold to the same string. */
-export function collationFolder(c: Collation): Folder {
-  const tag = bcp47(c.locale) as string;
+function makeKeyFn(c: Collation, w: Weights): KeyFn {
   const shifted = c.alternate === 'shifted';
-  const id = `${tag}|${shifted}|${c.numericOrdering}`;
-  const cached = folders.get(id);
-  if (cached) return cached;
-  const table = buildTable(tag, shifted);
-  const primary = new Intl.Collator(tag, { sensitivity: 'base' });
-  const aa = primary.compare('aa', 'å') === 0 ? (table.get('å') ?? 'å') : null;
-  const fold: Folder = (s) => {
-    let src = s.normalize('NFC');
-    if (shifted) src = src.replace(/\p{White_Space}/gu, '');
-    if (aa) src = src.replace(/aa/gi, 'å');
-    if (c.numericOrdering) src = src.replace(/\d+/g, (d) => d.replace(/^0+(?=\d)/, ''));
+  const escaped = [...w.contractions.keys()].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const contraction = escaped.length ? new RegExp(`(${escaped.join('|')})`, 'u') : null;
+  const astral = new Map<string, string>();
+  const charKey = (ch: string): string => (ch.length === 1 ? w.units[ch.charCodeAt(0)] : astralKey(ch));
+  const astralKey = (ch: string): string => {
+    let k = w.astral.get(ch) ?? astral.get(ch);
+    if (k !== undefined) return k;
+    k = w.compare(ch, '') === 0 ? '' : LOOSE + ch;
+    for (let lo = 0, hi = w.reps.length - 1; lo <= hi && k !== ''; ) {
+      const mid = (lo + hi) >> 1;
+      const r = w.compare(w.reps[mid], ch);
+      if (r === 0) k = String.fromCharCode(mid + 1);
+      if (r === 0) break;
+      if (r < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (astral.size < ASTRAL_CACHE) astral.set(ch, k);
+    return k;
+  };
+  const digitUnits = [...'0123456789'].map((d) => w.units[d.charCodeAt(0)].charCodeAt(0));
+  const isDigitWeight = (k: string) =>
+    k.length > 0 && k.charCodeAt(0) >= digitUnits[0] && k.charCodeAt(0) <= digitUnits[9];
+  const plain = (s: string): string => {
     let out = '';
-    for (const ch of src) out += ch.length === 1 ? (table.get(ch) ?? ch) : ch;
+    for (const ch of s) out += charKey(ch);
     return out;
   };
-  folders.set(id, fold);
-  return fold;
+  const numberKey = (run: string): string => {
+    const digits = [...run].map((ch) => digitUnits.indexOf(charKey(ch).charCodeAt(0)));
+    while (digits.length > 1 && digits[0] === 0) digits.shift();
+    if (digits.includes(-1) || digits.length > MAX_DIGITS) return LOOSE + plain(run);
+    return String.fromCharCode(digitUnits[0], digits.length, ...digits.map((d) => d + 1));
+  };
+  const numeric = (s: string): string => {
+    let out = '';
+    s.split(DIGIT_RUN).forEach((part, i) => {
+      if (i % 2) return void (out += numberKey(part));
+      // a character weighed like a digit but not a decimal digit (², ½) has no numeric order here
+      for (const ch of part) out += isDigitWeight(charKey(ch)) ? LOOSE + charKey(ch) : charKey(ch);
+    });
+    return out;
+  };
+  const segment = c.numericOrdering ? numeric : plain;
+  return (s) => {
+    let src = s.normalize('NFC');
+    if (shifted) src = src.replace(WHITE_SPACE, '');
+    src = src.replace(THAI_PREVOWEL, '$2$1').replace(LAO_PREVOWEL, '$2$1');
+    if (!contraction) return segment(src);
+    let out = '';
+    src.split(contraction).forEach((part, i) => {
+      out += i % 2 ? (w.contractions.get(part) ?? LOOSE + part) : segment(part);
+    });
+    return out;
+  };
 }
 
-/** An index key value with every string (also inside objects and arrays) folded. */
-export function foldValue(v: unknown, fold: Folder): unknown {
+/** An index key value with every string (also inside objects and arrays) replaced by its key. */
+export function foldValue(v: unknown, fold: KeyFn): unknown {
   if (typeof v === 'string') return fold(v);
   if (Array.isArray(v)) return v.map((e) => foldValue(e, fold));
   if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {

@@ -10,7 +10,7 @@ import { collPrefix, decodeDoc, docKey, encodeDoc, readRid } from '../storage/do
 import { prefixEnd } from '../storage/keystring';
 import type { Storage } from '../storage/lmdb-store';
 import type { Collation } from './collation';
-import { holdsString } from './collation-keys';
+import { COLLATION_KEY_FORMAT, holdsString } from './collation-keys';
 import { fail } from './errors';
 import { clearRange, type Doc, Index, type IndexSpec } from './index-store';
 import { geoPlan } from './geo-planner';
@@ -23,6 +23,10 @@ export interface IndexMeta {
   id: number;
   spec: IndexSpec;
   multikey: boolean;
+  /** a collated index holds a key not ordered by its collation (it answers no string range or sort) */
+  looseOrder?: boolean;
+  /** a collated index's key format (engine/collation-keys.ts); absent: written before primary weights */
+  keyFormat?: string;
 }
 
 export interface CollectionHost {
@@ -58,7 +62,8 @@ export class Collection {
   }
 
   private makeIndex(m: IndexMeta): Index {
-    return new Index(m.spec, this.ns, this.host.store, m.id, m.multikey, () => this.host.catalogChanged());
+    const onFlag = () => this.host.catalogChanged();
+    return new Index(m.spec, this.ns, this.host.store, m.id, m.multikey, onFlag, !!m.looseOrder, m.keyFormat ?? '');
   }
 
   get ns(): string {
@@ -70,7 +75,11 @@ export class Collection {
   }
 
   indexMeta(): IndexMeta[] {
-    return [...this.indexes.values()].map((i) => ({ id: i.id, spec: i.spec, multikey: i.multikey }));
+    return [...this.indexes.values()].map((i) => {
+      const m: IndexMeta = { id: i.id, spec: i.spec, multikey: i.multikey };
+      if (i.collation) Object.assign(m, { looseOrder: i.looseOrder, keyFormat: i.keyFormat });
+      return m;
+    });
   }
 
   private writable(): void {
@@ -217,7 +226,7 @@ export class Collection {
       }
     }
     this.writable();
-    const ix = this.makeIndex({ id: this.host.allocateId(), spec, multikey: false });
+    const ix = this.makeIndex({ id: this.host.allocateId(), spec, multikey: false, keyFormat: COLLATION_KEY_FORMAT });
     for (const doc of this.all()) {
       const rid = recordIds.get(doc) as number;
       ix.checkUnique(doc, rid);
@@ -233,14 +242,28 @@ export class Collection {
     this.writable();
     const old = this.indexes.get(spec.name);
     if (old && compareValues(old.spec.key, spec.key) === 0) {
-      this.indexes.set(spec.name, this.makeIndex({ id: old.id, spec, multikey: old.multikey }));
+      const { multikey, looseOrder, keyFormat } = old;
+      this.indexes.set(spec.name, this.makeIndex({ id: old.id, spec, multikey, looseOrder, keyFormat }));
     } else {
       old?.clear();
-      const ix = this.makeIndex({ id: this.host.allocateId(), spec, multikey: false });
-      for (const doc of this.all()) ix.add(doc, recordIds.get(doc) as number);
-      this.indexes.set(spec.name, ix);
+      this.fillIndex(this.host.allocateId(), spec);
     }
     this.host.catalogChanged();
+  }
+
+  /** Rewrites an index's entries in the current key format (a collated index written by an older one). */
+  rebuildIndex(name: string): void {
+    this.writable();
+    const old = this.indexes.get(name) as Index;
+    old.clear();
+    this.fillIndex(old.id, old.spec);
+    this.host.catalogChanged();
+  }
+
+  private fillIndex(id: number, spec: IndexSpec): void {
+    const ix = this.makeIndex({ id, spec, multikey: false, keyFormat: COLLATION_KEY_FORMAT });
+    for (const doc of this.all()) ix.add(doc, recordIds.get(doc) as number);
+    this.indexes.set(spec.name, ix);
   }
 
   dropIndex(name: string): void {

@@ -86,6 +86,18 @@ export class Engine implements CollectionHost {
     }
   }
 
+  /**
+   * Rebuilds, in one transaction, every collated index whose entries were written in an older key format
+   * or under another ICU version (their order would not be the collation's); returns their names.
+   */
+  async upgradeIndexes(): Promise<string[]> {
+    const stale: Array<[Collection, string]> = [];
+    for (const colls of this.dbs.values())
+      for (const c of colls.values()) for (const ix of c.indexes.values()) if (ix.stale) stale.push([c, ix.name]);
+    if (stale.length) await this.write(() => stale.forEach(([c, name]) => c.rebuildIndex(name)));
+    return stale.map(([c, name]) => `${c.ns}.${name}`);
+  }
+
   collection(db: string, name: string): Collection | undefined {
     return this.dbs.get(db)?.get(name);
   }

@@ -11,7 +11,8 @@ import { scratchCollection, type Scratch } from '../testing/scratch-collection';
 import { compileFilter } from './match';
 import { nearDistance, takeNear } from './geo-query';
 import { readDocs } from './reader';
-import { type Collation, normaliseCollation, withCollation } from './collation';
+import { type Collation, normaliseCollation, sameCollation, withCollation } from './collation';
+import { comparator } from './reader';
 
 function rng(seed: number) {
   let s = seed;
@@ -284,10 +285,125 @@ describe('index consistency with a collated index (randomised, seeded)', () => {
           return docs.filter((d) => match(d)).map((d) => d._id);
         });
         const result = readDocs(scratch.c, { filter: f, collation });
-        if (shape < 2) expect(result.plan.stage).toBe('IXSCAN');
+        expect(result.plan.stage).toBe('IXSCAN');
         const got = result.docs.map((d) => d._id as number).sort((x, y) => x - y);
         expect({ collation, f, ids: got }).toEqual({ collation, f, ids: expected });
       }
+    }
+  });
+});
+
+describe('collated index ranges and sorts (randomised, seeded): primary-weight keys in collation order', () => {
+  const rand = rng(11);
+  const alphabet = [...'aAáÁàbBcCçČčdDeEéÉèêhHoOôöÖsSßzZæÆ', ' ', '-', '2', '1', '0'];
+  const word = () =>
+    Array.from({ length: Math.floor(rand() * 5) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+  const docs = Array.from({ length: 400 }, (_, i) => {
+    const r = rand();
+    return { _id: i, t: r < 0.06 ? Math.floor(rand() * 3) : r < 0.1 ? null : r < 0.13 ? undefined : word() };
+  });
+  const collations = [
+    { locale: 'en', strength: 2 },
+    { locale: 'fr', strength: 1 },
+    { locale: 'de', strength: 3, caseFirst: 'upper' },
+    { locale: 'cs', strength: 1 },
+    { locale: 'da', strength: 2 },
+    { locale: 'en', numericOrdering: true, strength: 1 },
+    { locale: 'en', alternate: 'shifted', strength: 3 },
+  ].map((c) => normaliseCollation(c) as Collation);
+  let scratch: Scratch;
+  beforeAll(async () => {
+    scratch = await scratchCollection('crange', (c) => {
+      collations.forEach((collation, i) => c.createIndex({ name: `t_${i}`, key: { t: i % 2 ? -1 : 1 }, collation }));
+      docs.forEach((d) => c.insert(d.t === undefined ? { _id: d._id } : { ...d }));
+    });
+  });
+  afterAll(() => scratch.close());
+
+  const rangeFilter = (): Record<string, unknown> => {
+    const [a, b] = [word(), word()];
+    const ops = [['$gt'], ['$gte'], ['$lt'], ['$lte'], ['$gt', '$lt'], ['$gte', '$lte'], ['$gt', '$lte']][
+      Math.floor(rand() * 7)
+    ];
+    return { t: ops.length === 1 ? { [ops[0]]: a } : { [ops[0]]: a < b ? a : b, [ops[1]]: a < b ? b : a } };
+  };
+
+  it('string ranges are index range scans returning what a full scan under the collation returns', () => {
+    expect(scratch.c.validate().errors).toEqual([]);
+    for (const collation of collations) {
+      for (let i = 0; i < 40; i++) {
+        const f = rangeFilter();
+        const expected = withCollation(collation, () => {
+          const match = compileFilter(f);
+          return docs.filter((d) => match(d)).map((d) => d._id);
+        });
+        const result = readDocs(scratch.c, { filter: f, collation });
+        expect(result.plan.stage).toBe('IXSCAN');
+        expect(sameCollation(result.plan.index?.collation ?? null, collation)).toBe(true);
+        const got = result.docs.map((d) => d._id as number).sort((x, y) => x - y);
+        expect({ collation, f, ids: got }).toEqual({ collation, f, ids: expected });
+      }
+    }
+  });
+
+  it('sorts with limits are served by the collated index and agree with an in-memory sort under the collation', () => {
+    for (const collation of collations) {
+      for (const dir of [1, -1] as const) {
+        for (const [f, limit] of [
+          [{}, 7],
+          [rangeFilter(), 5],
+          [rangeFilter(), 0],
+          [{}, 0],
+        ] as const) {
+          const result = readDocs(scratch.c, { filter: f, sort: { t: dir }, limit, collation });
+          expect(result.plan.stage).toBe('IXSCAN');
+          expect(result.plan.sorted).toBe(true);
+          const { got, expected } = withCollation(collation, () => {
+            const match = compileFilter(f);
+            const all: Array<Record<string, unknown>> = docs
+              .filter((d) => match(d))
+              .map((d) => (d.t === undefined ? { _id: d._id } : d));
+            const sorted = all.sort(comparator({ t: dir }, null));
+            return {
+              got: result.docs.map((d) => d.t ?? null),
+              expected: (limit ? sorted.slice(0, limit) : sorted).map((d) => d.t ?? null),
+            };
+          });
+          // equal under the collation position by position (ties may come in any order)
+          const same = withCollation(
+            collation,
+            () => got.length === expected.length && got.every((v, i) => compareValues(v, expected[i]) === 0),
+          );
+          expect({ collation, f, dir, limit, same, got, expected }).toMatchObject({ same: true });
+        }
+      }
+    }
+  });
+
+  it('a query under another collation does not use a collated index for string bounds or sorts', () => {
+    const other = normaliseCollation({ locale: 'sv', strength: 1 });
+    expect(readDocs(scratch.c, { filter: { t: { $gt: 'b' } }, collation: other }).plan.stage).toBe('COLLSCAN');
+    expect(readDocs(scratch.c, { filter: { t: { $gt: 'b' } } }).plan.stage).toBe('COLLSCAN');
+    expect(readDocs(scratch.c, { filter: {}, sort: { t: 1 }, collation: other }).plan.stage).toBe('COLLSCAN');
+    expect(readDocs(scratch.c, { filter: { t: { $gt: 1 } }, collation: other }).plan.stage).toBe('IXSCAN');
+  });
+
+  it('a stored key the weights cannot order (a CJK extension B character) stops string ranges and sorts, not equality', async () => {
+    const loose = await scratchCollection('loose', (c) => {
+      c.createIndex({ name: 't_1', key: { t: 1 }, collation: collations[0] });
+      ['b', 'a', '\u{20000}', 'C'].forEach((t, i) => c.insert({ _id: i, t }));
+    });
+    try {
+      const ix = loose.c.indexes.get('t_1');
+      expect(ix?.looseOrder).toBe(true);
+      const collation = collations[0];
+      expect(readDocs(loose.c, { filter: { t: { $gt: 'a' } }, collation }).plan.stage).toBe('COLLSCAN');
+      expect(readDocs(loose.c, { filter: { t: 'B' }, collation }).plan.stage).toBe('IXSCAN');
+      const sorted = readDocs(loose.c, { filter: {}, sort: { t: 1 }, collation });
+      expect(sorted.plan.sorted).toBe(false);
+      expect(sorted.docs.map((d) => d._id)).toEqual([1, 0, 3, 2]);
+    } finally {
+      await loose.close();
     }
   });
 });

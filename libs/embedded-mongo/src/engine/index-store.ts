@@ -15,7 +15,7 @@ import { readRid, ridBytes } from '../storage/documents';
 import { geoFieldOf, geoKeyValues, type GeoField } from './geo-index';
 import { deserialize, serialize } from 'bson';
 import { type Collation, normaliseCollation, withCollation } from './collation';
-import { collationFolder, foldValue } from './collation-keys';
+import { COLLATION_KEY_FORMAT, collationKeyFn, foldValue, keyIsExact } from './collation-keys';
 
 export type Doc = Record<string, unknown>;
 
@@ -50,9 +50,11 @@ export class Index {
   readonly geo: GeoField | null;
   private readonly prefix: Buffer;
   private readonly partial: ((d: unknown) => boolean) | null;
-  /** the index's collation (null: binary); its keys hold folded strings (engine/collation-keys.ts) */
+  /** the index's collation (null: binary); its keys hold primary weights (engine/collation-keys.ts) */
   readonly collation: Collation | null;
   private readonly fold: ((s: string) => string) | null;
+  /** a key encoded since the flag was cleared was not ordered by the collation */
+  private sawLoose = false;
 
   constructor(
     readonly spec: IndexSpec,
@@ -61,7 +63,12 @@ export class Index {
     readonly id: number,
     /** set once any indexed value is an array (then a bounded scan cannot supply MongoDB's sort order) */
     public multikey = false,
-    private readonly onMultikey: () => void = () => undefined,
+    /** multikey or looseOrder was set: the catalog must be saved */
+    private readonly onFlag: () => void = () => undefined,
+    /** set once a stored key of a collated index is not ordered by the collation (collation-keys.ts) */
+    public looseOrder = false,
+    /** the collation key format the stored entries were written in (older formats are rebuilt) */
+    readonly keyFormat: string = COLLATION_KEY_FORMAT,
   ) {
     this.isText = Object.values(spec.key).includes('text') || '_fts' in spec.key;
     this.isId = spec.name === '_id_';
@@ -72,7 +79,31 @@ export class Index {
     this.prefix = u32(id);
     this.partial = spec.partialFilterExpression ? compileFilter(spec.partialFilterExpression) : null;
     this.collation = this.isId || this.isText ? null : normaliseCollation(spec.collation);
-    this.fold = this.collation ? collationFolder(this.collation) : null;
+    const keyFn = this.collation ? collationKeyFn(this.collation) : null;
+    this.fold = keyFn
+      ? (str) => {
+          const k = keyFn(str);
+          if (!keyIsExact(k)) this.sawLoose = true;
+          return k;
+        }
+      : null;
+  }
+
+  /** A collated index whose entries were written in an older key format (rebuilt on open). */
+  get stale(): boolean {
+    return !!this.collation && this.keyFormat !== COLLATION_KEY_FORMAT;
+  }
+
+  /** Whether a bound value's key is ordered by the index's collation (always, without one). */
+  exactKey(v: unknown): boolean {
+    this.sawLoose = false;
+    this.encodeField(v, false);
+    return !this.sawLoose;
+  }
+
+  /** The stored order of a value (sort groups: values with equal keys are equal at the primary level). */
+  orderKey(v: unknown): string {
+    return this.encodeField(v, false).toString('latin1');
   }
 
   /** One key component's stored encoding (strings folded to collation keys on a collated index). */
@@ -135,7 +166,7 @@ export class Index {
   private markMultikey(): void {
     if (this.multikey) return;
     this.multikey = true;
-    this.onMultikey();
+    this.onFlag();
   }
 
   /** The stored key of an index key tuple (without the record id). */
@@ -205,7 +236,12 @@ export class Index {
   }
 
   add(doc: Doc, rid: number): void {
+    this.sawLoose = false;
     for (const key of this.keysOf(doc)) this.store.index.putSync(this.entryKey(key, rid), this.entryValue(key, rid));
+    if (this.sawLoose && !this.looseOrder) {
+      this.looseOrder = true;
+      this.onFlag();
+    }
   }
 
   remove(doc: Doc, rid: number): void {

@@ -12,6 +12,7 @@ import { queryOperators } from './match';
 import { orderedStages } from './pipeline-order';
 import { sortStage } from './reader';
 import { numericExpressions } from './numeric-expressions';
+import { numericArgumentExpressions } from './numeric-arguments';
 import { numericQueryOperators } from './numeric-query';
 import { collationGroupAccumulators, collationGroupExpressions, collationGroupStages } from './collation-grouping';
 import { windowStages } from './window-fields';
@@ -29,6 +30,7 @@ export function operatorList(): Record<OperatorKind, Record<string, AnyFn>> {
     // $convert & co., BSON-aware $eq..$cmp, ISO weeks, $size/$in with mongod's errors
     expression: {
       ...numericExpressions, // int32/int64/double/Decimal128 arithmetic with MongoDB's type promotion
+      ...numericArgumentExpressions, // positions, counts, trigonometry … given int64/Decimal128/double arguments
       ...collationGroupExpressions,
       ...conversionExpressions,
       ...comparisonExpressions,

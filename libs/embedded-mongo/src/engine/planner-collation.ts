@@ -1,13 +1,15 @@
 /**
  * Which indexes a query under a collation may use (reference/collation, "collation and index use"): string
- * bounds need an index with the query's collation; a collated index answers string equality (its keys are
- * collation keys, engine/collation-keys.ts) but not string ranges; an index supplies a sort order only when
- * neither the index nor the query has a collation.
+ * bounds need an index with the query's collation. A collated index's keys are primary weights
+ * (engine/collation-keys.ts): it answers string equality, and string ranges and sorts while its keys are
+ * ordered by the collation (no loose key stored, none in the bounds); its string range ends are inclusive
+ * (strings equal at the primary level share a key) and its sorts re-sort each run of equal keys.
  */
+import { sortValue } from '../bson/paths';
 import { TypeClass } from '../bson/compare';
 import { type Collation, sameCollation } from './collation';
 import { holdsString } from './collation-keys';
-import type { FieldBounds, Index } from './index-store';
+import type { Doc, FieldBounds, Index } from './index-store';
 
 function rangeHoldsString(b: FieldBounds): boolean {
   return (
@@ -22,12 +24,44 @@ function boundHoldsString(b: FieldBounds): boolean {
   return holdsString(b.eq) || (b.prefix ?? []).some(holdsString) || rangeHoldsString(b);
 }
 
+function rangeExact(ix: Index, b: FieldBounds): boolean {
+  return (
+    (!b.low || ix.exactKey(b.low.value)) &&
+    (!b.high || ix.exactKey(b.high.value)) &&
+    (!b.next || rangeExact(ix, b.next))
+  );
+}
+
 export function boundsUsable(ix: Index, bounds: FieldBounds[], query: Collation | null): boolean {
   if (!bounds.some(boundHoldsString)) return true;
   if (!sameCollation(ix.collation, query)) return false;
-  return !ix.collation || !bounds.some(rangeHoldsString);
+  if (!ix.collation || !bounds.some(rangeHoldsString)) return true;
+  return !ix.looseOrder && bounds.every((b) => rangeExact(ix, b));
+}
+
+/** A collated index's string range ends made inclusive: the strings equal to an end share its key. */
+export function widenBounds(ix: Index, bounds: FieldBounds[]): FieldBounds[] {
+  if (!ix.collation) return bounds;
+  const end = (e: FieldBounds['low']) => (e && holdsString(e.value) ? { ...e, inclusive: true } : e);
+  const widen = (b: FieldBounds): FieldBounds => ({
+    ...b,
+    ...(b.low ? { low: end(b.low) } : {}),
+    ...(b.high ? { high: end(b.high) } : {}),
+    ...(b.next ? { next: widen(b.next) } : {}),
+  });
+  return bounds.map(widen);
 }
 
 export function indexOrderUsable(ix: Index, query: Collation | null): boolean {
-  return !ix.collation && !query;
+  if (!ix.collation) return !query;
+  return sameCollation(ix.collation, query) && !ix.looseOrder;
+}
+
+/**
+ * For a sort served by a collated index: the key of the first sort field, which the scan yields in order;
+ * documents with equal keys (equal at the primary level) are re-sorted with the full collation.
+ */
+export function sortGroupKey(ix: Index, firstSortField: string): ((d: Doc) => string) | undefined {
+  if (!ix.collation) return undefined;
+  return (d) => ix.orderKey(sortValue(d, firstSortField));
 }

@@ -7,7 +7,7 @@ import { TypeClass, typeClass } from '../bson/compare';
 import { isDocument } from '../bson/paths';
 import type { Collation } from './collation';
 import type { FieldBounds, Index } from './index-store';
-import { boundsUsable, indexOrderUsable } from './planner-collation';
+import { boundsUsable, indexOrderUsable, sortGroupKey, widenBounds } from './planner-collation';
 
 export interface Plan {
   stage: 'IXSCAN' | 'COLLSCAN' | 'IDHACK' | 'OR';
@@ -18,6 +18,11 @@ export interface Plan {
   bounds?: FieldBounds[];
   /** candidates come out in the requested sort order */
   sorted: boolean;
+  /**
+   * A collated index's order: candidates come out ordered by this key (the first sort field at the primary
+   * level); each run of equal keys still needs sorting with the full collation.
+   */
+  groupKey?: (d: Record<string, unknown>) => string;
   reverse: boolean;
 }
 
@@ -106,13 +111,16 @@ export function choosePlan(
     // On a multikey index the two ends of a range may be met by different array elements
     // ({dim: [14, 21]} matches {$gt: 15, $lt: 20}), so only one bound may narrow the scan.
     if (ix.multikey) bounds = bounds.map((b) => (b.low && b.high ? { low: b.low, typeClass: b.typeClass } : b));
-    const prefix = bounds.length === 1 && bounds[0].eq !== undefined ? equalityPrefix(ix, conds) : [];
+    const fits = (b: FieldBounds) => boundsUsable(ix, [b], collation);
+    const prefix = bounds.length === 1 && bounds[0].eq !== undefined ? equalityPrefix(ix, conds, fits) : [];
     if (prefix.length) bounds = [{ ...bounds[0], prefix }];
     // a range on the field after the equality prefix narrows the scan too (not on multikey indexes, where
     // the two ends may be met by different array elements)
-    const next =
+    const after =
       bounds.length === 1 && bounds[0].eq !== undefined && !ix.multikey ? rangeAfter(ix, conds, prefix.length) : null;
+    const next = after && fits(after) ? after : null;
     if (next) bounds = [{ ...bounds[0], next }];
+    bounds = widenBounds(ix, bounds);
     // a multikey index sorts by the first matching key, MongoDB by the array's min/max element: only
     // non-multikey scans of one bounds entry yield MongoDB's order
     const order =
@@ -132,8 +140,17 @@ export function choosePlan(
   if (best) {
     if (sortKeys.length === 0)
       return { stage: 'IXSCAN', index: best.ix, bounds: best.bounds, sorted: true, reverse: false };
-    if (best.order)
-      return { stage: 'IXSCAN', index: best.ix, bounds: best.bounds, sorted: true, reverse: best.order.reverse };
+    if (best.order) {
+      const groupKey = sortGroupKey(best.ix, sortKeys[0][0]);
+      return {
+        stage: 'IXSCAN',
+        index: best.ix,
+        bounds: best.bounds,
+        sorted: true,
+        reverse: best.order.reverse,
+        groupKey,
+      };
+    }
     return { stage: 'IXSCAN', index: best.ix, bounds: best.bounds, sorted: false, reverse: false };
   }
   if (sortKeys.length && plainSort) {
@@ -141,7 +158,8 @@ export function choosePlan(
       // an unbounded scan of a multikey index yields MongoDB's order for its first field only
       if ((ix.multikey && sortKeys.length > 1) || !indexOrderUsable(ix, collation)) continue;
       const order = sortOrder(ix, conds, sortKeys, false);
-      if (order) return { stage: 'IXSCAN', index: ix, bounds: [], sorted: true, reverse: order.reverse };
+      const groupKey = sortGroupKey(ix, sortKeys[0][0]);
+      if (order) return { stage: 'IXSCAN', index: ix, bounds: [], sorted: true, reverse: order.reverse, groupKey };
     }
   }
   return { stage: 'COLLSCAN', sorted: sortKeys.length === 0, reverse: false };
@@ -164,12 +182,17 @@ function rangeAfter(ix: Index, conds: Map<string, unknown>, prefixLength: number
   return b && b.length === 1 && b[0].eq === undefined ? b[0] : null;
 }
 
-/** Equality values on the index fields after the first, as long as each has a plain equality condition. */
-function equalityPrefix(ix: Index, conds: Map<string, unknown>): unknown[] {
+/**
+ * Equality values on the index fields after the first, as long as each has a plain equality condition the
+ * index can bound (a string needs the query's collation).
+ */
+function equalityPrefix(ix: Index, conds: Map<string, unknown>, fits: (b: FieldBounds) => boolean): unknown[] {
   const out: unknown[] = [];
   for (const [f] of ix.fields.slice(1)) {
     if (!isEquality(conds, f)) break;
-    out.push((boundsFor(conds.get(f)) as FieldBounds[])[0].eq);
+    const eq = (boundsFor(conds.get(f)) as FieldBounds[])[0].eq;
+    if (!fits({ eq })) break;
+    out.push(eq);
   }
   return out;
 }

@@ -69,11 +69,15 @@ function read(coll: Collection | undefined, spec: ReadSpec): ReadResult {
     : coll.plan(filter, sortSpec, spec.collation ?? null);
   if (sort && !sortSpec) plan.sorted = false;
   const stopAt = plan.sorted && limit > 0 && !near ? skip + limit : Infinity;
+  const groupKey = sort && plan.sorted ? plan.groupKey : undefined;
   const scores = scorer ? new Map<Doc, number>() : null;
   let examined = 0;
   const scan = (p: Plan, q: NearQuery | null): Doc[] => {
     const found: Doc[] = [];
+    // a collated index's order: past the limit, finish the run of equal keys the last result belongs to
+    let lastGroup: string | null = null;
     for (const d of coll.candidates(p, filter)) {
+      if (lastGroup !== null && (groupKey as (d: Doc) => string)(d) !== lastGroup) break;
       examined++;
       if (!match(d)) continue;
       if (q && distances) {
@@ -87,7 +91,8 @@ function read(coll: Collection | undefined, spec: ReadSpec): ReadResult {
         scores?.set(d, s);
       }
       found.push(d);
-      if (found.length >= stopAt) break;
+      if (found.length >= stopAt && !groupKey) break;
+      if (found.length >= stopAt && lastGroup === null) lastGroup = (groupKey as (d: Doc) => string)(d);
     }
     return found;
   };
@@ -99,9 +104,21 @@ function read(coll: Collection | undefined, spec: ReadSpec): ReadResult {
   }
   if (natural < 0) out.reverse(); // reverse insertion order
   if (sort && !plan.sorted) out.sort(comparator(sort, scores));
+  else if (sort && groupKey) sortRuns(out, groupKey, comparator(sort, scores));
   else if (distances) out.sort((a, b) => (distances.get(a) as number) - (distances.get(b) as number));
   const docs = limit > 0 ? out.slice(skip, skip + limit) : skip ? out.slice(skip) : out;
   return { docs, plan, scores, docsExamined: examined, distances };
+}
+
+/** Sorts each run of consecutive documents with equal keys in place (the runs themselves are in order). */
+function sortRuns(docs: Doc[], keyOf: (d: Doc) => string, cmp: (a: Doc, b: Doc) => number): void {
+  const keys = docs.map(keyOf);
+  for (let start = 0; start < docs.length; ) {
+    let end = start + 1;
+    while (end < docs.length && keys[end] === keys[start]) end++;
+    if (end - start > 1) docs.splice(start, end - start, ...docs.slice(start, end).sort(cmp));
+    start = end;
+  }
 }
 
 export function comparator(sort: Doc, scores: Map<Doc, number> | null): (a: Doc, b: Doc) => number {
