@@ -14,6 +14,7 @@ import { encodeValue, u32 } from './storage/keystring';
 import { ridBytes } from './storage/documents';
 import { LmdbStorage } from './storage/lmdb-store';
 import { startHarness, type Harness, type LooseDoc } from './testing/harness';
+import { seededRandom } from './testing/seeded-random';
 
 let h: Harness;
 beforeAll(async () => {
@@ -21,15 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
-
-const rand = rng(2026);
+const rand = seededRandom(2026);
 const letters = [...'aAàÁbBcCçdDeEéÈêfoOôÖöuUüsSßzZæ', ' ', '-'];
 const word = () =>
   Array.from({ length: 1 + Math.floor(rand() * 5) }, () => letters[Math.floor(rand() * letters.length)]).join('');

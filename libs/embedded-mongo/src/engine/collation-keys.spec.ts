@@ -6,16 +6,9 @@
  */
 import { type Collation, normaliseCollation, stringComparator } from './collation';
 import { collationKeyFn, keyIsExact } from './collation-keys';
+import { seededRandom } from '../testing/seeded-random';
 
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
-
-const rand = rng(21);
+const rand = seededRandom(21);
 const LATIN = [
   ...'aAåÅäÄæÆbcCčČdDzZsSšŠyYgGlLnNtTeéÉèhHiIıİoöøØuüUßẞ 0123456789-_.,!?ﬁﬀ½²ǆǅĳ',
   ...['ch', 'CH', 'Ch', 'cs', 'dzs', 'ccs', 'aa', 'AA', 'aA', 'll', 'a10', '007', '\u0301', '\u0308', '\u00a0'],

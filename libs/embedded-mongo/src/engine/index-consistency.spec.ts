@@ -13,17 +13,10 @@ import { nearDistance, takeNear } from './geo-query';
 import { readDocs } from './reader';
 import { type Collation, normaliseCollation, sameCollation, withCollation } from './collation';
 import { comparator } from './reader';
-
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
+import { seededRandom } from '../testing/seeded-random';
 
 describe('index consistency (randomised, seeded)', () => {
-  const rand = rng(42);
+  const rand = seededRandom(42);
   const oids = Array.from({ length: 5 }, (_, i) => new ObjectId(i.toString(16).padStart(24, '0')));
   const scalar = (): unknown => {
     const r = rand();
@@ -103,7 +96,7 @@ describe('index consistency (randomised, seeded)', () => {
 });
 
 describe('geo index consistency (randomised, seeded): 2dsphere and 2d reads equal a full scan', () => {
-  const rand = rng(7);
+  const rand = seededRandom(7);
   const coord = (span: number) => Math.round((rand() * 2 - 1) * span * 100) / 100;
   const geometry = (): unknown => {
     const r = rand();
@@ -236,7 +229,7 @@ describe('geo index consistency (randomised, seeded): 2dsphere and 2d reads equa
 });
 
 describe('index consistency with a collated index (randomised, seeded)', () => {
-  const rand = rng(7);
+  const rand = seededRandom(7);
   const words = [
     'cafe',
     'Café',
@@ -294,7 +287,7 @@ describe('index consistency with a collated index (randomised, seeded)', () => {
 });
 
 describe('collated index ranges and sorts (randomised, seeded): primary-weight keys in collation order', () => {
-  const rand = rng(11);
+  const rand = seededRandom(11);
   const alphabet = [...'aAáÁàbBcCçČčdDeEéÉèêhHoOôöÖsSßzZæÆ', ' ', '-', '2', '1', '0'];
   const word = () =>
     Array.from({ length: Math.floor(rand() * 5) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');

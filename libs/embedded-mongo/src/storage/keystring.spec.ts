@@ -5,16 +5,9 @@
 import { Binary, Decimal128, Long, MaxKey, MinKey, ObjectId, Timestamp } from 'bson';
 import { compareSortKeys, EMPTY_ARRAY_KEY, typeClass } from '../bson/compare';
 import { classBounds, encodeValue, prefixEnd } from './keystring';
+import { seededRandom } from '../testing/seeded-random';
 
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
-
-const rand = rng(7);
+const rand = seededRandom(7);
 const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
 
 function scalar(depth = 0): unknown {
