@@ -5,6 +5,16 @@
  * it loses int64 precision, refuses `Long`/`Decimal128` operands and cannot return an integral double.
  */
 import { Decimal128, Long } from 'bson';
+import {
+  decimalExp,
+  decimalLn,
+  decimalLog,
+  decimalLog10,
+  decimalPow,
+  decimalRound,
+  decimalSign,
+  decimalSqrt,
+} from './decimal-math';
 import { fail } from './errors';
 import { arith, type ArithOp, asDouble, makeDouble, numberOfKind, numKind } from './number-types';
 
@@ -81,6 +91,10 @@ function sameKind(name: string, f: (n: number) => number): Expr {
     if (isNil(v)) return null;
     const kind = numKind(v);
     if (!kind) return fail(28765, `${name} only supports numeric types, not ${typeLabel(v)}`);
+    if (kind === 'decimal' && name !== '$abs') {
+      const mode = name === '$ceil' ? 'ceil' : name === '$floor' ? 'floor' : 'trunc';
+      return decimalRound(v as Decimal128, place === undefined ? 0 : asDouble(place), mode);
+    }
     if (name === '$trunc' && place !== undefined && asDouble(place) !== 0) {
       const scale = 10 ** asDouble(place);
       return kind === 'long' && scale > 1 ? v : numberOfKind(kind, Math.trunc(asDouble(v) * scale) / scale);
@@ -97,16 +111,25 @@ function sameKind(name: string, f: (n: number) => number): Expr {
   };
 }
 
-/** A one-argument operator with a double result (`$sqrt`, `$exp`, `$ln`, `$log10`). */
-function toDoubleResult(name: string, f: (n: number) => number, domain: (n: number) => boolean = () => true): Expr {
+interface Domain {
+  /** the argument's sign must be ≥ this (0: non-negative, 1: positive) */
+  min: number;
+  code: number;
+  message: (n: number) => string;
+}
+
+/**
+ * A one-argument operator (`$sqrt`, `$exp`, `$ln`, `$log10`) with a double result, or a Decimal128 computed
+ * to 34 digits for a Decimal128 argument. Outside the domain mongod fails with the operator's own code.
+ */
+function unaryMath(name: string, f: (n: number) => number, exact: (v: unknown) => Decimal128, domain?: Domain): Expr {
   return (obj, expr, options) => {
     const [v] = args(name, obj, expr, options);
     if (isNil(v)) return null;
     const kind = numKind(v);
     if (!kind) return fail(28765, `${name} only supports numeric types, not ${typeLabel(v)}`);
-    const n = asDouble(v);
-    if (!domain(n)) fail(28714, `${name}'s argument must be in its domain, but is ${n}`);
-    return kind === 'decimal' ? Decimal128.fromString(String(f(n))) : makeDouble(f(n));
+    if (domain && decimalSign(v) < domain.min) fail(domain.code, domain.message(asDouble(v)));
+    return kind === 'decimal' ? exact(v) : makeDouble(f(asDouble(v)));
   };
 }
 
@@ -116,6 +139,7 @@ const $round: Expr = (obj, expr, options) => {
   const kind = numKind(v);
   if (!kind) return fail(51081, `$round only supports numeric types, not ${typeLabel(v)}`);
   const p = asDouble(place);
+  if (kind === 'decimal') return decimalRound(v as Decimal128, p, 'round');
   const scale = 10 ** p;
   const n = asDouble(v);
   // MongoDB rounds half to even
@@ -140,15 +164,18 @@ const $pow: Expr = (obj, expr, options) => {
     if (exact >= -9223372036854775808n && exact <= 9223372036854775807n) return Long.fromBigInt(exact);
     return makeDouble(n);
   }
-  return ka === 'decimal' || kb === 'decimal' ? Decimal128.fromString(String(n)) : makeDouble(n);
+  return ka === 'decimal' || kb === 'decimal' ? decimalPow(a, b) : makeDouble(n);
 };
 
 const $log: Expr = (obj, expr, options) => {
   const [a, b] = args('$log', obj, expr, options, 2);
   if (isNil(a) || isNil(b)) return null;
   if (!numKind(a) || !numKind(b)) return fail(28756, '$log only supports numeric types');
-  if (asDouble(a) <= 0 || asDouble(b) <= 0 || asDouble(b) === 1)
-    fail(28758, "$log's argument must be a positive number");
+  // NaN passes (the result is NaN)
+  if (decimalSign(a) <= 0) fail(28758, `$log's argument must be a positive number, but is ${asDouble(a)}`);
+  if (decimalSign(b) <= 0 || asDouble(b) === 1)
+    fail(28759, `$log's base must be a positive number not equal to 1, but is ${asDouble(b)}`);
+  if (numKind(a) === 'decimal' || numKind(b) === 'decimal') return decimalLog(a, b);
   return makeDouble(Math.log(asDouble(a)) / Math.log(asDouble(b)));
 };
 
@@ -212,10 +239,22 @@ export const numericExpressions = {
   $round,
   $pow,
   $log,
-  $sqrt: toDoubleResult('$sqrt', Math.sqrt, (n) => n >= 0),
-  $exp: toDoubleResult('$exp', Math.exp),
-  $ln: toDoubleResult('$ln', Math.log, (n) => n > 0),
-  $log10: toDoubleResult('$log10', Math.log10, (n) => n > 0),
+  $sqrt: unaryMath('$sqrt', Math.sqrt, decimalSqrt, {
+    min: 0,
+    code: 28714,
+    message: () => "$sqrt's argument must be greater than or equal to 0",
+  }),
+  $exp: unaryMath('$exp', Math.exp, decimalExp),
+  $ln: unaryMath('$ln', Math.log, decimalLn, {
+    min: 1,
+    code: 28766,
+    message: (n) => `$ln's argument must be a positive number, but is ${n}`,
+  }),
+  $log10: unaryMath('$log10', Math.log10, decimalLog10, {
+    min: 1,
+    code: 28761,
+    message: (n) => `$log10's argument must be a positive number, but is ${n}`,
+  }),
   $toInt: converter('int'),
   $toLong: converter('long'),
   $toDouble: converter('double'),

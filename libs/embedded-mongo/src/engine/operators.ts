@@ -4,6 +4,7 @@
  */
 import { accumulatorOperators } from './accumulators';
 import { arrayExpressions } from './array-expressions';
+import { bitsQueryOperators } from './bits-query';
 import { conversionExpressions } from './conversions';
 import { dateExpressions } from './date-expressions';
 import { comparisonExpressions } from './expression-compare';
@@ -14,6 +15,7 @@ import { sortStage } from './reader';
 import { numericExpressions } from './numeric-expressions';
 import { numericArgumentExpressions } from './numeric-arguments';
 import { numericQueryOperators } from './numeric-query';
+import { statisticsAccumulators, statisticsExpressions } from './statistics';
 import { collationGroupAccumulators, collationGroupExpressions, collationGroupStages } from './collation-grouping';
 import { windowStages } from './window-fields';
 
@@ -24,20 +26,30 @@ export type OperatorKind = 'query' | 'pipeline' | 'expression' | 'accumulator';
 export function operatorList(): Record<OperatorKind, Record<string, AnyFn>> {
   return {
     // comparison/type operators that compare BSON values by value with MongoDB's type bracketing
-    query: { ...(queryOperators as Record<string, AnyFn>), ...numericQueryOperators, ...geoQueryOperators },
+    query: {
+      ...(queryOperators as Record<string, AnyFn>),
+      ...numericQueryOperators,
+      ...bitsQueryOperators,
+      ...geoQueryOperators,
+    },
     // $sort in MongoDB's cross-type order; $project/$bucket/$bucketAuto keep mongod's field order; windows
     pipeline: { ...sortStage, ...orderedStages, ...windowStages, ...collationGroupStages },
     // $convert & co., BSON-aware $eq..$cmp, ISO weeks, $size/$in with mongod's errors
     expression: {
       ...numericExpressions, // int32/int64/double/Decimal128 arithmetic with MongoDB's type promotion
       ...numericArgumentExpressions, // positions, counts, trigonometry … given int64/Decimal128/double arguments
+      ...statisticsExpressions, // $median, $percentile, $stdDevPop, $stdDevSamp over every numeric type
       ...collationGroupExpressions,
       ...conversionExpressions,
       ...comparisonExpressions,
       ...dateExpressions,
       ...arrayExpressions,
     },
-    // exact $sum/$avg/$min/$max over Long and Decimal128
-    accumulator: { ...(accumulatorOperators as Record<string, AnyFn>), ...collationGroupAccumulators },
+    // exact $sum/$avg/$min/$max over Long and Decimal128; statistics over every numeric type
+    accumulator: {
+      ...(accumulatorOperators as Record<string, AnyFn>),
+      ...statisticsAccumulators,
+      ...collationGroupAccumulators,
+    },
   };
 }

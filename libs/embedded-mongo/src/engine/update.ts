@@ -101,7 +101,7 @@ export function applyUpdate(doc: Doc, u: UpdateSpec, opts: ApplyOptions = {}): D
     orderFields(mod);
     checkOperandTypes(next, mod);
     rewriteAddToSet(next, mod);
-    rewriteNumericOps(next, mod);
+    rewriteNumericOps(next, mod, { arrayFilters: opts.arrayFilters ?? [], filter: opts.filter ?? {} });
     prepareArrays(next, mod);
     takeIdPaths(mod, doc, next, opts.inserting);
     if (Object.keys(mod).length) {
