@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { launchBrowser, newUserPage } from './support/browser';
 import { checkMainPage } from './support/page-check';
-import { confirmDialog, expectToast, openNav, type Person, registerThroughUi, tabTo } from './support/ui';
+import { confirmDialog, expectToast, openNav, type Person, registerThroughUi, tabTo, waitForFocus } from './support/ui';
 
 /**
  * The doctor's workspace beyond the happy path, through the UI only: rejecting a request, finding a patient,
@@ -119,7 +119,7 @@ describe('doctor workspace', () => {
     const note = doctorPage.getByRole('listitem').filter({ hasText: 'Wound healing well.' });
     await note.getByRole('button', { name: 'Edit note' }).click();
     const editor = doctorPage.getByRole('form', { name: 'Edit note' });
-    await expect(editor.getByLabel('Note text').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await waitForFocus(editor.getByLabel('Note text'));
     await editor.getByLabel('Note text').fill('Wound healed; stitches out next week.');
     await editor.getByLabel('Shared with the patient').check();
     await editor.getByRole('button', { name: 'Save changes' }).click();

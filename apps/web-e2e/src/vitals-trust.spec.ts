@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { apiPatch, apiPost, seedConsultation, seedUser, type SeededUser } from './support/api-seed';
 import { launchBrowser, newUserPage } from './support/browser';
 import { checkMainPage } from './support/page-check';
+import { waitForFocus } from './support/ui';
 
 /**
  * Vitals a clinician can trust: three weeks of readings with the extremes of issue 15 (182/112 blood pressure,
@@ -189,7 +190,7 @@ describe('vitals a clinician can trust', () => {
     await advice.getByRole('button', { name: 'I have read this' }).click();
     await patientPage.getByRole('button', { name: 'Add reading' }).click();
     await patientPage.getByText('Systolic is required.').waitFor();
-    await expect(patientPage.evaluate(() => document.activeElement?.id)).resolves.toBe('vital-systolic');
+    await waitForFocus(patientPage.locator('#vital-systolic'));
 
     await doctorPage.reload();
     const urgent = doctorPage.getByRole('region', { name: 'Urgent readings in this period' });

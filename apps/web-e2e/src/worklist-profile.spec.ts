@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiCall, seedConsultation, type SeededUser, seedUser } from './support/api-seed';
 import { launchBrowser, newUserPage, PHONE } from './support/browser';
-import { expectToast, type Person } from './support/ui';
+import { expectToast, type Person, waitForFocus } from './support/ui';
 
 /**
  * Issue 16 in the browser: the doctor's worklist (order by attention and by name, badges, flags), the clinical
@@ -178,14 +178,14 @@ describe('worklist, clinical header, health profile and printable prescription',
     await page.getByRole('button', { name: 'Save health profile' }).click();
     await form.getByText('The date cannot be in the future.').waitFor();
     await form.getByText('Condition is required.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('hp-dob');
+    await waitForFocus(page.locator('#hp-dob'));
 
     await page.getByLabel('Date of birth').fill('1980-05-17');
     await page.getByLabel('Condition 1').fill('Asthma');
     await page.getByLabel('Phone').fill('0612');
     await page.getByRole('button', { name: 'Save health profile' }).click();
     await form.getByText('Contact name is required with a phone number.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('hp-ec-name');
+    await waitForFocus(page.locator('#hp-ec-name'));
     await page.getByLabel('Contact name').fill('Eve Quiet');
 
     await page.getByRole('button', { name: 'Add allergy' }).click();

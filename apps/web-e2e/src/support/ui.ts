@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export interface Person {
   role: 'patient' | 'doctor';
@@ -74,4 +74,13 @@ export async function tabTo(page: Page, text: string, maxPresses = 40): Promise<
     if (focused === text) return;
   }
   throw new Error(`"${text}" was not reached with ${maxPresses} presses of Tab`);
+}
+
+/**
+ * Waits (bounded) until `target` has the keyboard focus, and fails if it does not get it: forms move the focus
+ * after the render that shows their errors, so reading `document.activeElement` once races that render.
+ */
+export async function waitForFocus(target: Locator, timeout = 5_000): Promise<void> {
+  const element = await target.elementHandle({ timeout });
+  await target.page().waitForFunction((node) => node === document.activeElement, element, { timeout });
 }
