@@ -52,7 +52,7 @@ function buildContext(): Context {
     pipeline: { ...pick(require('mingo/operators/pipeline')), ...ours.pipeline } as never,
     projection: pick(require('mingo/operators/projection')) as never,
     query: { ...pick(require('mingo/operators/query')), ...ours.query } as never,
-    window: pick(require('mingo/operators/window')) as never,
+    window: { ...pick(require('mingo/operators/window')), ...ours.window } as never,
   });
 }
 

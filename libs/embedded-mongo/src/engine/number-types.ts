@@ -96,8 +96,15 @@ function decimal(op: string, a: unknown, b: unknown): Decimal128 {
   if (op === '*') return fromDec({ coef: x.coef * y.coef, exp: x.exp + y.exp });
   if (op === '/') {
     if (y.coef === 0n) return fail(16608, "can't $divide by zero");
-    const scaled = (x.coef * 10n ** DIVISION_DIGITS) / y.coef;
-    return fromDec({ coef: scaled, exp: x.exp - y.exp - Number(DIVISION_DIGITS) });
+    let coef = (x.coef * 10n ** DIVISION_DIGITS) / y.coef;
+    let exp = x.exp - y.exp - Number(DIVISION_DIGITS);
+    // an exact quotient takes the exponent closest to IEEE 754's preferred one (x's minus y's): 1/2 is 0.5
+    if (coef * y.coef === x.coef * 10n ** DIVISION_DIGITS)
+      while (exp < x.exp - y.exp && coef % 10n === 0n) {
+        coef /= 10n;
+        exp += 1;
+      }
+    return fromDec({ coef, exp });
   }
   const [p, q, e] = align(x, y);
   if (op === '%') {

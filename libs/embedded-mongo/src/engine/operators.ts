@@ -18,9 +18,10 @@ import { numericQueryOperators } from './numeric-query';
 import { statisticsAccumulators, statisticsExpressions } from './statistics';
 import { collationGroupAccumulators, collationGroupExpressions, collationGroupStages } from './collation-grouping';
 import { windowStages } from './window-fields';
+import { windowAccumulators, windowOperators } from './window-numbers';
 
 type AnyFn = (...args: never[]) => unknown;
-export type OperatorKind = 'query' | 'pipeline' | 'expression' | 'accumulator';
+export type OperatorKind = 'query' | 'pipeline' | 'expression' | 'accumulator' | 'window';
 
 /** Called when mingo's context is first built, after every module above has loaded. */
 export function operatorList(): Record<OperatorKind, Record<string, AnyFn>> {
@@ -50,6 +51,9 @@ export function operatorList(): Record<OperatorKind, Record<string, AnyFn>> {
       ...(accumulatorOperators as Record<string, AnyFn>),
       ...statisticsAccumulators,
       ...collationGroupAccumulators,
+      ...windowAccumulators, // $covariancePop/$covarianceSamp with mongod's type promotion
     },
+    // $derivative, $integral, $expMovingAvg on int64 and Decimal128 inputs as mongod computes them
+    window: windowOperators as Record<string, AnyFn>,
   };
 }

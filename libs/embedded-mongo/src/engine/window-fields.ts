@@ -2,17 +2,71 @@
  * `$setWindowFields`: mingo computes window outputs through an internal `$function` expression, which the
  * server's options (no user JavaScript) refuse, so every window stage failed. The stage runs with scripts
  * enabled for mingo's own use; user `$function`/`$where` stay refused elsewhere.
+ *
+ * mingo selects a numeric `range` window with `value + bound` and `+value`, which concatenates strings for an
+ * int64 or Decimal128 sortBy value (every such window came out empty). Those values are lent to mingo as the
+ * doubles they equal exactly and given back after the stage; an int64 beyond ±2^53 or a fractional Decimal128
+ * is refused (code 2).
  */
+import { decimalToInteger } from './decimal-math';
+import { fail } from './errors';
+import { asDouble, numKind } from './number-types';
+
 type Stage = (coll: unknown, expr: unknown, options: unknown) => unknown;
+interface Iter {
+  map(f: (o: Record<string, unknown>) => unknown): Iter;
+}
+interface WindowSpec {
+  sortBy?: Record<string, unknown>;
+  output?: Record<string, { window?: { range?: unknown; unit?: unknown } }>;
+}
 const base = (require('mingo/operators/pipeline') as { $setWindowFields: Stage }).$setWindowFields;
+
+/** Where a sortBy value lent as a double is kept during the stage. */
+const LENT = '\u0000windowSortValue';
+
+/** The sortBy field of a numeric (unit-less) range window, if the stage has one. */
+function rangeSortKey(spec: WindowSpec): string | null {
+  const ranged = Object.values(spec.output ?? {}).some((o) => o?.window?.range && !o.window.unit);
+  const key = Object.keys(spec.sortBy ?? {})[0];
+  return ranged && key !== undefined ? key : null;
+}
+
+function lend(key: string, doc: Record<string, unknown>): Record<string, unknown> {
+  const v = doc[key];
+  const kind = numKind(v);
+  if (kind !== 'long' && kind !== 'decimal') return doc;
+  const n = asDouble(v);
+  const exact = kind === 'long' ? BigInt(String(v)) : decimalToInteger(v);
+  if (exact === null || !Number.isSafeInteger(n) || BigInt(n) !== exact)
+    fail(
+      2,
+      `a range window over the sortBy value ${String(v)} (an int64 beyond 2^53 or a fractional Decimal128) is not supported`,
+    );
+  return { ...doc, [key]: n, [LENT]: v };
+}
+
+function giveBack(key: string, doc: Record<string, unknown>): Record<string, unknown> {
+  if (!(LENT in doc)) return doc;
+  const out = { ...doc, [key]: doc[LENT] };
+  delete out[LENT];
+  return out;
+}
 
 export const windowStages = {
   $setWindowFields: ((
-    coll: unknown,
-    expr: unknown,
+    coll: Iter,
+    expr: WindowSpec,
     options: { options?: Record<string, unknown> } & Record<string, unknown>,
   ) => {
     const raw = options?.options ?? options;
-    return base(coll, expr, { ...raw, scriptEnabled: true });
+    const key = rangeSortKey(expr);
+    if (key === null) return base(coll, expr, { ...raw, scriptEnabled: true });
+    const out = base(
+      coll.map((d) => lend(key, d)),
+      expr,
+      { ...raw, scriptEnabled: true },
+    ) as Iter;
+    return out.map((d) => giveBack(key, d));
   }) as never,
 };
