@@ -253,6 +253,17 @@ describe('$integral', () => {
     const dated = await h.load([{ _id: 1, x: at('2020-01-01'), y: 1 }]);
     await expect(dated.aggregate([stage({ x: 1 })]).toArray()).rejects.toMatchObject({ code: 5423902 });
     await expect(c.aggregate([stage({ x: 1 }, 'hour')]).toArray()).rejects.toMatchObject({ code: 5423901 });
+    // a NaN makes the integral NaN, as in mongod; a Decimal128 infinity has no exact arithmetic here: refused
+    const odd = await h.load([
+      { _id: 1, g: 'N', x: 0, y: Decimal128.fromString('NaN') },
+      { _id: 2, g: 'N', x: 1, y: 1 },
+    ]);
+    expect((await odd.aggregate([stage({ x: 1 })]).toArray()).map((d) => d.area)).toEqual([NaN, NaN]);
+    const infinite = await h.load([
+      { _id: 1, g: 'I', x: 0, y: Decimal128.fromString('Infinity') },
+      { _id: 2, g: 'I', x: 1, y: 1 },
+    ]);
+    await expect(infinite.aggregate([stage({ x: 1 })]).toArray()).rejects.toMatchObject({ code: 2 });
   });
 });
 

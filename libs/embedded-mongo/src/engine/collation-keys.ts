@@ -7,7 +7,8 @@
  * every candidate is re-checked by the filter. With `numericOrdering`, a run of decimal digits becomes the
  * weight of `0`, its length without leading zeros and its digits, so 2 sorts before 10 as in ICU.
  * A key holding `LOOSE` is not ordered by the collation (characters the per-character weights cannot
- * express): the index then stops answering string ranges and sorts (planner-collation.ts).
+ * express, units ICU weighs together: see SEPARATOR): the index then stops answering string bounds and
+ * sorts (planner-collation.ts).
  */
 import { bcp47, type Collation } from './collation';
 import { buildWeights, LOOSE, type Weights } from './collation-weights';
@@ -15,7 +16,7 @@ import { buildWeights, LOOSE, type Weights } from './collation-weights';
 export type KeyFn = (s: string) => string;
 
 /** Stored with every collated index: keys written under another format or ICU version are rebuilt. */
-export const COLLATION_KEY_FORMAT = `primary-weights-1/icu-${process.versions.icu ?? 'none'}`;
+export const COLLATION_KEY_FORMAT = `primary-weights-2/icu-${process.versions.icu ?? 'none'}`;
 
 const keyFns = new Map<string, KeyFn>();
 const WHITE_SPACE = /\p{White_Space}/gu;
@@ -83,17 +84,38 @@ function makeKeyFn(c: Collation, w: Weights): KeyFn {
     return out;
   };
   const segment = c.numericOrdering ? numeric : plain;
-  return (s) => {
-    let src = s.normalize('NFC');
-    if (shifted) src = src.replace(WHITE_SPACE, '');
-    src = src.replace(THAI_PREVOWEL, '$2$1').replace(LAO_PREVOWEL, '$2$1');
-    if (!contraction) return segment(src);
+  const key = (src: string): string => {
+    const ordered = src.replace(THAI_PREVOWEL, '$2$1').replace(LAO_PREVOWEL, '$2$1');
+    if (!contraction) return segment(ordered);
     let out = '';
-    src.split(contraction).forEach((part, i) => {
+    ordered.split(contraction).forEach((part, i) => {
       out += i % 2 ? (w.contractions.get(part) ?? LOOSE + part) : segment(part);
     });
     return out;
   };
+  const tokens = tokenPattern(escaped);
+  return (s) => {
+    let src = s.normalize('NFC');
+    if (shifted) src = src.replace(WHITE_SPACE, '');
+    const out = key(src);
+    if (out.includes(LOOSE) || src.length < 2) return out;
+    // the key reads the string unit by unit; ICU must weigh it so too (see SEPARATOR)
+    return w.compare(src, (src.match(tokens) as string[]).join(SEPARATOR)) === 0 ? out : LOOSE + out;
+  };
+}
+
+/**
+ * A completely ignorable character that ICU never reads as part of a contraction or as a context: a string
+ * with it between every unit the key reads separately (characters, the contractions found, Thai/Lao
+ * prevowel pairs) weighs as the string itself exactly when no unrecognised contraction, context
+ * (Japanese ー and ゝ after a kana), conjunct (Tamil க்ஷ) or reordering joins two of those units — the
+ * case where the concatenated per-unit weights are not ICU's order. Otherwise the key is marked LOOSE.
+ */
+const SEPARATOR = '\u0001';
+
+/** The units of a string as the key reads them: contractions found, Thai/Lao prevowel pairs, code points. */
+function tokenPattern(contractions: string[]): RegExp {
+  return new RegExp([...contractions, THAI_PREVOWEL.source, LAO_PREVOWEL.source, '.'].join('|'), 'gsu');
 }
 
 /** An index key value with every string (also inside objects and arrays) replaced by its key. */

@@ -1,8 +1,8 @@
 /**
  * Which indexes a query under a collation may use (reference/collation, "collation and index use"): string
  * bounds need an index with the query's collation. A collated index's keys are primary weights
- * (engine/collation-keys.ts): it answers string equality, and string ranges and sorts while its keys are
- * ordered by the collation (no loose key stored, none in the bounds); its string range ends are inclusive
+ * (engine/collation-keys.ts): it answers string equality, ranges and sorts while its keys are ordered by
+ * the collation (no loose key stored, none in the bounds); its string range ends are inclusive
  * (strings equal at the primary level share a key) and its sorts re-sort each run of equal keys.
  */
 import { sortValue } from '../bson/paths';
@@ -32,11 +32,22 @@ function rangeExact(ix: Index, b: FieldBounds): boolean {
   );
 }
 
+/** Every string of a bound (equality, `$in` prefix, range ends) has a key ordered by the collation. */
+function boundExact(ix: Index, b: FieldBounds): boolean {
+  return (
+    (b.eq === undefined || ix.exactKey(b.eq)) && (b.prefix ?? []).every((v) => ix.exactKey(v)) && rangeExact(ix, b)
+  );
+}
+
+/**
+ * A loose key (stored or in the bounds) may belong to a string primary-equal to one whose key differs, so
+ * even an equality scan could miss documents: such an index answers no string bound until it is rebuilt.
+ */
 export function boundsUsable(ix: Index, bounds: FieldBounds[], query: Collation | null): boolean {
   if (!bounds.some(boundHoldsString)) return true;
   if (!sameCollation(ix.collation, query)) return false;
-  if (!ix.collation || !bounds.some(rangeHoldsString)) return true;
-  return !ix.looseOrder && bounds.every((b) => rangeExact(ix, b));
+  if (!ix.collation) return true;
+  return !ix.looseOrder && bounds.every((b) => boundExact(ix, b));
 }
 
 /** A collated index's string range ends made inclusive: the strings equal to an end share its key. */
