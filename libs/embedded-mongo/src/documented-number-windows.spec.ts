@@ -333,7 +333,7 @@ describe('$expMovingAvg', () => {
 });
 
 describe('window $sum, $avg, $stdDevPop and $stdDevSamp', () => {
-  it('keep int64 sums exact and Decimal128 sums decimal; standard deviations are doubles', async () => {
+  it('keep int64 sums exact and Decimal128 sums decimal; standard deviations are computed as mongod’s windows', async () => {
     const c = await h.load([
       { _id: 1, g: 'L', v: big(1) },
       { _id: 2, g: 'L', v: big(3) },
@@ -361,11 +361,14 @@ describe('window $sum, $avg, $stdDevPop and $stdDevSamp', () => {
       )
       .toArray();
     expect(out.map((d) => [Number(d._id), t(d.sum), t(d.avg), t(d.pop), t(d.samp)])).toEqual([
-      [3, 'Decimal128:1.1', 'Decimal128:1.1', 'Double:0', 'null'],
+      // mongod's window standard deviation of a single value is the int 0 (its $group accumulator's a double)
+      [3, 'Decimal128:1.1', 'Decimal128:1.1', 'Int32:0', 'null'],
       [4, 'Decimal128:4.2', 'Decimal128:2.1', 'Double:1', `Double:${Math.SQRT2}`],
       // the sums are exact int64s; standard deviations convert each int64 to a double first, as mongod does
-      [1, `Long:${BIG + 1n}`, `Double:${Number(BIG + 1n)}`, 'Double:0', 'null'],
+      [1, `Long:${BIG + 1n}`, `Double:${Number(BIG + 1n)}`, 'Int32:0', 'null'],
       [2, `Long:${BIG * 2n + 4n}`, `Double:${Number(BIG + 2n)}`, 'Double:2', `Double:${2 * Math.SQRT2}`],
     ]);
+    const unknown = { $setWindowFields: { sortBy: { _id: 1 }, output: { s: { $stdDevPop_window: '$v' } } } };
+    await expect(c.aggregate([unknown]).toArray()).rejects.toMatchObject({ code: 9 });
   });
 });

@@ -6,11 +6,12 @@
  * mingo selects a numeric `range` window with `value + bound` and `+value`, which concatenates strings for an
  * int64 or Decimal128 sortBy value (every such window came out empty). Those values are lent to mingo as the
  * doubles they equal exactly and given back after the stage; an int64 beyond ±2^53 or a fractional Decimal128
- * is refused (code 2).
+ * is refused (code 2). `$stdDevPop`/`$stdDevSamp` outputs run as their window forms (window-stddev.ts).
  */
 import { decimalToInteger } from './decimal-math';
 import { fail } from './errors';
 import { asDouble, numKind } from './number-types';
+import { WINDOW_STDDEV } from './window-stddev';
 
 type Stage = (coll: unknown, expr: unknown, options: unknown) => unknown;
 interface Iter {
@@ -53,6 +54,25 @@ function giveBack(key: string, doc: Record<string, unknown>): Record<string, unk
   return out;
 }
 
+/** Outputs whose window form differs from the accumulator mingo would call (window-stddev.ts) renamed. */
+function windowForms(output: WindowSpec['output']): WindowSpec['output'] {
+  if (!output || typeof output !== 'object') return output;
+  const out: NonNullable<WindowSpec['output']> = {};
+  const internal = Object.values(WINDOW_STDDEV);
+  for (const [field, spec] of Object.entries(output)) {
+    const keys = spec && typeof spec === 'object' ? Object.keys(spec) : [];
+    const own = keys.find((k) => internal.includes(k));
+    if (own !== undefined) fail(9, `Unrecognized window function, ${own}`);
+    const op = keys.find((k) => k in WINDOW_STDDEV);
+    if (op === undefined) out[field] = spec;
+    else {
+      const { [op]: arg, ...rest } = spec as Record<string, unknown>;
+      out[field] = { [WINDOW_STDDEV[op]]: arg, ...rest };
+    }
+  }
+  return out;
+}
+
 export const windowStages = {
   $setWindowFields: ((
     coll: Iter,
@@ -60,6 +80,7 @@ export const windowStages = {
     options: { options?: Record<string, unknown> } & Record<string, unknown>,
   ) => {
     const raw = options?.options ?? options;
+    expr = { ...expr, output: windowForms(expr.output) };
     const key = rangeSortKey(expr);
     if (key === null) return base(coll, expr, { ...raw, scriptEnabled: true });
     const out = base(

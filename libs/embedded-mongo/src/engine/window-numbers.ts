@@ -11,6 +11,7 @@ import { Decimal128, Long } from 'bson';
 import Decimal from 'decimal.js';
 import { fail } from './errors';
 import { arith, makeDouble, numKind } from './number-types';
+import { windowStdDevOperators } from './window-stddev';
 
 type Acc = (coll: unknown[], expr: unknown, options: unknown) => unknown;
 interface WindowExpr {
@@ -217,4 +218,9 @@ export const windowAccumulators = { $covariancePop: covariance(false), $covarian
   string,
   Acc
 >;
-export const windowOperators = { $derivative, $integral, $expMovingAvg } as Record<string, WindowOp>;
+export const windowOperators = {
+  $derivative,
+  $integral,
+  $expMovingAvg,
+  ...windowStdDevOperators,
+} as Record<string, WindowOp>;
