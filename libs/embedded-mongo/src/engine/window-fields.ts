@@ -7,8 +7,14 @@
  * int64 or Decimal128 sortBy value (every such window came out empty). Those values are lent to mingo as the
  * doubles they equal exactly and given back after the stage; an int64 beyond ±2^53 or a fractional Decimal128
  * is refused (code 2). `$stdDevPop`/`$stdDevSamp` outputs run as their window forms (window-stddev.ts).
+ *
+ * mingo returns partitions in the order their first document appears after `sortBy`; mongod sorts by the
+ * partition key first (BSON order), so the key is computed into a hidden field and the output sorted on it
+ * (a stable sort keeps each partition's `sortBy` order).
  */
 import { decimalToInteger } from './decimal-math';
+import { lazy } from './mingo';
+import { comparator } from './reader';
 import { fail } from './errors';
 import { asDouble, numKind } from './number-types';
 import { WINDOW_STDDEV } from './window-stddev';
@@ -16,12 +22,33 @@ import { WINDOW_STDDEV } from './window-stddev';
 type Stage = (coll: unknown, expr: unknown, options: unknown) => unknown;
 interface Iter {
   map(f: (o: Record<string, unknown>) => unknown): Iter;
+  transform(f: (docs: Record<string, unknown>[]) => unknown): Iter;
 }
 interface WindowSpec {
+  partitionBy?: unknown;
   sortBy?: Record<string, unknown>;
   output?: Record<string, { window?: { range?: unknown; unit?: unknown } }>;
 }
-const base = (require('mingo/operators/pipeline') as { $setWindowFields: Stage }).$setWindowFields;
+const mingoStages = require('mingo/operators/pipeline') as Record<'$setWindowFields' | '$addFields', Stage>;
+
+/** Where a document's partition key is kept during the stage. */
+const PARTITION = '\u0000windowPartition';
+const byPartition = comparator({ [PARTITION]: 1 }, null);
+
+/** mingo's stage, with partitions given back in mongod's order (by partition key). */
+function base(coll: Iter, expr: WindowSpec, options: Record<string, unknown>): Iter {
+  if (expr.partitionBy === undefined) return mingoStages.$setWindowFields(coll, expr, options) as Iter;
+  const keyed = mingoStages.$addFields(coll, { [PARTITION]: expr.partitionBy }, options);
+  const out = mingoStages.$setWindowFields(keyed, { ...expr, partitionBy: `$${PARTITION}` }, options) as Iter;
+  return out.transform((docs) =>
+    lazy(
+      [...docs].sort(byPartition).map((doc) => {
+        delete doc[PARTITION];
+        return doc;
+      }),
+    ),
+  );
+}
 
 /** Where a sortBy value lent as a double is kept during the stage. */
 const LENT = '\u0000windowSortValue';
@@ -87,7 +114,7 @@ export const windowStages = {
       coll.map((d) => lend(key, d)),
       expr,
       { ...raw, scriptEnabled: true },
-    ) as Iter;
+    );
     return out.map((d) => giveBack(key, d));
   }) as never,
 };
