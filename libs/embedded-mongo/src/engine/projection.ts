@@ -93,12 +93,16 @@ function topLevelFields(spec: Doc): Set<string> | null {
   return fields;
 }
 
-/** The named top-level fields of `d`, in the document's order (what mingo's projection yields for them). */
+/**
+ * The named top-level fields of `d`, in the document's order (what mingo's projection yields for them). The
+ * values are shared, not copied, as a find without projection returns `d` itself: documents are decoded
+ * afresh on every read.
+ */
 function pickFields(d: Doc, fields: Set<string>): Doc {
   const out: Doc = {};
   for (const k of Object.keys(d)) {
     if (!fields.has(k)) continue;
-    const v = cloneDoc(d[k]);
+    const v = d[k];
     if (k === '__proto__')
       Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
     else out[k] = v;

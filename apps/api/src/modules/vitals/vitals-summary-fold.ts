@@ -62,10 +62,10 @@ function byTypeAndDay(days: DaySums[]): DaySums[] {
 }
 
 // One literal per shape (no spreads): a year of several types is thousands of points.
-const point = (t: number, b: Bucket): VitalSeriesPointDto =>
+const point = (t: string, b: Bucket): VitalSeriesPointDto =>
   b.min2 !== undefined
     ? {
-        t: new Date(t).toISOString(),
+        t,
         value: round2(b.sy / b.n),
         value2: round2((b.sy2 ?? 0) / b.n),
         min2: b.min2,
@@ -74,7 +74,7 @@ const point = (t: number, b: Bucket): VitalSeriesPointDto =>
         max: b.max,
         count: b.n,
       }
-    : { t: new Date(t).toISOString(), value: round2(b.sy / b.n), min: b.min, max: b.max, count: b.n };
+    : { t, value: round2(b.sy / b.n), min: b.min, max: b.max, count: b.n };
 
 const bucketOf = (d: DaySums): Bucket =>
   d.min2 !== undefined
@@ -131,7 +131,14 @@ export function foldDays(pieces: DaySums[]): FoldedSummary {
     if (b) merge(b, d);
     else typeBuckets.set(start, bucketOf(d));
   }
+  // every type's series has points at the same bucket starts: each start's ISO string is made once
+  const iso = new Map<number, string>();
+  const isoOf = (start: number): string => {
+    let s = iso.get(start);
+    if (s === undefined) iso.set(start, (s = new Date(start).toISOString()));
+    return s;
+  };
   for (const [type, t] of totals)
-    t.series = [...(buckets.get(type) as Map<number, Bucket>)].map(([start, b]) => point(start, b));
+    t.series = [...(buckets.get(type) as Map<number, Bucket>)].map(([start, b]) => point(isoOf(start), b));
   return { totals, bucketMs };
 }
