@@ -85,7 +85,7 @@ export function compileProjection(projection: Doc | undefined | null, filter: Do
 function topLevelFields(spec: Doc): Set<string> | null {
   const fields = new Set<string>(['_id']);
   for (const [k, v] of Object.entries(spec)) {
-    if (k.includes('.') || k.startsWith('$')) return null;
+    if (!k || k.includes('.') || k.startsWith('$')) return null;
     if (k === '_id' && (v === 0 || v === false)) fields.delete('_id');
     else if (v === 1 || v === true) fields.add(k);
     else return null;
