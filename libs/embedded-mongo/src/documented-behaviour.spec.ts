@@ -77,6 +77,16 @@ describe('projection: mixing inclusion and exclusion (reference/method/db.collec
     });
     expect(await c.findOne({}, { projection: { _id: 0, a: 1 } })).toEqual({ a: 1 });
   });
+  it('an inclusion of top-level fields returns them whole in the stored order, with _id unless excluded, and leaves the stored document as it was', async () => {
+    const doc = { _id: 1, z: { y: [1, { x: 2 }] }, a: new Date(0), b: null, c: 'c' };
+    const c = await load([doc]);
+    const got = await c.findOne({}, { projection: { c: 1, z: true, b: 1, missing: 1 } });
+    expect(got).toEqual({ _id: 1, z: { y: [1, { x: 2 }] }, b: null, c: 'c' });
+    expect(Object.keys(got ?? {})).toEqual(['_id', 'z', 'b', 'c']);
+    expect(await c.find({}, { projection: { a: 1, _id: 0 } }).toArray()).toEqual([{ a: new Date(0) }]);
+    expect(await c.findOne({}, { projection: { _id: 1 } })).toEqual({ _id: 1 });
+    expect(await c.find().toArray()).toEqual([doc]);
+  });
 });
 
 describe('renameCollection (reference/command/renameCollection)', () => {

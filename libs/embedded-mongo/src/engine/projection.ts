@@ -43,7 +43,9 @@ export function compileProjection(projection: Doc | undefined | null, filter: Do
   // `{_id: 1}` alone is an inclusion projection: only _id comes back
   if (!include && !exclude && '_id' in rest && rest._id !== 0 && rest._id !== false) include = true;
   let base: (d: Doc) => Doc;
-  if (include) {
+  const fields = include && !slices.length ? topLevelFields(rest) : null;
+  if (fields) base = (d) => pickFields(d, fields);
+  else if (include) {
     const { $text: _text, ...condition } = filter;
     void _text;
     const q = newQuery(Object.keys(projection).some((k) => k.endsWith('.$')) ? condition : {});
@@ -74,6 +76,38 @@ export function compileProjection(projection: Doc | undefined | null, filter: Do
     for (const f of metaFields) out[f] = score ?? 0;
     return out;
   };
+}
+
+/**
+ * The fields of an inclusion projection that only names top-level fields (`{a: 1, b: true, _id: 0}`), with
+ * `_id` unless excluded; null for anything else (paths, expressions, positional), which goes through mingo.
+ */
+function topLevelFields(spec: Doc): Set<string> | null {
+  const fields = new Set<string>(['_id']);
+  for (const [k, v] of Object.entries(spec)) {
+    if (!k || k.includes('.') || k.startsWith('$')) return null;
+    if (k === '_id' && (v === 0 || v === false)) fields.delete('_id');
+    else if (v === 1 || v === true) fields.add(k);
+    else return null;
+  }
+  return fields;
+}
+
+/**
+ * The named top-level fields of `d`, in the document's order (what mingo's projection yields for them). The
+ * values are shared, not copied, as a find without projection returns `d` itself: documents are decoded
+ * afresh on every read.
+ */
+function pickFields(d: Doc, fields: Set<string>): Doc {
+  const out: Doc = {};
+  for (const k of Object.keys(d)) {
+    if (!fields.has(k)) continue;
+    const v = d[k];
+    if (k === '__proto__')
+      Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[k] = v;
+  }
+  return out;
 }
 
 function sliceArray(arr: unknown[], s: unknown): unknown[] {

@@ -65,6 +65,9 @@ describe('foldDays', () => {
     const hr = totals.get('heart_rate');
     expect(hr?.series[0]).not.toHaveProperty('value2');
     expect(hr?.series[0]).not.toHaveProperty('max2');
+    // the serialised order of a point's fields (the response's bytes) for both shapes
+    expect(Object.keys(bp?.series[0] ?? {})).toEqual(['t', 'value', 'value2', 'min2', 'max2', 'min', 'max', 'count']);
+    expect(Object.keys(hr?.series[0] ?? {})).toEqual(['t', 'value', 'min', 'max', 'count']);
     // slope by least squares over the raw points (x in weeks)
     const pts = readings
       .filter((r) => r.type === 'blood_pressure')

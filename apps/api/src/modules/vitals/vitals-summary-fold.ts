@@ -1,5 +1,5 @@
 import { VITAL_SERIES_MAX_POINTS, type VitalSeriesPointDto, type VitalType } from '@cloudvault/contracts';
-import { DAY_MS, type DaySums, WEEK_MS } from './vital-day-sums';
+import { DAY_MS, type DaySums, daySumsOf, WEEK_MS } from './vital-day-sums';
 import type { RegressionSums } from './vitals-trend';
 
 /** One type's statistics over a period, folded from its day totals. */
@@ -50,7 +50,7 @@ function byTypeAndDay(days: DaySums[]): DaySums[] {
     const key = `${d.type}|${d.day}`;
     const m = merged.get(key);
     if (!m) {
-      merged.set(key, { ...d });
+      merged.set(key, daySumsOf(d.type, d.day, d));
       continue;
     }
     merge(m, d);
@@ -61,14 +61,25 @@ function byTypeAndDay(days: DaySums[]): DaySums[] {
   return [...merged.values()].sort((a, b) => a.day - b.day);
 }
 
-const point = (t: number, b: Bucket): VitalSeriesPointDto => ({
-  t: new Date(t).toISOString(),
-  value: round2(b.sy / b.n),
-  ...(b.min2 !== undefined ? { value2: round2((b.sy2 ?? 0) / b.n), min2: b.min2, max2: b.max2 } : {}),
-  min: b.min,
-  max: b.max,
-  count: b.n,
-});
+// One literal per shape (no spreads): a year of several types is thousands of points.
+const point = (t: string, b: Bucket): VitalSeriesPointDto =>
+  b.min2 !== undefined
+    ? {
+        t,
+        value: round2(b.sy / b.n),
+        value2: round2((b.sy2 ?? 0) / b.n),
+        min2: b.min2,
+        max2: b.max2,
+        min: b.min,
+        max: b.max,
+        count: b.n,
+      }
+    : { t, value: round2(b.sy / b.n), min: b.min, max: b.max, count: b.n };
+
+const bucketOf = (d: DaySums): Bucket =>
+  d.min2 !== undefined
+    ? { n: d.n, sy: d.sy, min: d.min, max: d.max, sy2: d.sy2, min2: d.min2, max2: d.max2 }
+    : { n: d.n, sy: d.sy, min: d.min, max: d.max };
 
 /**
  * Folds day totals into per-type statistics, exact least-squares sums (x in weeks since the first day:
@@ -118,16 +129,16 @@ export function foldDays(pieces: DaySums[]): FoldedSummary {
     const start = first + Math.floor((d.day - first) / bucketMs) * bucketMs;
     const b = typeBuckets.get(start);
     if (b) merge(b, d);
-    else
-      typeBuckets.set(start, {
-        n: d.n,
-        sy: d.sy,
-        min: d.min,
-        max: d.max,
-        ...(d.min2 !== undefined ? { sy2: d.sy2, min2: d.min2, max2: d.max2 } : {}),
-      });
+    else typeBuckets.set(start, bucketOf(d));
   }
+  // every type's series has points at the same bucket starts: each start's ISO string is made once
+  const iso = new Map<number, string>();
+  const isoOf = (start: number): string => {
+    let s = iso.get(start);
+    if (s === undefined) iso.set(start, (s = new Date(start).toISOString()));
+    return s;
+  };
   for (const [type, t] of totals)
-    t.series = [...(buckets.get(type) as Map<number, Bucket>)].map(([start, b]) => point(start, b));
+    t.series = [...(buckets.get(type) as Map<number, Bucket>)].map(([start, b]) => point(isoOf(start), b));
   return { totals, bucketMs };
 }

@@ -9,7 +9,7 @@ import {
   type VitalTypeSummaryDto,
   classifyReading,
 } from '@cloudvault/contracts';
-import { DAY_MS, type DaySums, dayStart, type DayTotals } from './vital-day-sums';
+import { DAY_MS, type DaySums, daySumsOf, dayStart, type DayTotals } from './vital-day-sums';
 import { VitalDailyRollup } from './vital-daily-rollup.schema';
 import { Vital, type StoredVital } from './vital.schema';
 import { VitalRollupsService } from './vital-rollups.service';
@@ -82,13 +82,12 @@ export class VitalsSummaryService {
     const rows = await this.rollups
       .find(filter, { _id: 0, day: 1, t: 1 })
       .lean<Pick<VitalDailyRollup, 'day' | 't'>[]>();
-    return rows.flatMap((r) =>
-      (Object.entries(r.t) as [VitalType, DayTotals][]).map(([type, totals]) => ({
-        ...totals,
-        type,
-        day: r.day.getTime(),
-      })),
-    );
+    const sums: DaySums[] = [];
+    for (const r of rows) {
+      const day = r.day.getTime();
+      for (const type of Object.keys(r.t) as VitalType[]) sums.push(daySumsOf(type, day, r.t[type] as DayTotals));
+    }
+    return sums;
   }
 
   private takenAtFilter({ from, to }: Period): Record<string, Date> | undefined {
