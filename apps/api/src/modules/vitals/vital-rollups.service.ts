@@ -60,10 +60,11 @@ export class VitalRollupsService {
    */
   async daySums(match: Record<string, unknown>): Promise<DaySums[]> {
     const sums = new Map<string, DaySums>();
-    const readings = this.vitals
-      .find(match, { _id: 0, type: 1, takenAt: 1, statValue: 1, statValue2: 1 })
-      .lean<SummedReading>()
-      .cursor({ batchSize: STREAM_BATCH });
+    // through the driver: `match` holds typed values (ObjectId, Date), nothing for Mongoose to cast
+    const readings = this.vitals.collection.find<SummedReading>(match, {
+      projection: { _id: 0, type: 1, takenAt: 1, statValue: 1, statValue2: 1 },
+      batchSize: STREAM_BATCH,
+    });
     for await (const r of readings) addReading(sums, r);
     return [...sums.values()];
   }
@@ -88,7 +89,7 @@ export class VitalRollupsService {
    * another instance inserted the same day from the same readings meanwhile.
    */
   private async build(patientId: Types.ObjectId): Promise<void> {
-    if (await this.states.exists({ patientId })) return;
+    if (await this.states.collection.findOne({ patientId }, { projection: { _id: 1 } })) return;
     const byDay = new Map<number, VitalDailyRollup>();
     for (const sums of await this.daySums({ patientId })) {
       const doc = byDay.get(sums.day) ?? { patientId, day: new Date(sums.day), t: {} };
