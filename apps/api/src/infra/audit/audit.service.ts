@@ -19,33 +19,43 @@ export interface AuditInput {
   disclosure?: { recipient: string; categories: string[] };
 }
 
+type StoredAuditEvent = AuditEvent & { _id: Types.ObjectId };
+
 /**
  * The audit trail. Callers await `record`, so a request that reads patient data does not answer
  * before its audit event is stored; IP, user agent and request id come from the request context.
  * Events recorded while an insert is in flight are stored together by the next one (group commit).
+ * The events are built here with the schema's fields (typed by AuditInput) and inserted through the
+ * driver: Mongoose's insertMany would make, cast and validate a document per event on every audited request.
  */
 @Injectable()
 export class AuditService {
-  private readonly batcher: InsertBatcher<Partial<AuditEvent>>;
+  private readonly batcher: InsertBatcher<StoredAuditEvent>;
 
   constructor(@InjectModel(AuditEvent.name) events: Model<AuditEvent>) {
-    this.batcher = new InsertBatcher((docs) => events.insertMany(docs, { ordered: true }));
+    this.batcher = new InsertBatcher((docs) => events.collection.insertMany(docs, { ordered: true }));
   }
 
   record(input: AuditInput): Promise<void> {
     const ctx = requestContext.getStore() ?? {};
-    return this.batcher.write({
-      actorId: input.actor ? new Types.ObjectId(input.actor.id) : undefined,
-      actorRole: input.actor?.role,
+    const event: StoredAuditEvent = {
+      _id: new Types.ObjectId(),
       action: input.action,
       resourceType: input.resourceType,
-      resourceId: input.resourceId,
-      patientId: input.patientId ? new Types.ObjectId(input.patientId) : undefined,
       outcome: input.outcome ?? 'success',
-      ...(input.disclosure ? { disclosure: input.disclosure } : {}),
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-      requestId: ctx.requestId,
-    });
+      at: new Date(),
+    };
+    if (input.actor) {
+      event.actorId = new Types.ObjectId(input.actor.id);
+      event.actorRole = input.actor.role;
+    }
+    if (input.resourceId !== undefined) event.resourceId = input.resourceId;
+    if (input.patientId) event.patientId = new Types.ObjectId(input.patientId);
+    if (input.disclosure)
+      event.disclosure = { recipient: input.disclosure.recipient, categories: [...input.disclosure.categories] };
+    if (ctx.ip !== undefined) event.ip = ctx.ip;
+    if (ctx.userAgent !== undefined) event.userAgent = ctx.userAgent;
+    if (ctx.requestId !== undefined) event.requestId = ctx.requestId;
+    return this.batcher.write(event);
   }
 }

@@ -150,11 +150,11 @@ export class ConsultationsService {
   /** The access check behind ConsultingPatientGuard: read from the database on every call, never cached. */
   async hasActiveConsultation(doctorId: string, patientId: string): Promise<boolean> {
     if (!isObjectId(doctorId) || !isObjectId(patientId)) return false;
-    const found = await this.consultations.exists({
-      doctorId: new Types.ObjectId(doctorId),
-      patientId: new Types.ObjectId(patientId),
-      status: 'active',
-    });
+    // checked on every doctor request: through the driver, without Mongoose's query casting
+    const found = await this.consultations.collection.findOne(
+      { doctorId: new Types.ObjectId(doctorId), patientId: new Types.ObjectId(patientId), status: 'active' },
+      { projection: { _id: 1 } },
+    );
     return found !== null;
   }
 

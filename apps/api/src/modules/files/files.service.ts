@@ -126,11 +126,13 @@ export class FilesService {
       const { at, id } = decodeDateCursor(query.cursor);
       conditions.push(afterPosition('createdAt', at, id, 'desc'));
     }
-    const rows = await this.files
-      .find(conditions.length > 1 ? { $and: conditions } : filter)
-      .sort({ createdAt: -1, _id: -1 })
-      .limit(limit + 1)
-      .lean<StoredMedicalFile[]>();
+    // through the driver: the filter is built of typed values (ObjectId, Date, RegExp), nothing to cast
+    const rows = await this.files.collection
+      .find<StoredMedicalFile>(conditions.length > 1 ? { $and: conditions } : filter, {
+        sort: { createdAt: -1, _id: -1 },
+        limit: limit + 1,
+      })
+      .toArray();
     await this.audit.record({ actor, action: 'file.list', resourceType: RESOURCE, patientId });
     return toPage(rows, limit, toFileDto, (r) => r.createdAt.toISOString());
   }

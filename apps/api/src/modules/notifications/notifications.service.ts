@@ -79,7 +79,12 @@ export class NotificationsService {
 
   /** Whether the recipient already has the notification with this dedupe key. */
   async hasKey(recipientId: string, dedupeKey: string): Promise<boolean> {
-    return (await this.notifications.exists({ recipientId: oid(recipientId), dedupeKey })) !== null;
+    // asked on every doctor read of a record: through the driver, without Mongoose's query casting
+    const found = await this.notifications.collection.findOne(
+      { recipientId: oid(recipientId), dedupeKey },
+      { projection: { _id: 1 } },
+    );
+    return found !== null;
   }
 
   unreadCount(recipientId: string): Promise<number> {

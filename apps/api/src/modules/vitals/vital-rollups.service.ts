@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, Types } from 'mongoose';
 import type { VitalType } from '@cloudvault/contracts';
+import { ExpiringMap } from '../../infra/limits/expiring-map';
 import {
   addReading,
   DAY_MS,
@@ -18,6 +19,8 @@ import { VitalRollupState } from './vital-rollup-state.schema';
 const BUILD_BATCH = 1000;
 const STREAM_BATCH = 5000;
 const DUPLICATE_KEY = 11000;
+/** How long this process trusts that a patient's rollups are built before asking the database again. */
+const BUILT_MEMO_MS = 3_600_000;
 
 /**
  * Keeps `vital_daily_rollups` in step with `vitals`: a stored reading is added to its day's totals with
@@ -28,6 +31,11 @@ const DUPLICATE_KEY = 11000;
 @Injectable()
 export class VitalRollupsService {
   private readonly building = new Map<string, Promise<void>>();
+  /**
+   * Patients whose rollups this process has seen built (bounded): their summaries skip the state lookup. A
+   * build is never undone while the patient exists (the state goes only with the account's erasure).
+   */
+  private readonly built = new ExpiringMap<true>(100_000);
 
   constructor(
     @InjectModel(Vital.name) private readonly vitals: Model<Vital>,
@@ -60,10 +68,11 @@ export class VitalRollupsService {
    */
   async daySums(match: Record<string, unknown>): Promise<DaySums[]> {
     const sums = new Map<string, DaySums>();
-    const readings = this.vitals
-      .find(match, { _id: 0, type: 1, takenAt: 1, statValue: 1, statValue2: 1 })
-      .lean<SummedReading>()
-      .cursor({ batchSize: STREAM_BATCH });
+    // through the driver: `match` holds typed values (ObjectId, Date), nothing for Mongoose to cast
+    const readings = this.vitals.collection.find<SummedReading>(match, {
+      projection: { _id: 0, type: 1, takenAt: 1, statValue: 1, statValue2: 1 },
+      batchSize: STREAM_BATCH,
+    });
     for await (const r of readings) addReading(sums, r);
     return [...sums.values()];
   }
@@ -74,12 +83,14 @@ export class VitalRollupsService {
    */
   async ensureBuilt(patientId: Types.ObjectId): Promise<void> {
     const key = patientId.toHexString();
+    if (this.built.get(key)) return;
     let build = this.building.get(key);
     if (!build) {
       build = this.build(patientId).finally(() => this.building.delete(key));
       this.building.set(key, build);
     }
     await build;
+    this.built.set(key, true, Date.now() + BUILT_MEMO_MS);
   }
 
   /**
@@ -88,7 +99,7 @@ export class VitalRollupsService {
    * another instance inserted the same day from the same readings meanwhile.
    */
   private async build(patientId: Types.ObjectId): Promise<void> {
-    if (await this.states.exists({ patientId })) return;
+    if (await this.states.collection.findOne({ patientId }, { projection: { _id: 1 } })) return;
     const byDay = new Map<number, VitalDailyRollup>();
     for (const sums of await this.daySums({ patientId })) {
       const doc = byDay.get(sums.day) ?? { patientId, day: new Date(sums.day), t: {} };

@@ -79,9 +79,9 @@ export class VitalsSummaryService {
 
   private async wholeDays(patientId: Types.ObjectId, day: { $gte?: Date; $lt?: Date }): Promise<DaySums[]> {
     const filter = Object.keys(day).length ? { patientId, day } : { patientId };
-    const rows = await this.rollups
-      .find(filter, { _id: 0, day: 1, t: 1 })
-      .lean<Pick<VitalDailyRollup, 'day' | 't'>[]>();
+    const rows = await this.rollups.collection
+      .find<Pick<VitalDailyRollup, 'day' | 't'>>(filter, { projection: { _id: 0, day: 1, t: 1 } })
+      .toArray();
     const sums: DaySums[] = [];
     for (const r of rows) {
       const day = r.day.getTime();
@@ -104,10 +104,11 @@ export class VitalsSummaryService {
     t: TypeTotals,
     bucketMs: number,
   ): Promise<VitalTypeSummaryDto | null> {
-    const latest = await this.vitals
-      .findOne({ patientId, type, ...(takenAt ? { takenAt } : {}) })
-      .sort({ takenAt: -1, _id: -1 })
-      .lean<StoredVital>();
+    // through the driver (typed filter values): one indexed read per type, without Mongoose's query casting
+    const latest = await this.vitals.collection.findOne<StoredVital>(
+      { patientId, type, ...(takenAt ? { takenAt } : {}) },
+      { sort: { takenAt: -1, _id: -1 } },
+    );
     // Totals without a reading behind them (a day whose last reading was deleted mid-update) say nothing.
     if (!latest) return null;
     const mean = round2(t.sy / t.n);
