@@ -108,10 +108,11 @@ export function runPipeline(
       !('$text' in first.$match) &&
       (variables || !JSON.stringify(Object.keys(first.$match)).includes('$expr'))
     ) {
-      // a following $sort (and $limit) is answered by the same read, so an index can supply the order
+      // a following $sort and/or $limit is answered by the same read: an index supplies the order and the
+      // read stops at the limit instead of fetching every matching document
       const sort = isPlainSort(pipeline[1]?.$sort) ? (pipeline[1].$sort as Doc) : undefined;
-      const limit =
-        sort && typeof pipeline[2]?.$limit === 'number' && pipeline[2].$limit > 0 ? pipeline[2].$limit : undefined;
+      const limitStage = pipeline[sort ? 2 : 1]?.$limit;
+      const limit = Number.isSafeInteger(limitStage) && (limitStage as number) > 0 ? (limitStage as number) : undefined;
       source = readDocs(coll, { filter: first.$match, sort, limit, collation, variables }).docs;
       pipeline = pipeline.slice(1 + (sort ? 1 : 0) + (limit ? 1 : 0));
     } else if (first && isDocument(first.$match) && '$text' in first.$match) {
