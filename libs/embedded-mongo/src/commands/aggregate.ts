@@ -10,6 +10,7 @@ import { newAggregator } from '../engine/mingo';
 import { readDocs } from '../engine/reader';
 import { resolveCollation, withCollation } from '../engine/collation';
 import { letVariables } from '../engine/let-variables';
+import { type LookupSource, withLookupSource } from '../engine/lookup-join';
 import type { CommandContext, Handler } from './context';
 import { stripScore, textPipeline } from './aggregate-text';
 import { rewritePipeline } from './lookup-rewrite';
@@ -136,16 +137,23 @@ export function runPipeline(
     if (view) return runPipeline({ aggregate: view.source, pipeline: view.pipeline }, ctx).docs;
     return [...(ctx.engine.collection(ctx.db, coll)?.all() ?? [])];
   };
+  const lookupSource: LookupSource = (from, foreignField, keys) => {
+    if (resolveView(ctx, from)) return null;
+    const foreign = ctx.engine.collection(ctx.db, from);
+    return foreign ? readDocs(foreign, { filter: { [foreignField]: { $in: keys } }, collation }).docs : [];
+  };
   let docs: Doc[];
   try {
     docs = pipeline.length
-      ? withCollation(
-          collation,
-          () =>
-            newAggregator(pipeline, {
-              collectionResolver: resolver,
-              ...(variables ? { variables } : {}),
-            }).run(source.map(cloneDoc)) as Doc[],
+      ? withCollation(collation, () =>
+          withLookupSource(
+            lookupSource,
+            () =>
+              newAggregator(pipeline, {
+                collectionResolver: resolver,
+                ...(variables ? { variables } : {}),
+              }).run(source.map(cloneDoc)) as Doc[],
+          ),
         )
       : source;
   } catch (e) {

@@ -9,6 +9,7 @@ import { conversionExpressions } from './conversions';
 import { dateExpressions } from './date-expressions';
 import { comparisonExpressions } from './expression-compare';
 import { geoQueryOperators } from './geo-query';
+import { lookupStages } from './lookup-join';
 import { queryOperators } from './match';
 import { orderedStages } from './pipeline-order';
 import { sortStage } from './reader';
@@ -34,7 +35,8 @@ export function operatorList(): Record<OperatorKind, Record<string, AnyFn>> {
       ...geoQueryOperators,
     },
     // $sort in MongoDB's cross-type order; $project/$bucket/$bucketAuto keep mongod's field order; windows
-    pipeline: { ...sortStage, ...orderedStages, ...windowStages, ...collationGroupStages },
+    // $lookup on fields joins the subset of the other collection its keys select
+    pipeline: { ...sortStage, ...orderedStages, ...windowStages, ...collationGroupStages, ...lookupStages },
     // $convert & co., BSON-aware $eq..$cmp, ISO weeks, $size/$in with mongod's errors
     expression: {
       ...numericExpressions, // int32/int64/double/Decimal128 arithmetic with MongoDB's type promotion
