@@ -6,13 +6,14 @@
  * read path for the foreign documents whose field is `$in` those keys (an index serves it), and joins them with
  * MongoDB's query equality: each foreign value (every element of an array, null where the field is missing)
  * is bucketed by its KeyString and confirmed with the BSON comparison (under a collation, which can equate
- * different strings, every fetched document is compared). Matches are listed in the order the read met them,
+ * different strings, the values holding strings share one bucket). Matches are listed in the order the read met them,
  * as mongod lists them. A key the query language would read as an operator (a document with `$` keys), a
  * view, or no source in force keeps mingo's own stage.
  */
 import { collationActive, valuesEqual } from '../bson/compare';
 import { isDocument, pathValues, setPath } from '../bson/paths';
 import { encodeValue } from '../storage/keystring';
+import { holdsString } from './collation-keys';
 import type { Doc } from './index-store';
 import { lazy } from './mingo';
 
@@ -59,13 +60,17 @@ function localKeys(doc: Doc, localField: string): unknown[] {
   return (Array.isArray(local) ? local : [local]).map((k) => k ?? null);
 }
 
-/** The foreign documents by the KeyString of each value their field holds (one bucket under a collation). */
+/** A value's bucket: its KeyString; under a collation, one bucket for every value that holds a string. */
+const bucketOf = (value: unknown, collated: boolean): string =>
+  collated && holdsString(value) ? '' : encodeValue(value).toString('latin1');
+
+/** The foreign documents by the bucket of each value their field holds. */
 function buckets(joined: Doc[], foreignField: string, collated: boolean): Map<string, Candidate[]> {
   const out = new Map<string, Candidate[]>();
   joined.forEach((doc, rank) => {
     const { values, missing } = pathValues(doc, foreignField);
     for (const value of missing ? [...values, null] : values) {
-      const key = collated ? '' : encodeValue(value).toString('latin1');
+      const key = bucketOf(value, collated);
       const list = out.get(key);
       if (list) list.push({ doc, value, rank });
       else out.set(key, [{ doc, value, rank }]);
@@ -80,7 +85,7 @@ function hashJoin(docs: Doc[], joined: Doc[], spec: { localField: string; foreig
   return docs.map((doc) => {
     const found = new Map<Doc, number>();
     for (const key of localKeys(doc, spec.localField)) {
-      const list = byKey.get(collated ? '' : encodeValue(key).toString('latin1')) ?? [];
+      const list = byKey.get(bucketOf(key, collated)) ?? [];
       for (const c of list) if (!found.has(c.doc) && valuesEqual(c.value, key)) found.set(c.doc, c.rank);
     }
     setPath(
